@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every stage module under `Plugins/<Name>`, listed once. `textpipe new-stage`
+/// appends to this list; the stage registry is generated from it at build time.
+let plugins = [
+    "Normalize",
+]
+
+/// Resources that a stage module ships, by module name.
+let pluginResources: [String: [Resource]] = [:]
+
+let package = Package(
+    name: "Textpipe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "textpipe", targets: ["textpipe"]),
+        .library(name: "Textpipe", targets: ["Textpipe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "Textpipe", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TextpipeTestKit", dependencies: ["Textpipe"]),
+        .executableTarget(name: "stage-registry-tool", path: "Sources/stage-registry-tool"),
+        .plugin(
+            name: "StageRegistryGenerator",
+            capability: .buildTool(),
+            dependencies: ["stage-registry-tool"],
+            path: "Sources/StageRegistryGenerator"
+        ),
+        .target(
+            name: "StageRegistry",
+            dependencies: ["Textpipe"] + plugins.map { .target(name: $0) },
+            plugins: ["StageRegistryGenerator"]
+        ),
+        .executableTarget(
+            name: "textpipe",
+            dependencies: [
+                "Textpipe", "StageRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
+        .testTarget(name: "CLITests", dependencies: ["textpipe"]),
+    ]
+        + plugins.map {
+            .target(
+                name: $0, dependencies: ["Textpipe"], path: "Plugins/\($0)",
+                resources: pluginResources[$0])
+        }
+        + plugins.map {
+            .testTarget(
+                name: "\($0)Tests", dependencies: [.target(name: $0), "TextpipeTestKit"],
+                path: "Tests/\($0)Tests")
+        }
+)

@@ -1,0 +1,47 @@
+import Foundation
+import PackagePlugin
+
+/// Generates the stage registry and the bundled pipelines for the `StageRegistry` target.
+///
+/// The stage modules are the target's dependencies whose sources live under
+/// `Plugins/` — that is, exactly the manifest's `plugins` list — so adding a
+/// stage is a folder and one manifest line. Each module is expected to export a
+/// type named `<Module>Stage`.
+@main
+struct StageRegistryGenerator: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
+        let pluginsDirectory = context.package.directoryURL.appending(path: "Plugins")
+        let pipelinesDirectory = context.package.directoryURL.appending(path: "Pipelines")
+        var modules: [String] = []
+        var inputs: [URL] = []
+        for dependency in target.dependencies {
+            guard case .target(let dependencyTarget) = dependency,
+                let module = dependencyTarget as? SourceModuleTarget,
+                module.directoryURL.deletingLastPathComponent().standardizedFileURL.path
+                    == pluginsDirectory.standardizedFileURL.path
+            else { continue }
+            modules.append(module.name)
+            inputs += module.sourceFiles(withSuffix: "swift").map(\.url)
+        }
+        let pipelineFiles =
+            ((try? FileManager.default.contentsOfDirectory(
+                at: pipelinesDirectory, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "yaml" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        inputs += pipelineFiles
+
+        let output = context.pluginWorkDirectoryURL.appending(path: "StageRegistry+Generated.swift")
+        var arguments = ["--output", output.path]
+        for module in modules.sorted() { arguments += ["--module", module] }
+        for file in pipelineFiles { arguments += ["--pipeline", file.path] }
+        return [
+            .buildCommand(
+                displayName: "Generating stage registry (\(modules.count) stages)",
+                executable: try context.tool(named: "stage-registry-tool").url,
+                arguments: arguments,
+                inputFiles: inputs,
+                outputFiles: [output]
+            )
+        ]
+    }
+}

@@ -1,0 +1,118 @@
+/// One step of a pipeline: it reads a ``Document``, may change it, and decides
+/// whether it goes on.
+///
+/// ```
+///          ┌───────────┐   ┌──────────┐   ┌──────────┐
+/// reader ─►│ normalize │──►│  dedupe  │──►│ entities │──► … ──► writer
+///          └───────────┘   └──────────┘   └──────────┘
+///            parallel        ordered        parallel
+/// ```
+///
+/// A stage is a `Sendable` struct built once per run from its options and then
+/// called from many threads at once, one document at a time.
+///
+/// ### Implementation requirements
+///
+/// - `process` must depend only on the document and the stage's own immutable
+///   state: no globals, no mutable statics. Its result must not depend on which
+///   thread runs it or in what order documents arrive — output is byte-identical
+///   for every `--jobs`.
+/// - A stage whose decision depends on earlier articles (dedupe) adopts
+///   ``OrderedStage`` instead, and keeps its history behind a lock.
+/// - Throw for a problem with *this* document (the runner applies `on_error`);
+///   throw from `init(options:)` for a problem with the configuration.
+/// - Write results as fields named after what they are (`summary`,
+///   `intra_party_conflict`) and list them in ``outputs``.
+/// - Ship ``examples``: one test runs them for every registered stage.
+public protocol Stage: Sendable {
+    /// The stage's options, decoded from the pipeline's YAML.
+    associatedtype Options: StageOptions
+    /// The name a pipeline uses, in kebab-case: `"intra-party-conflict"`.
+    static var name: String { get }
+    /// One line for `textpipe list`.
+    static var summary: String { get }
+    /// Stages that must run earlier in the same pipeline.
+    static var requires: [String] { get }
+    /// The document fields this stage writes, for `describe`.
+    static var outputs: [String] { get }
+    /// Input → expected output pairs, shown by `describe` and run by the test suite.
+    static var examples: [StageExample] { get }
+    /// Builds the stage; throws ``StageError`` for options that make no sense together.
+    init(options: Options) throws
+    /// Processes one document.
+    func process(_ document: inout Document) throws -> Disposition
+    /// Called once after the last document, serially; flush state here.
+    func finish() throws
+}
+
+extension Stage {
+    public static var requires: [String] { [] }
+    public static var outputs: [String] { [] }
+    public func finish() throws {}
+}
+
+/// A stage whose decision depends on the articles before it, in input order.
+///
+/// The runner calls ``prepare(_:)`` in parallel (the expensive, independent
+/// part: a MinHash signature) and ``decide(_:prepared:)`` serially, in input
+/// order, so the first occurrence always wins whatever `--jobs` is. State that
+/// `decide` changes lives behind a lock (a `Synchronization.Mutex`), never in a global.
+public protocol OrderedStage: Stage {
+    /// What `prepare` computes for `decide`.
+    associatedtype Prepared: Sendable
+    /// The parallel part; must not touch shared state.
+    func prepare(_ document: Document) throws -> Prepared
+    /// The serial part, called in input order.
+    func decide(_ document: inout Document, prepared: Prepared) throws -> Disposition
+}
+
+extension OrderedStage {
+    /// Runs `prepare` then `decide`: correct when documents arrive one at a time
+    /// in order, as in tests.
+    public func process(_ document: inout Document) throws -> Disposition {
+        let prepared = try prepare(document)
+        return try decide(&document, prepared: prepared)
+    }
+}
+
+/// What happens to a document after a stage.
+public enum Disposition: Sendable, Equatable {
+    /// The document goes on to the next stage.
+    case keep
+    /// The document leaves the pipeline, counted as dropped with `reason`.
+    case drop(reason: String)
+}
+
+/// A problem a stage reports: with its configuration (from `init`) or with one document (from `process`).
+public struct StageError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public var hint: String?
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
+}
+
+/// An input and the output a stage must produce from it.
+///
+/// Documents are written as JSON objects, the way they travel on stdin and
+/// stdout. `expected` lists only the fields the example checks; `nil` means
+/// the stage drops the document.
+public struct StageExample: Sendable {
+    /// What the example shows, for `describe` and test names.
+    public var title: String
+    /// Options as YAML flow text (`"{ sentences: 2 }"`), or `nil` for defaults.
+    public var options: String?
+    /// The input document as a JSON object.
+    public var input: String
+    /// Fields of the output document as a JSON object, or `nil` when the stage drops it.
+    public var expected: String?
+
+    public init(_ title: String, options: String? = nil, input: String, expected: String?) {
+        self.title = title
+        self.options = options
+        self.input = input
+        self.expected = expected
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Textpipe
+
+/// Helpers that make a stage test a few lines.
+///
+/// ```swift
+/// let out = try StageHarness(NormalizeStage.self).run(text: "a&amp;b")
+/// #expect(out.document.text == "a&b")
+/// ```
+public struct StageHarness: Sendable {
+    public let stage: StageInstance
+
+    /// Builds stage `S` with options given as YAML (`"{ sentences: 2 }"`), or the defaults.
+    public init<S: Stage>(_ type: S.Type, options: String? = nil) throws {
+        self.init(try StageHarness.build(StageType(S.self), options: options))
+    }
+
+    /// Builds a stage described by `type`.
+    public init(_ type: StageType, options: String? = nil) throws {
+        self.init(try StageHarness.build(type, options: options))
+    }
+
+    init(_ stage: StageInstance) { self.stage = stage }
+
+    private static func build(_ type: StageType, options: String?) throws -> StageInstance {
+        guard let options else { return try type.instantiate() }
+        return try type.instantiate(yaml: options)
+    }
+
+    /// Runs the stage on one document.
+    public func run(_ document: Document) throws -> (document: Document, disposition: Disposition) {
+        var document = document
+        let disposition = try stage.process(&document)
+        return (document, disposition)
+    }
+
+    /// Runs the stage on a document with this text (id `test`).
+    public func run(text: String, title: String? = nil) throws -> (document: Document, disposition: Disposition) {
+        try run(Document(id: "test", text: text, title: title))
+    }
+
+    /// Runs the stage on a document given as a JSON object.
+    public func run(json: String) throws -> (document: Document, disposition: Disposition) {
+        try run(TestDocuments.document(json: json))
+    }
+
+    /// Runs the stage on several documents in order (for ordered stages) and returns what each became.
+    public func run(_ documents: [Document]) throws -> [(document: Document, disposition: Disposition)] {
+        try documents.map { try run($0) }
+    }
+}
+
+/// Builds and inspects documents from JSON in tests.
+public enum TestDocuments {
+    /// A document from a JSON object with at least `text`.
+    public static func document(json: String) throws -> Document {
+        guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            throw StageError("test input is not a JSON object: \(json)")
+        }
+        guard let text = object["text"] as? String else { throw StageError("test input has no text: \(json)") }
+        var document = Document(
+            id: (object["id"] as? String) ?? "test", text: text, title: object["title"] as? String,
+            source: object["source"] as? String)
+        for key in object.keys.sorted() where !["id", "text", "title", "source"].contains(key) {
+            let data = try JSONSerialization.data(
+                withJSONObject: object[key] as Any, options: [.fragmentsAllowed, .sortedKeys])
+            document.setField(key, JSONFragment(trustedBytes: Array(data)))
+        }
+        return document
+    }
+
+    /// The mismatches between `document` and the fields of the JSON object `expected`
+    /// (`id`, `text`, `title`, `source` or any field), each as a line; empty when all match.
+    public static func mismatches(_ document: Document, expected json: String) throws -> [String] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            throw StageError("expected output is not a JSON object: \(json)")
+        }
+        var problems: [String] = []
+        for key in object.keys.sorted() {
+            let want = try canonical(object[key] as Any)
+            let got: String?
+            switch key {
+            case "id": got = try canonical(document.id)
+            case "text": got = try canonical(document.text)
+            case "title": got = try document.title.map { try canonical($0) }
+            case "source": got = try document.source.map { try canonical($0) }
+            default:
+                got = try document.field(key).map {
+                    try canonical(try JSONSerialization.jsonObject(with: Data($0.bytes), options: .fragmentsAllowed))
+                }
+            }
+            if got != want { problems.append("\(key): expected \(want), got \(got ?? "nothing")") }
+        }
+        return problems
+    }
+
+    private static func canonical(_ value: Any) throws -> String {
+        let data = try JSONSerialization.data(
+            withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Runs a stage's own examples; returns one line per failed example.
+public func exampleFailures(of type: StageType) -> [String] {
+    var failures: [String] = []
+    for example in type.examples {
+        do {
+            let harness = try StageHarness(type, options: example.options)
+            let (document, disposition) = try harness.run(json: example.input)
+            switch (example.expected, disposition) {
+            case (nil, .keep):
+                failures.append("\(type.name): '\(example.title)': expected a drop, the document was kept")
+            case (nil, .drop):
+                break
+            case (.some, .drop(let reason)):
+                failures.append("\(type.name): '\(example.title)': expected output, the document was dropped (\(reason))")
+            case (.some(let expected), .keep):
+                for problem in try TestDocuments.mismatches(document, expected: expected) {
+                    failures.append("\(type.name): '\(example.title)': \(problem)")
+                }
+            }
+        } catch {
+            failures.append("\(type.name): '\(example.title)': threw \(error)")
+        }
+    }
+    return failures
+}

@@ -1,0 +1,2 @@
+import Textpipe
+@main struct Main { static func main() {} }
