@@ -56,7 +56,7 @@ extension Stage {
 /// The runner calls ``prepare(_:)`` in parallel (the expensive, independent
 /// part: a MinHash signature) and ``decide(_:prepared:)`` serially, in input
 /// order, so the first occurrence always wins whatever `--jobs` is. State that
-/// `decide` changes lives behind a lock (a `Synchronization.Mutex`), never in a global.
+/// `decide` changes lives behind a lock (a ``Locked`` value), never in a global.
 public protocol OrderedStage: Stage {
     /// What `prepare` computes for `decide`.
     associatedtype Prepared: Sendable

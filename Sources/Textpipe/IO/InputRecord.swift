@@ -1,0 +1,42 @@
+/// What the reader hands the runner: an article, or the reason one could not be read.
+public enum InputRecord: Sendable {
+    case document(Document)
+    /// One JSON Lines record, not yet parsed: the runner parses it on a worker thread
+    /// so the reader thread only splits lines.
+    case jsonLine(bytes: [UInt8], id: String, source: String?, location: String)
+    case unreadable(UnreadableInput)
+}
+
+/// An input that never became a document: a bad JSON line, a binary file, an article over `--max-bytes`.
+public struct UnreadableInput: Sendable, Equatable {
+    /// The id the article would have had (`path`, `path:line`, `stdin:line`).
+    public var id: String
+    /// Where it came from.
+    public var source: String
+    /// What is wrong, as one line.
+    public var error: String
+    /// The input as text (lossy where it was not UTF-8; truncated when huge), for the dead-letter file.
+    public var input: String
+
+    public init(id: String, source: String, error: String, input: String) {
+        self.id = id
+        self.source = source
+        self.error = error
+        self.input = input
+    }
+}
+
+/// How stdin is read.
+public enum StdinFormat: String, Sendable, CaseIterable {
+    /// One JSON object per line.
+    case jsonl
+    /// The whole of stdin is one plain-text article.
+    case text
+}
+
+/// One input named on the command line.
+public enum InputSpec: Sendable, Equatable {
+    case stdin(StdinFormat)
+    /// A file or a directory (read recursively).
+    case path(String)
+}

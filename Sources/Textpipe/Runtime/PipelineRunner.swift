@@ -1,0 +1,404 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Streams articles through a pipeline's stages on Dispatch, in bounded memory,
+/// writing them in input order.
+///
+/// ```
+/// reader ──► window ──► workers (parallel stages, prepare) ──► gate: ordered decide ──►
+///   workers (later stages, JSON encoding) ──► gate: writer (input order) ──► stdout
+/// ```
+///
+/// One reader (the calling thread) splits input into batches; a semaphore
+/// bounds the batches in flight to `jobs × windowPerJob`, so memory stays flat
+/// on any input size. Batch `k` runs its parallel steps on worker `k % jobs`;
+/// an ordered stage's `decide` and the writer run behind ``OrderedGate``s in
+/// input order. The output is therefore byte-identical for every `--jobs`.
+public final class PipelineRunner: Sendable {
+    /// A stretch of the pipeline: stages that run in parallel, or one ordered stage's serial half.
+    enum Step: Sendable {
+        case parallel(stages: [Int], prepareFor: Int?, encode: Bool)
+        case serial(stage: Int, gate: OrderedGate)
+    }
+
+    private struct Totals: Sendable {
+        var summary = RunSummary()
+        var stopped = false
+        var stageNanoseconds: [Int]
+    }
+
+    private let stages: [StageInstance]
+    private let steps: [Step]
+    private let options: RunOptions
+    private let output: OutputSink
+    private let workers: [DispatchQueue]
+    private let writer = OrderedGate(label: "textpipe.writer")
+    private let window: DispatchSemaphore
+    private let inFlight = DispatchGroup()
+    private let totals: Mutex<Totals>
+    private let stopReading = Atomic<Bool>(false)
+    private let readCount = Atomic<Int>(0)
+
+    /// Prepares a run of `stages`, writing to `output`.
+    public init(stages: [StageInstance], options: RunOptions, output: OutputSink) {
+        self.stages = stages
+        self.options = options
+        self.output = output
+        self.workers = (0..<options.jobs).map { DispatchQueue(label: "textpipe.worker.\($0)") }
+        self.window = DispatchSemaphore(value: options.jobs * options.windowPerJob)
+        self.totals = Mutex(Totals(stageNanoseconds: Array(repeating: 0, count: stages.count)))
+
+        var steps: [Step] = []
+        var pending: [Int] = []
+        for (index, stage) in stages.enumerated() {
+            if stage.ordered != nil {
+                steps.append(.parallel(stages: pending, prepareFor: index, encode: false))
+                steps.append(.serial(stage: index, gate: OrderedGate(label: "textpipe.ordered.\(stage.name)")))
+                pending = []
+            } else {
+                pending.append(index)
+            }
+        }
+        steps.append(.parallel(stages: pending, prepareFor: nil, encode: true))
+        self.steps = steps
+    }
+
+    /// Reads `inputs`, runs every article through the stages, and writes the results.
+    ///
+    /// - Throws: ``ArticleReader/InputError`` when a named input cannot be opened at all.
+    public func run(_ inputs: [InputSpec]) throws(ArticleReader.InputError) -> RunSummary {
+        let started = ContinuousClock.now
+        let reader = ArticleReader(maxBytes: options.maxBytes, notice: options.report)
+        try reader.check(inputs)
+        let ticker = startProgress(since: started)
+        var pending: [Item] = []
+        var pendingBytes = 0
+        var sequence = 0
+        func dispatchPending() {
+            guard !pending.isEmpty else { return }
+            window.wait()
+            inFlight.enter()
+            let batch = Batch(sequence: sequence, items: pending)
+            sequence += 1
+            pending = []
+            pendingBytes = 0
+            advance(batch, from: 0)
+        }
+        var inputError: ArticleReader.InputError?
+        do {
+            try reader.read(
+                inputs,
+                emit: { record, size in
+                    guard !stopReading.load(ordering: .relaxed) else { return false }
+                    readCount.add(1, ordering: .relaxed)
+                    pending.append(Item(record))
+                    pendingBytes += size
+                    if pending.count >= options.batchSize || pendingBytes >= options.batchBytes { dispatchPending() }
+                    return true
+                },
+                idle: dispatchPending)
+        } catch {
+            inputError = error
+        }
+        dispatchPending()
+        inFlight.wait()
+        ticker?.cancel()
+        finishStages()
+        var summary = totals.withLock { totals in
+            var summary = totals.summary
+            summary.stageSeconds = zip(stages, totals.stageNanoseconds).map { ($0.name, Double($1) / 1e9) }
+            return summary
+        }
+        if let inputError {
+            options.report("error: \(inputError)")
+            summary.stop = summary.stop ?? .ioError(inputError.description)
+        }
+        do throws(OutputSink.WriteError) {
+            if summary.stop == nil || summary.stop == .outputClosed {
+                try output.commit()
+                try options.deadLetter?.commit()
+            } else {
+                output.abandon()
+                try options.deadLetter?.commit()
+            }
+        } catch {
+            if case .failed(let message) = error {
+                options.report("error: \(message)")
+                summary.stop = .ioError(message)
+            }
+        }
+        summary.seconds = (ContinuousClock.now - started).seconds
+        return summary
+    }
+
+    // MARK: - Steps
+
+    private func advance(_ batch: Batch, from step: Int) {
+        guard step < steps.count else {
+            writer.submit(batch) { self.write($0) }
+            return
+        }
+        switch steps[step] {
+        case .parallel(let indices, let prepareFor, let encode):
+            workers[batch.sequence % workers.count].async {
+                var batch = batch
+                self.runParallel(&batch, stages: indices, prepareFor: prepareFor, encode: encode)
+                self.advance(batch, from: step + 1)
+            }
+        case .serial(let index, let gate):
+            gate.submit(batch) { batch in
+                var batch = batch
+                self.runSerial(&batch, stage: index)
+                self.advance(batch, from: step + 1)
+            }
+        }
+    }
+
+    private func runParallel(_ batch: inout Batch, stages indices: [Int], prepareFor: Int?, encode: Bool) {
+        var nanoseconds = [Int](repeating: 0, count: indices.count + 1)
+        let clock = ContinuousClock()
+        for position in batch.items.indices {
+            batch.items[position].parse()
+            guard case .live(var document, _) = batch.items[position].state else { continue }
+            var outcome: Item.State?
+            for (slot, index) in indices.enumerated() {
+                let stage = stages[index]
+                let before = clock.now
+                defer { nanoseconds[slot] += (clock.now - before).nanoseconds }
+                do {
+                    var working = document
+                    if case .drop(let reason) = try stage.process(&working) {
+                        outcome = .dropped(stage: stage.name, reason: reason)
+                        break
+                    }
+                    document = working
+                } catch {
+                    outcome = .failed(Failure(document: document, stage: stage.name, error: error))
+                    break
+                }
+            }
+            if outcome == nil, let prepareFor, let parts = stages[prepareFor].ordered {
+                let before = clock.now
+                do {
+                    outcome = .live(document, prepared: try parts.prepare(document))
+                } catch {
+                    outcome = .failed(Failure(document: document, stage: stages[prepareFor].name, error: error))
+                }
+                nanoseconds[indices.count] += (clock.now - before).nanoseconds
+            }
+            if outcome == nil, encode { outcome = Item.encode(document) }
+            batch.items[position].state = outcome ?? .live(document, prepared: nil)
+        }
+        totals.withLock { totals in
+            for (slot, index) in indices.enumerated() { totals.stageNanoseconds[index] += nanoseconds[slot] }
+            if let prepareFor { totals.stageNanoseconds[prepareFor] += nanoseconds[indices.count] }
+        }
+    }
+
+    private func runSerial(_ batch: inout Batch, stage index: Int) {
+        guard let parts = stages[index].ordered else { return }
+        let stage = stages[index]
+        let started = ContinuousClock.now
+        for position in batch.items.indices {
+            guard case .live(var document, let prepared?) = batch.items[position].state else { continue }
+            do {
+                var working = document
+                switch try parts.decide(&working, prepared) {
+                case .keep:
+                    document = working
+                    batch.items[position].state = .live(document, prepared: nil)
+                case .drop(let reason):
+                    batch.items[position].state = .dropped(stage: stage.name, reason: reason)
+                }
+            } catch {
+                batch.items[position].state = .failed(Failure(document: document, stage: stage.name, error: error))
+            }
+        }
+        let elapsed = (ContinuousClock.now - started).nanoseconds
+        totals.withLock { $0.stageNanoseconds[index] += elapsed }
+    }
+
+    // MARK: - Writing
+
+    /// Runs on the writer gate, in input order.
+    private func write(_ batch: Batch) {
+        defer {
+            window.signal()
+            inFlight.leave()
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(batch.items.count * 2048)
+        var deadLetters: [UInt8] = []
+        let stopped = totals.withLock { totals -> Bool in
+            guard !totals.stopped else { return true }
+            for item in batch.items {
+                guard !totals.stopped else { break }
+                totals.summary.read += 1
+                switch item.state {
+                case .encoded(let line):
+                    out += line
+                    out.append(UInt8(ascii: "\n"))
+                    totals.summary.written += 1
+                case .dropped:
+                    totals.summary.dropped += 1
+                case .failed(let failure):
+                    record(failure, in: &totals, deadLetters: &deadLetters)
+                case .raw, .live:
+                    record(
+                        Failure(id: "?", source: "?", stage: "textpipe", error: "internal: article was not encoded", location: "textpipe", input: ""),
+                        in: &totals, deadLetters: &deadLetters)
+                }
+            }
+            return false
+        }
+        guard !stopped else { return }
+        do throws(OutputSink.WriteError) {
+            if !out.isEmpty { try output.write(out) }
+            if !deadLetters.isEmpty { try options.deadLetter?.write(deadLetters) }
+        } catch {
+            let stop: RunSummary.Stop
+            switch error {
+            case .closed: stop = .outputClosed
+            case .failed(let message):
+                options.report("error: \(message)")
+                stop = .ioError(message)
+            }
+            totals.withLock {
+                $0.stopped = true
+                $0.summary.stop = stop
+            }
+            stopReading.store(true, ordering: .relaxed)
+        }
+    }
+
+    private func record(_ failure: Failure, in totals: inout Totals, deadLetters: inout [UInt8]) {
+        switch options.onError {
+        case .fail:
+            options.report("\(failure.location): error: \(failure.stageLabel)\(failure.error)")
+            totals.summary.failed += 1
+            totals.summary.stop = .dataError
+            totals.stopped = true
+            stopReading.store(true, ordering: .relaxed)
+        case .skip:
+            options.report("\(failure.location): error: \(failure.stageLabel)\(failure.error) (skipped)")
+            totals.summary.failed += 1
+        case .deadLetter:
+            options.report("\(failure.location): error: \(failure.stageLabel)\(failure.error) (dead-lettered)")
+            totals.summary.deadLettered += 1
+            if options.deadLetter != nil {
+                failure.appendRecord(to: &deadLetters)
+                deadLetters.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    private func finishStages() {
+        for stage in stages {
+            do {
+                try stage.finish()
+            } catch {
+                options.report("error: stage '\(stage.name)' could not finish: \(error)")
+                totals.withLock { $0.summary.stop = $0.summary.stop ?? .ioError("\(error)") }
+            }
+        }
+    }
+
+    private func startProgress(since started: ContinuousClock.Instant) -> DispatchSourceTimer? {
+        guard let progress = options.progress else { return nil }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "textpipe.progress"))
+        timer.schedule(deadline: .now() + .milliseconds(200), repeating: .milliseconds(200))
+        timer.setEventHandler { [self] in
+            var summary = totals.withLock { $0.summary }
+            summary.read = readCount.load(ordering: .relaxed)
+            summary.seconds = (ContinuousClock.now - started).seconds
+            progress(summary)
+        }
+        timer.resume()
+        return timer
+    }
+}
+
+extension Item {
+    init(_ record: InputRecord) {
+        switch record {
+        case .document(let document): state = .live(document, prepared: nil)
+        case .jsonLine(let bytes, let id, let source, let location):
+            state = .raw(bytes: bytes, id: id, source: source, location: location)
+        case .unreadable(let input):
+            state = .failed(Failure(id: input.id, source: input.source, stage: "read", error: input.error, location: input.source, input: input.input))
+        }
+    }
+
+    /// Parses a raw JSON line into a document, or a read failure.
+    mutating func parse() {
+        guard case .raw(let bytes, let id, let source, let location) = state else { return }
+        do throws(RecordError) {
+            state = .live(try DocumentDecoder.decode(bytes, defaultID: id, source: source), prepared: nil)
+        } catch {
+            let place = error.offset.map { "\(location):\($0 + 1)" } ?? location
+            state = .failed(Failure(id: id, source: source ?? location, stage: "read", error: error.message, location: place, input: String(decoding: bytes, as: UTF8.self)))
+        }
+    }
+
+    /// The document as a JSON line, or a failure when its text was never repaired into UTF-8.
+    static func encode(_ document: Document) -> State {
+        if let raw = document.undecodedText {
+            let offset = firstInvalidUTF8Offset(raw) ?? 0
+            return .failed(
+                Failure(
+                    id: document.id, source: document.source ?? document.id, stage: "read",
+                    error: "text is not valid UTF-8 (byte 0x\(String(raw[offset], radix: 16, uppercase: true)) at offset \(offset)); add the 'normalize' stage to decode it as Latin-1/Windows-1252",
+                    location: document.source ?? document.id, input: String(decoding: raw, as: UTF8.self)))
+        }
+        var line: [UInt8] = []
+        line.reserveCapacity(document.text.utf8.count + 256)
+        JSONWriter.appendDocument(document, to: &line)
+        return .encoded(line)
+    }
+}
+
+/// The offset of the first byte that breaks UTF-8, if any.
+func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput: return nil
+        case .error: return min(offset, bytes.count - 1)
+        }
+    }
+}
+
+extension Failure {
+    init(document: Document, stage: String, error: any Error) {
+        var input: [UInt8] = []
+        JSONWriter.appendDocument(document, to: &input)
+        self.init(
+            id: document.id, source: document.source ?? document.id, stage: stage, error: "\(error)",
+            location: document.source ?? document.id, input: String(decoding: input, as: UTF8.self))
+    }
+
+    var stageLabel: String { stage == "read" ? "" : "stage '\(stage)': " }
+
+    /// `{"id", "source", "stage", "error", "input"}` as one JSON object.
+    func appendRecord(to out: inout [UInt8]) {
+        out += Array("{\"id\":".utf8)
+        JSONWriter.appendString(id, to: &out)
+        for (key, value) in [("source", source), ("stage", stage), ("error", error), ("input", input)] {
+            out += Array(",\"\(key)\":".utf8)
+            JSONWriter.appendString(value, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+    }
+    var seconds: Double { Double(nanoseconds) / 1e9 }
+}

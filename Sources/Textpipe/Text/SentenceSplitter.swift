@@ -1,0 +1,89 @@
+/// Splits text into sentences, as Unicode-scalar offset ranges.
+///
+/// A sentence ends at `.`, `!`, `?` or `...` (with any closing quotes and
+/// brackets after it) when the next token opens a sentence — a capital, a
+/// digit, an opening quote — and the period is not part of a title (`Mr.`,
+/// `Dr.`) or an initial (`J. K. Rowling`). After abbreviations that can also end
+/// a sentence (`Inc.`, `U.S.`, `Jan.`), it ends only when a common opener
+/// (`The`, `He`, `But` …) follows. A blank line always ends a sentence, so
+/// headlines and list items without a final period stand alone.
+public enum SentenceSplitter {
+    /// The sentences of `text`.
+    public static func sentences(in text: String) -> [TextSpan] {
+        let scalars = ScalarText(text)
+        return sentences(in: scalars, tokens: Tokenizer.tokens(in: scalars))
+    }
+
+    /// The sentences of a text already tokenized.
+    public static func sentences(in text: ScalarText, tokens: [Token]) -> [TextSpan] {
+        ranges(in: text, tokens: tokens).map { TextSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
+    }
+
+    /// The sentences as ranges of token indices.
+    public static func ranges(in text: ScalarText, tokens: [Token]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var first = 0
+        var index = 0
+        while index < tokens.count {
+            var last = index
+            var ends = false
+            let token = tokens[index].text
+            if terminators.contains(token) {
+                ends = true
+            } else if token.count > 1, token.hasSuffix(".") {
+                // An abbreviation or initial that swallowed the period.
+                let word = String(token.dropLast())
+                if index + 1 < tokens.count, opensSentence(tokens[index + 1].text) {
+                    ends = !Abbreviations.isTitle(word) && word.count > 1
+                        && Abbreviations.sentenceOpeners.contains(tokens[index + 1].text.lowercased())
+                }
+            }
+            if ends {
+                // Closing quotes and brackets belong to the sentence they close.
+                while last + 1 < tokens.count, isCloser(tokens[last + 1].text),
+                    !hasBlankLine(text, from: tokens[last].end, to: tokens[last + 1].start)
+                {
+                    last += 1
+                }
+                if last + 1 < tokens.count {
+                    let next = tokens[last + 1]
+                    ends = opensSentence(next.text) || hasBlankLine(text, from: tokens[last].end, to: next.start)
+                }
+            } else if index + 1 < tokens.count {
+                ends = hasBlankLine(text, from: tokens[index].end, to: tokens[index + 1].start)
+            }
+            if ends || last + 1 == tokens.count {
+                result.append(first..<(last + 1))
+                first = last + 1
+            }
+            index = last + 1
+        }
+        return result
+    }
+
+    /// Tokens that end a sentence: Latin, Arabic-script (Urdu `۔`), CJK and Devanagari full stops.
+    private static let terminators: Set<String> = [".", "!", "?", "...", "\u{2026}", "\u{06D4}", "\u{061F}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{0964}"]
+
+    private static func opensSentence(_ token: String) -> Bool {
+        guard let c = token.unicodeScalars.first else { return false }
+        if c.isUppercaseLetter || c.isDigit { return true }
+        if ["\"", "\u{201C}", "\u{2018}", "'", "(", "[", "\u{00AB}"].contains(token) { return true }
+        // Scripts without case (Urdu, Chinese, Hindi …) open sentences with any letter.
+        return c.isWordLetter && !c.isLowercaseLetter && !c.properties.isUppercase
+            && !c.properties.changesWhenCaseMapped
+    }
+
+    private static func isCloser(_ token: String) -> Bool {
+        ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", "\u{00BB}"].contains(token)
+    }
+
+    /// Whether two or more line breaks separate `from` and `to`.
+    private static func hasBlankLine(_ text: ScalarText, from: Int, to: Int) -> Bool {
+        var breaks = 0
+        for i in from..<to where text[i] == "\n" {
+            breaks += 1
+            if breaks >= 2 { return true }
+        }
+        return false
+    }
+}

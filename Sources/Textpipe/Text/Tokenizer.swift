@@ -1,0 +1,147 @@
+/// Splits text into word and punctuation tokens, keeping Unicode-scalar offsets.
+///
+/// Tokens follow newswire conventions (CoNLL-2003, Penn Treebank), so a tagger
+/// trained on them sees the same units at run time:
+/// - hyphenated words stay whole: `MQM-P`, `Kilroy-Silk`, `25-year-old`;
+/// - abbreviations and initials keep their period: `Dr.`, `U.S.`, `Jan.`, `J.`;
+/// - numbers keep their decimal point and thousands commas: `15.8`, `1,000`, `12:30`;
+/// - clitics split off: `Germany 's`, `does n't`, `they 're`;
+/// - names with apostrophes stay whole: `O'Brien`;
+/// - every other punctuation mark is a token of its own (`...` and `--` stay whole).
+public enum Tokenizer {
+    /// The tokens of `text`.
+    public static func tokens(in text: String) -> [Token] {
+        tokens(in: ScalarText(text))
+    }
+
+    /// The tokens of a text already split into scalars.
+    public static func tokens(in text: ScalarText) -> [Token] {
+        let s = text.scalars
+        let n = s.count
+        var tokens: [Token] = []
+        tokens.reserveCapacity(n / 5)
+        var i = 0
+        func emit(_ start: Int, _ end: Int) {
+            tokens.append(Token(text: text.slice(start, end), start: start, end: end))
+        }
+        while i < n {
+            let c = s[i]
+            if c.isSpace {
+                i += 1
+                continue
+            }
+            if c.isWordLetter || c.isDigit {
+                var end = wordEnd(s, from: i)
+                // A clitic at the end of the word becomes its own token.
+                if let split = cliticStart(s, start: i, end: end) {
+                    emit(i, split)
+                    emit(split, end)
+                    i = end
+                    continue
+                }
+                if end < n, s[end] == "." && takesPeriod(s, start: i, end: end) { end += 1 }
+                emit(i, end)
+                i = end
+                continue
+            }
+            if c == ".", i + 2 < n, s[i + 1] == ".", s[i + 2] == "." {
+                emit(i, i + 3)
+                i += 3
+                continue
+            }
+            if c == "-", i + 1 < n, s[i + 1] == "-" {
+                emit(i, i + 2)
+                i += 2
+                continue
+            }
+            // An apostrophe opening a clitic after a space-less word was handled above;
+            // here it is a quote mark, unless it starts `'s`-like clitics after a quote.
+            emit(i, i + 1)
+            i += 1
+        }
+        return tokens
+    }
+
+    /// The end of the word starting at `start`: letters and digits, joined by
+    /// hyphens, apostrophes, `&` between capitals, and number punctuation.
+    static func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        let n = s.count
+        var i = start
+        // Acronyms with periods, single letters each: U.S., U.K., e.g., a.m.
+        var j = i
+        var letters = 0
+        while j + 1 < n, s[j].isWordLetter, s[j + 1] == "." {
+            letters += 1
+            j += 2
+        }
+        if letters >= 2, j >= n || !s[j].isWordLetter { return j }
+        while i < n {
+            let c = s[i]
+            if c.isWordLetter || c.isDigit {
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { break }
+            let next = s[i + 1]
+            let previous = s[i - 1]
+            if c.isJoiningHyphen, next.isWordLetter || next.isDigit {
+                i += 1
+            } else if c.isApostrophe, next.isWordLetter, previous.isWordLetter {
+                i += 1
+            } else if (c == "." || c == "," || c == ":"), previous.isDigit, next.isDigit {
+                if c == "," {
+                    // 1,000 but not "3,4" lists: exactly three digits follow.
+                    var digits = 0
+                    var j = i + 1
+                    while j < n, s[j].isDigit { digits += 1; j += 1 }
+                    guard digits == 3 else { break }
+                }
+                i += 1
+            } else if c == "&", previous.isUppercaseLetter, next.isUppercaseLetter {
+                i += 1
+            } else {
+                break
+            }
+        }
+        return i
+    }
+
+    /// Where a trailing clitic (`'s`, `n't`, `'re`, `'ve`, `'ll`, `'d`, `'m`) starts, if the word has one.
+    static func cliticStart(_ s: [Unicode.Scalar], start: Int, end: Int) -> Int? {
+        guard end - start >= 3 else { return nil }
+        func lower(_ i: Int) -> Unicode.Scalar {
+            let c = s[i]
+            return c.value < 0x80 && c.isUppercaseLetter ? Unicode.Scalar(c.value + 32) ?? c : c
+        }
+        // n't
+        if end - start >= 4, lower(end - 1) == "t", s[end - 2].isApostrophe, lower(end - 3) == "n" {
+            return end - 3
+        }
+        for length in [2, 3] where end - start > length {
+            let apostrophe = end - length
+            guard s[apostrophe].isApostrophe else { continue }
+            var tail = ""
+            for i in (apostrophe + 1)..<end { tail.unicodeScalars.append(lower(i)) }
+            if ["s", "re", "ve", "ll", "d", "m"].contains(tail) { return apostrophe }
+        }
+        return nil
+    }
+
+    /// Whether the word `start..<end`, followed by a period, keeps the period:
+    /// a known abbreviation or a single capital (an initial).
+    static func takesPeriod(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+        if end - start == 1 { return s[start].isUppercaseLetter }
+        var word = ""
+        for i in start..<end { word.unicodeScalars.append(s[i]) }
+        if Abbreviations.isTitle(word) || Abbreviations.isAmbiguous(word) {
+            // `No.` only before a number; `no.` at a sentence end is the word "no".
+            if word.lowercased() == "no" {
+                var j = end + 1
+                while j < s.count, s[j] == " " { j += 1 }
+                return j < s.count && s[j].isDigit
+            }
+            return true
+        }
+        return false
+    }
+}

@@ -1,2 +1,0 @@
-import Textpipe
-@main struct Main { static func main() {} }

@@ -1,0 +1,321 @@
+import Foundation
+import Testing
+
+/// Runs the built `textpipe` binary as a user would.
+struct CLI {
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `textpipe` binary next to the test bundle.
+    static let binary: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("textpipe")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/textpipe")
+    }()
+
+    /// The shared data folder, when it is there.
+    static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+    static var hasSharedData: Bool { FileManager.default.fileExists(atPath: sharedData.path) }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+    }
+
+    /// Runs `textpipe arguments…` with `stdin` as input, in `directory`.
+    static func run(
+        _ arguments: [String], stdin: String = "", in directory: URL = packageRoot,
+        environment: [String: String] = [:]
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "TEXTPIPE_PIPELINES")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let stdinData = Data(stdin.utf8)
+        DispatchQueue.global().async {
+            try? input.fileHandleForWriting.write(contentsOf: stdinData)
+            try? input.fileHandleForWriting.close()
+        }
+        let errData = Locked()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData.set(error.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+
+    /// Runs a shell pipeline (for `| head -1` and `a | b`), with `textpipe` on PATH.
+    static func shell(_ script: String, in directory: URL = packageRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-o", "pipefail", "-c", script]
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        process.environment = env
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let errData = Locked()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData.set(error.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+
+    static func json(_ line: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
+    }
+}
+
+/// A value shared with a reading thread.
+final class Locked: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct RunTests {
+    @Test func runsCleanOnTheShippedExamples() throws {
+        let result = try CLI.run(["run", "clean", "Examples/articles", "--jobs", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 4)
+        let ids = result.lines.map { CLI.json($0)["id"] as? String }
+        #expect(ids == ["harbour-budget.txt", "valmora-office-protest.txt", "wire-001", "wire-002"])
+        #expect(result.stderr.contains("read 4, written 4, dropped 0, dead-lettered 0, failed 0 in "))
+        // Unknown fields pass through untouched.
+        #expect(result.lines[2].contains(#""feed":"example-wire","tags":["politics","economy"]"#))
+    }
+
+    @Test func plainTextOnStdin() throws {
+        let result = try CLI.run(
+            ["run", "clean", "--input-format", "text"], stdin: "A headline\n\nFirst  paragraph.\n\n\n\nSecond.\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 1)
+        let record = CLI.json(result.lines[0])
+        #expect(record["id"] as? String == "stdin")
+        #expect(record["title"] as? String == "A headline")
+        #expect(record["text"] as? String == "First paragraph.\n\nSecond.")
+    }
+
+    @Test func jsonLinesOnStdinGetLineIDs() throws {
+        let result = try CLI.run(["run", "clean", "-"], stdin: "{\"text\":\"a\"}\n{\"text\":\"b\",\"id\":7}\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines == [#"{"id":"stdin:1","text":"a"}"#, #"{"id":7,"text":"b"}"#])
+    }
+
+    @Test func brokenJSONLineIsDeadLetteredWhileNeighboursPass() throws {
+        let directory = try temporaryDirectory()
+        let dead = directory.appendingPathComponent("dead.jsonl").path
+        let result = try CLI.run(
+            ["run", "clean", "--dead-letter", dead],
+            stdin: "{\"id\":\"one\",\"text\":\"first\"}\n{\"id\":\"two\",\"text\":\"sec\n{\"id\":\"three\",\"text\":\"third\"}\n")
+        #expect(result.status == 0)
+        #expect(result.lines.map { CLI.json($0)["id"] as? String } == ["one", "three"])
+        #expect(result.stderr.contains("stdin:2"))
+        #expect(result.stderr.contains("(dead-lettered)"))
+        #expect(result.stderr.contains("read 3, written 2, dropped 0, dead-lettered 1, failed 0"))
+        let record = CLI.json(try String(contentsOfFile: dead, encoding: .utf8).trimmingCharacters(in: .newlines))
+        #expect(record["id"] as? String == "stdin:2")
+        #expect(record["stage"] as? String == "read")
+        #expect((record["input"] as? String)?.hasPrefix("{\"id\":\"two\"") == true)
+    }
+
+    @Test func failPolicyExitsWithDataError() throws {
+        let result = try CLI.run(["run", "clean", "--on-error", "fail"], stdin: "{\"text\":\"ok\"}\nnot json\n{\"text\":\"x\"}\n")
+        #expect(result.status == 65)
+        #expect(result.lines.count == 1)
+        #expect(result.stderr.contains("stdin:2:1: error:"))
+    }
+
+    @Test func headClosingStdoutIsQuiet() throws {
+        let result = try CLI.shell(
+            "yes '{\"text\":\"a line of text that repeats\"}' | head -n 200000 | textpipe run clean | head -1")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 1)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func chainingTwoRunsKeepsEveryField() throws {
+        let result = try CLI.shell("textpipe run clean Examples/articles --quiet | textpipe run clean --quiet")
+        #expect(result.status == 0, "\(result.stderr)")
+        let direct = try CLI.run(["run", "clean", "Examples/articles", "--quiet"])
+        #expect(result.stdout == direct.stdout)
+    }
+
+    @Test func outputFileIsWrittenAtomically() throws {
+        let directory = try temporaryDirectory()
+        let out = directory.appendingPathComponent("out.jsonl").path
+        let result = try CLI.run(["run", "clean", "Examples/articles", "--output", out, "--quiet"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.jsonl"])
+    }
+
+    @Test func missingInputExitsWithIOError() throws {
+        let result = try CLI.run(["run", "clean", "no/such/dir"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("cannot read 'no/such/dir'"))
+    }
+
+    @Test func namedPipelinesResolveFromAnyDirectory() throws {
+        let elsewhere = try temporaryDirectory()
+        let result = try CLI.run(
+            ["run", "conflict-watch", CLI.packageRoot.appendingPathComponent("Examples/articles").path, "--quiet"],
+            in: elsewhere)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 4)
+        // $TEXTPIPE_PIPELINES comes before the bundled pipelines.
+        let custom = elsewhere.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: custom, withIntermediateDirectories: true)
+        try "description: nothing\nstages: []\n".write(
+            to: custom.appendingPathComponent("passthrough.yaml"), atomically: true, encoding: .utf8)
+        let passthrough = try CLI.run(
+            ["run", "passthrough", "--quiet"], stdin: "{\"text\":\"  kept  as is \"}\n", in: elsewhere,
+            environment: ["TEXTPIPE_PIPELINES": custom.path])
+        #expect(passthrough.status == 0, "\(passthrough.stderr)")
+        #expect(passthrough.lines == [#"{"id":"stdin:1","text":"  kept  as is "}"#])
+    }
+
+    @Test func outputIsIdenticalAcrossJobCountsOnBBC() throws {
+        try #require(CLI.hasSharedData, "skipped: ../shared/data is not here")
+        let bbc = CLI.sharedData.appendingPathComponent("bbc/articles").path
+        let one = try CLI.run(["run", "clean", bbc, "--jobs", "1", "--quiet"])
+        let two = try CLI.run(["run", "clean", bbc, "--jobs", "2", "--quiet"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.lines.count == 2225)
+        #expect(one.stdout == two.stdout)
+    }
+}
+
+@Suite struct ValidateTests {
+    @Test func shippedPipelinesAreValid() throws {
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: CLI.packageRoot.appendingPathComponent("Pipelines").path
+        ).filter { $0.hasSuffix(".yaml") }.map { "Pipelines/" + $0 }
+        let result = try CLI.run(["validate"] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == files.count)
+    }
+
+    @Test func brokenFilesReportFileLineColumn() throws {
+        let directory = try temporaryDirectory()
+        let file = directory.appendingPathComponent("broken.yaml")
+        try "description: x\nstages:\n  - normalise\n  - normalize: { nfkd: true }\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let syntax = directory.appendingPathComponent("syntax.yaml")
+        try "stages: [normalize\n".write(to: syntax, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", file.path, syntax.path])
+        #expect(result.status == 64)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(file.path):3:5: error: unknown stage 'normalise'") && $0.contains("'normalize'") })
+        #expect(lines.contains { $0.hasPrefix("\(file.path):4:18: error: unknown option 'nfkd'") })
+        #expect(lines.contains { $0.hasPrefix("\(syntax.path):") && $0.contains("error:") })
+    }
+
+    @Test func runWithBrokenPipelineIsUsageError() throws {
+        let directory = try temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "stages: [dedupe-everything]\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["run", file.path], stdin: "")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("bad.yaml:1:10: error: unknown stage 'dedupe-everything'"))
+    }
+
+    @Test func unknownPipelineSuggestsAName() throws {
+        let result = try CLI.run(["run", "conflict-wach"], stdin: "")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("conflict-watch"))
+    }
+}
+
+@Suite struct InspectTests {
+    @Test func listShowsPipelinesAndStages() throws {
+        let result = try CLI.run(["list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("conflict-watch"))
+        #expect(result.stdout.contains("clean"))
+        #expect(result.stdout.contains("normalize"))
+    }
+
+    @Test func describeShowsOptionsAndExamples() throws {
+        let result = try CLI.run(["describe", "normalize"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Options:"))
+        #expect(result.stdout.contains("Examples:"))
+        let pipeline = try CLI.run(["describe", "conflict-watch"])
+        #expect(pipeline.status == 0)
+        #expect(pipeline.stdout.contains("normalize"))
+        let unknown = try CLI.run(["describe", "normalise"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("did you mean 'normalize'?"))
+    }
+
+    @Test func badFlagIsUsageError() throws {
+        let result = try CLI.run(["run", "clean", "--jbos", "2"])
+        #expect(result.status == 64)
+    }
+}
+
+@Suite struct NewStageTests {
+    @Test func scaffoldsAStageIntoACopyOfTheManifest() throws {
+        let directory = try temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("Package.swift"),
+            to: directory.appendingPathComponent("Package.swift"))
+        let result = try CLI.run(["new-stage", "word-count", "--package-root", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try String(contentsOf: directory.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(manifest.contains("\"WordCount\","))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Plugins/WordCount/WordCountStage.swift").path))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Tests/WordCountTests/WordCountTests.swift").path))
+        let again = try CLI.run(["new-stage", "word-count", "--package-root", directory.path])
+        #expect(again.status == 64)
+        let bad = try CLI.run(["new-stage", "WordCount", "--package-root", directory.path])
+        #expect(bad.status == 64)
+    }
+}

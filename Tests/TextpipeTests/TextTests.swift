@@ -1,0 +1,93 @@
+import Testing
+
+@testable import Textpipe
+
+@Suite struct TokenizerTests {
+    func words(_ text: String) -> [String] { Tokenizer.tokens(in: text).map(\.text) }
+
+    @Test func keepsHyphenatedNamesAndAbbreviations() {
+        #expect(words("MQM-P leader Dr. Khalid met Kilroy-Silk in the U.S. on Jan. 5.")
+            == ["MQM-P", "leader", "Dr.", "Khalid", "met", "Kilroy-Silk", "in", "the", "U.S.", "on", "Jan.", "5", "."])
+    }
+
+    @Test func keepsNumbersWhole() {
+        #expect(words("a £15.8m fee, 1,000 fans at 12:30; lists 3,4") == ["a", "£", "15.8m", "fee", ",", "1,000", "fans", "at", "12:30", ";", "lists", "3", ",", "4"])
+    }
+
+    @Test func splitsCliticsButNotNames() {
+        #expect(words("Germany's coach doesn't know O'Brien they're") == ["Germany", "'s", "coach", "does", "n't", "know", "O'Brien", "they", "'re"])
+        #expect(words("MQM’s central committee") == ["MQM", "’s", "central", "committee"])
+    }
+
+    @Test func initialsAndQuotes() {
+        #expect(words("J. K. Rowling said: \"No.\"") == ["J.", "K.", "Rowling", "said", ":", "\"", "No", ".", "\""])
+        #expect(words("wait... -- ok") == ["wait", "...", "--", "ok"])
+    }
+
+    @Test func offsetsAreUnicodeScalars() {
+        let text = "Café “Zürich” 👍🏽 naïve"
+        let scalars = Array(text.unicodeScalars)
+        for token in Tokenizer.tokens(in: text) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[token.start..<token.end])
+            #expect(String(view) == token.text)
+        }
+        #expect(Tokenizer.tokens(in: text).first { $0.text == "naïve" }?.start == 17)
+    }
+
+    @Test func nonLatinScripts() {
+        #expect(words("ایم کیو ایم پاکستان") == ["ایم", "کیو", "ایم", "پاکستان"])
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return SentenceSplitter.sentences(in: text).map { span in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[span.start..<span.end])
+            return String(view)
+        }
+    }
+
+    @Test func splitsOnTerminalPunctuation() {
+        #expect(sentences("Workers stormed the office. Slogans were raised! Was anyone hurt? Nobody knows.")
+            == ["Workers stormed the office.", "Slogans were raised!", "Was anyone hurt?", "Nobody knows."])
+    }
+
+    @Test func titlesAndInitialsDoNotEndSentences() {
+        #expect(sentences("Mr. Sattar met Dr. Siddiqui. J. K. Rowling wrote it.")
+            == ["Mr. Sattar met Dr. Siddiqui.", "J. K. Rowling wrote it."])
+    }
+
+    @Test func ambiguousAbbreviations() {
+        #expect(sentences("He moved to the U.S. The move was sudden.") == ["He moved to the U.S.", "The move was sudden."])
+        #expect(sentences("He met U.S. President Bush.") == ["He met U.S. President Bush."])
+        #expect(sentences("Shares of Acme Inc. rose 5%. Analysts were surprised.")
+            == ["Shares of Acme Inc. rose 5%.", "Analysts were surprised."])
+    }
+
+    @Test func quotesCloseTheirSentence() {
+        #expect(sentences("“We will act,” he said. “The party is united.” It was not.")
+            == ["“We will act,” he said.", "“The party is united.”", "It was not."])
+    }
+
+    @Test func blankLinesEndSentences() {
+        #expect(sentences("Read More: MQM denies rumours\n\nLast year, it denied them.")
+            == ["Read More: MQM denies rumours", "Last year, it denied them."])
+    }
+
+    @Test func decimalsAndLowercaseContinuations() {
+        #expect(sentences("Growth was 2.5 per cent. e.g. in March it fell.") == ["Growth was 2.5 per cent. e.g. in March it fell."])
+    }
+
+    @Test func otherScripts() {
+        #expect(sentences("这是第一句。这是第二句。") == ["这是第一句。", "这是第二句。"])
+        #expect(sentences("یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔") == ["یہ پہلا جملہ ہے۔", "یہ دوسرا ہے۔"])
+    }
+
+    @Test func emptyAndSingleSentence() {
+        #expect(sentences("") == [])
+        #expect(sentences("No final period") == ["No final period"])
+    }
+}
