@@ -41,7 +41,7 @@ let package = Package(
             dependencies: [
                 "Textpipe", "StageRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ] + plugins.map { .target(name: $0) }
         ),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),

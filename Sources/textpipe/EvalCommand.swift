@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `textpipe eval TASK …`: score a stage against gold data.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score a stage against gold data (precision, recall, F1, ROUGE …).",
+        subcommands: evalTasks
+    )
+}
+
+/// The evaluation tasks, one per stage that has gold data. Each lives in `Eval/`.
+let evalTasks: [any ParsableCommand.Type] = [
+]

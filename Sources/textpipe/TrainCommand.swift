@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `textpipe train TASK …`: train a stage's model on annotated data.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a stage's model on your own annotated data.",
+        subcommands: trainTasks
+    )
+}
+
+/// The training tasks, one per stage with a learned model. Each lives in `Train/`.
+let trainTasks: [any ParsableCommand.Type] = [
+]
