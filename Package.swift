@@ -5,10 +5,16 @@ import PackageDescription
 /// appends to this list; the stage registry is generated from it at build time.
 let plugins = [
     "Normalize",
+    "Dedupe",
 ]
 
 /// Resources that a stage module ships, by module name.
 let pluginResources: [String: [Resource]] = [:]
+
+/// Extra dependencies of a stage module, by module name (the core `Textpipe` is always one).
+let pluginDependencies: [String: [Target.Dependency]] = [
+    "Dedupe": ["CSQLite"]
+]
 
 let package = Package(
     name: "Textpipe",
@@ -24,6 +30,10 @@ let package = Package(
     targets: [
         .target(name: "Textpipe", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "TextpipeTestKit", dependencies: ["Textpipe"]),
+        // The system's SQLite 3 (Debian: libsqlite3-dev), for the dedupe stage's state file.
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .executableTarget(name: "stage-registry-tool", path: "Sources/stage-registry-tool"),
         .plugin(
             name: "StageRegistryGenerator",
@@ -48,7 +58,7 @@ let package = Package(
     ]
         + plugins.map {
             .target(
-                name: $0, dependencies: ["Textpipe"], path: "Plugins/\($0)",
+                name: $0, dependencies: ["Textpipe"] + (pluginDependencies[$0] ?? []), path: "Plugins/\($0)",
                 resources: pluginResources[$0])
         }
         + plugins.map {

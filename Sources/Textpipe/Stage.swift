@@ -20,7 +20,8 @@
 /// - A stage whose decision depends on earlier articles (dedupe) adopts
 ///   ``OrderedStage`` instead, and keeps its history behind a lock.
 /// - Throw for a problem with *this* document (the runner applies `on_error`);
-///   throw from `init(options:)` for a problem with the configuration.
+///   throw from `init(options:)` for a problem with the configuration; throw
+///   ``StageIOError`` when the stage's own file fails and it cannot go on.
 /// - Write results as fields named after what they are (`summary`,
 ///   `intra_party_conflict`) and list them in ``outputs``.
 /// - Ship ``examples``: one test runs them for every registered stage.
@@ -85,6 +86,23 @@ public enum Disposition: Sendable, Equatable {
 
 /// A problem a stage reports: with its configuration (from `init`) or with one document (from `process`).
 public struct StageError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public var hint: String?
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
+}
+
+/// A stage cannot go on at all because of its own file — a state database that
+/// is corrupt, locked by another run, or cannot be written.
+///
+/// Other errors from `process` or `decide` are about one document, and the
+/// runner applies `on_error` to it. This one is not: the runner reports it
+/// once, stops reading, abandons the output and exits 74 (I/O error), as when
+/// it cannot write its output. Stages throw it only for such trouble.
+public struct StageIOError: Error, CustomStringConvertible, Equatable {
     public var message: String
     public var hint: String?
     public init(_ message: String, hint: String? = nil) {

@@ -174,7 +174,7 @@ public final class PipelineRunner: Sendable {
                     }
                     document = working
                 } catch {
-                    outcome = .failed(Failure(document: document, stage: stage.name, error: error))
+                    outcome = failure(document: document, stage: stage.name, error: error)
                     break
                 }
             }
@@ -183,7 +183,7 @@ public final class PipelineRunner: Sendable {
                 do {
                     outcome = .live(document, prepared: try parts.prepare(document))
                 } catch {
-                    outcome = .failed(Failure(document: document, stage: stages[prepareFor].name, error: error))
+                    outcome = failure(document: document, stage: stages[prepareFor].name, error: error)
                 }
                 nanoseconds[indices.count] += (clock.now - before).nanoseconds
             }
@@ -212,11 +212,28 @@ public final class PipelineRunner: Sendable {
                     batch.items[position].state = .dropped(stage: stage.name, reason: reason)
                 }
             } catch {
-                batch.items[position].state = .failed(Failure(document: document, stage: stage.name, error: error))
+                batch.items[position].state = failure(document: document, stage: stage.name, error: error)
             }
         }
         let elapsed = (ContinuousClock.now - started).nanoseconds
         totals.withLock { $0.stageNanoseconds[index] += elapsed }
+    }
+
+    /// The state of an article whose stage threw: a failure under `on_error`,
+    /// unless the stage cannot go on at all (``StageIOError``), which stops the run.
+    private func failure(document: Document, stage: String, error: any Error) -> Item.State {
+        guard let halt = error as? StageIOError else {
+            return .failed(Failure(document: document, stage: stage, error: error))
+        }
+        let first = totals.withLock { totals -> Bool in
+            guard totals.summary.stop == nil else { return false }
+            totals.summary.stop = .ioError("stage '\(stage)': \(halt)")
+            totals.stopped = true
+            return true
+        }
+        stopReading.store(true, ordering: .relaxed)
+        if first { options.report("error: stage '\(stage)': \(halt)") }
+        return .dropped(stage: stage, reason: "stopped")
     }
 
     // MARK: - Writing

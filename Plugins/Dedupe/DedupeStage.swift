@@ -1,0 +1,176 @@
+import Textpipe
+
+/// Drops (or marks) articles that repeat an earlier one, exactly or nearly.
+///
+/// ```
+///            prepare (parallel)                      decide (serial, input order)
+/// article ──► exact key + MinHash signature ──► exact match? ─► LSH candidates ─► verify ─► keep / drop / mark
+///                                                  └───────── index the article ◄─────────┘
+/// ```
+///
+/// - Exact duplicates: a 64-bit hash of the compared text (`key`).
+/// - Near duplicates: MinHash over word shingles, LSH banding chosen from
+///   `near_threshold` (``LSHBanding``), every candidate verified by its
+///   estimated Jaccard similarity (``NearDuplicateIndex``).
+///
+/// Because `decide` runs in input order, the first occurrence always wins and
+/// the output is the same for every `--jobs`. Every article that is not an
+/// exact repeat is indexed, near duplicates included, so a story that drifts
+/// a little with each repost is caught at every step; `duplicate_of` names the
+/// earliest article it matched. With `state`, the index starts from, and is
+/// saved to, an SQLite file (``DedupeStateFile``).
+public struct DedupeStage: OrderedStage {
+    public typealias Options = DedupeOptions
+
+    public static let name = "dedupe"
+    public static let summary = "Drop or mark exact and near-duplicate articles (MinHash + LSH); the first occurrence wins"
+    public static let outputs = ["duplicate_of"]
+    public static let examples: [StageExample] = [
+        StageExample(
+            "The first occurrence of a story is kept as it is (a repeat later in the input would be dropped)",
+            input: #"{"id":"wire-7","text":"The Riverton harbour board approved a new budget for the docks on Monday."}"#,
+            expected: #"{"id":"wire-7","text":"The Riverton harbour board approved a new budget for the docks on Monday."}"#
+        ),
+        StageExample(
+            "mode: mark keeps every article; a repeat would get duplicate_of {id, similarity, kind}",
+            options: "{ mode: mark, near_threshold: 0.9 }",
+            input: #"{"id":"feed-a:12","title":"Ferry strike ends","text":"Ferry services between Riverton and Castel Isle resumed on Wednesday."}"#,
+            expected: #"{"id":"feed-a:12","title":"Ferry strike ends"}"#
+        ),
+        StageExample(
+            "Exact duplicates only, comparing title and text",
+            options: "{ key: title+text, near_threshold: null }",
+            input: #"{"id":"n1","title":"Budget passed","text":"The council passed the budget."}"#,
+            expected: #"{"id":"n1","title":"Budget passed","text":"The council passed the budget."}"#
+        ),
+    ]
+
+    let options: DedupeOptions
+    let fingerprinter: Fingerprinter
+    private let memory: Locked<Memory>
+
+    public init(options: DedupeOptions) throws {
+        try options.validate()
+        self.options = options
+        let threshold = options.effectiveNearThreshold
+        fingerprinter = Fingerprinter(
+            shingleSize: options.shingleSize, permutations: options.permutations, seed: options.seed,
+            nearThreshold: threshold)
+        let index = NearDuplicateIndex(
+            permutations: options.permutations, banding: fingerprinter.banding, threshold: threshold ?? 1,
+            keepsIDs: options.mode == .mark)
+        memory = Locked(Memory(index: index))
+    }
+
+    // MARK: - Stage
+
+    public func prepare(_ document: Document) throws -> ArticleFingerprint {
+        var scratch = Fingerprinter.Scratch()
+        return fingerprinter.fingerprint(parts(of: document), scratch: &scratch)
+    }
+
+    public func decide(_ document: inout Document, prepared: ArticleFingerprint) throws -> Disposition {
+        let id = document.id
+        let found = try memory.withLock { memory -> (NearDuplicateIndex.Match, String?)? in
+            try memory.open(options, fingerprinter)
+            let match = memory.index.match(prepared)
+            if match?.kind == .exact, let match { return (match, memory.index.id(at: match.article)) }
+            let position = memory.index.insert(prepared, id: id)
+            try memory.stateFile?.append(
+                position: position, id: id, exactKey: prepared.exactKey, values: prepared.values)
+            return match.map { ($0, memory.index.id(at: $0.article)) }
+        }
+        guard let (match, earlier) = found else { return .keep }
+        switch options.mode {
+        case .drop:
+            return .drop(reason: "duplicate")
+        case .mark:
+            document.setField("duplicate_of", Self.mark(id: earlier ?? "", match: match))
+            return .keep
+        }
+    }
+
+    public func finish() throws {
+        try memory.withLock { memory in
+            try memory.open(options, fingerprinter)
+            try memory.stateFile?.close()
+            memory.stateFile = nil
+        }
+    }
+
+    // MARK: - Reporting
+
+    /// The size of the in-memory index, for `textpipe eval dedupe` and benchmarks.
+    public struct Statistics: Sendable, Equatable {
+        /// Articles in the index (every article that was not an exact repeat).
+        public var indexedArticles: Int
+        /// Bytes the index has allocated, ids apart.
+        public var indexBytes: Int
+        /// Bytes allocated for ids (kept in `mode: mark` only, for `duplicate_of`).
+        public var idBytes: Int
+        /// The LSH banding in use, e.g. `7 bands × 2 rows`, or `off`.
+        public var banding: String
+    }
+
+    public func statistics() -> Statistics {
+        memory.withLock { memory in
+            Statistics(
+                indexedArticles: memory.index.count, indexBytes: memory.index.indexBytes, idBytes: memory.index.idBytes,
+                banding: fingerprinter.banding?.description ?? "off")
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func parts(of document: Document) -> [String] {
+        switch options.key {
+        case .text: return [document.text]
+        case .titleAndText: return [document.title ?? "", document.text]
+        }
+    }
+
+    /// `{"id":"…","similarity":0.97,"kind":"near"}`, written by hand: it is on the hot path of `mode: mark`.
+    static func mark(id: String, match: NearDuplicateIndex.Match) -> JSONFragment {
+        var bytes = Array(#"{"id":"#.utf8)
+        JSONWriter.appendString(id, to: &bytes)
+        let similarity = (match.similarity * 1000).rounded() / 1000
+        bytes += Array(#","similarity":\#(similarity),"kind":"\#(match.kind.rawValue)"}"#.utf8)
+        return JSONFragment(trustedBytes: bytes)
+    }
+
+    /// What the lock guards: the index and the state file, opened at first use.
+    private struct Memory: Sendable {
+        var index: NearDuplicateIndex
+        var stateFile: DedupeStateFile?
+        var opened = false
+        var failure: StageIOError?
+
+        init(index: NearDuplicateIndex) { self.index = index }
+
+        /// Opens the state file and loads it into the index, once.
+        ///
+        /// Not in `init`: `textpipe validate` and `describe` build stages too,
+        /// and must not create or lock files.
+        mutating func open(_ options: DedupeOptions, _ fingerprinter: Fingerprinter) throws(StageIOError) {
+            if let failure { throw failure }
+            guard !opened else { return }
+            opened = true
+            guard let path = options.state else { return }
+            do {
+                let file = try DedupeStateFile(
+                    path: path,
+                    settings: [
+                        ("key", options.key.rawValue), ("shingle_size", "\(options.shingleSize)"),
+                        ("permutations", "\(options.permutations)"), ("seed", "\(options.seed)"),
+                    ])
+                try file.load(permutations: options.permutations) { id, exactKey, values in
+                    index.insert(fingerprinter.fingerprint(exactKey: exactKey, values: values), id: id)
+                }
+                stateFile = file
+            } catch {
+                failure = error
+                throw error
+            }
+        }
+    }
+}
