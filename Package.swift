@@ -13,7 +13,7 @@ let pluginResources: [String: [Resource]] = [:]
 
 /// Extra dependencies of a stage module, by module name (the core `Textpipe` is always one).
 let pluginDependencies: [String: [Target.Dependency]] = [
-    "Dedupe": ["CSQLite"]
+    "Dedupe": ["CSQLite", "CDedupeKernels"]
 ]
 
 let package = Package(
@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        // SIMD kernels for dedupe, used only when the CPU has them (a portable Swift path is the fallback).
+        .target(name: "CDedupeKernels", path: "Sources/CDedupeKernels"),
         .executableTarget(name: "stage-registry-tool", path: "Sources/stage-registry-tool"),
         .plugin(
             name: "StageRegistryGenerator",

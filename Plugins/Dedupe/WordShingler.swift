@@ -27,24 +27,22 @@ struct WordShingler: Sendable {
 
     /// Reusable buffers, so hashing an article allocates nothing once warm.
     struct Scratch {
-        var word: [UInt8] = []
+        /// The hashes of the last `size` words, as a ring.
         var recent: [UInt64] = []
-        var wordCount = 0
-
-        init() { word.reserveCapacity(64) }
     }
 
     /// Replaces `shingles` with the hash of every shingle of `parts`, read as
     /// one text in which each part ends a word (a title, then the body).
     func hashShingles(of parts: [String], into shingles: inout [UInt64], scratch: inout Scratch) {
         shingles.removeAll(keepingCapacity: true)
-        scratch.word.removeAll(keepingCapacity: true)
-        scratch.recent = Array(repeating: 0, count: size)
-        scratch.wordCount = 0
-        for part in parts {
-            var text = part
-            text.withUTF8 { scan($0, into: &shingles, scratch: &scratch) }
-            endWord(into: &shingles, scratch: &scratch)
+        if scratch.recent.count != size { scratch.recent = Array(repeating: 0, count: size) }
+        scratch.recent.withUnsafeMutableBufferPointer { recent in
+            var state = ScanState(recent: recent, tokenSeed: tokenSeed, shingleSeed: shingleSeed)
+            for part in parts {
+                var text = part
+                text.withUTF8 { scan($0, state: &state, into: &shingles) }
+                state.endWord(into: &shingles)
+            }
         }
     }
 
@@ -54,13 +52,18 @@ struct WordShingler: Sendable {
         var word: [UInt8] = []
         var copy = text
         copy.withUTF8 { bytes in
-            forEachLowercasedScalar(bytes) { scalar in
-                if let scalar, Self.isWordCharacter(scalar) {
-                    word.append(contentsOf: String(Character(scalar)).utf8)
-                } else if !word.isEmpty {
-                    words.append(String(decoding: word, as: UTF8.self))
-                    word.removeAll()
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = Self.decode(bytes, at: index)
+                Self.lowercased(scalar, in: bytes, at: index, length: length) { lower in
+                    if Self.isWordCharacter(lower) {
+                        appendUTF8(lower, to: &word)
+                    } else if !word.isEmpty {
+                        words.append(String(decoding: word, as: UTF8.self))
+                        word.removeAll()
+                    }
                 }
+                index += length
             }
         }
         if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
@@ -69,7 +72,60 @@ struct WordShingler: Sendable {
 
     // MARK: - Scanning
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into shingles: inout [UInt64], scratch: inout Scratch) {
+    /// The word being read, hashed as it grows (the same value as
+    /// `Hash64.hash` of its bytes, without keeping them), and the ring of the
+    /// last `size` word hashes.
+    private struct ScanState {
+        let recent: UnsafeMutableBufferPointer<UInt64>
+        let tokenSeed: UInt64
+        let shingleSeed: UInt64
+        var words = 0
+        var hash: UInt64
+        var tail: UInt64 = 0
+        var length = 0
+
+        init(recent: UnsafeMutableBufferPointer<UInt64>, tokenSeed: UInt64, shingleSeed: UInt64) {
+            self.recent = recent
+            self.tokenSeed = tokenSeed
+            self.shingleSeed = shingleSeed
+            hash = tokenSeed ^ Hash64.p0
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            tail |= UInt64(byte) << (UInt64(length & 7) << 3)
+            length += 1
+            if length & 7 == 0 {
+                hash = Hash64.mum(tail ^ Hash64.p1, hash ^ Hash64.p2)
+                tail = 0
+            }
+        }
+
+        mutating func endWord(into shingles: inout [UInt64]) {
+            guard length > 0 else { return }
+            let final = Hash64.mum(tail ^ Hash64.p3, hash ^ Hash64.p1)
+            let size = recent.count
+            recent[words % size] = Hash64.mum(final ^ UInt64(truncatingIfNeeded: length), Hash64.p2 ^ tokenSeed)
+            words += 1
+            hash = tokenSeed ^ Hash64.p0
+            tail = 0
+            length = 0
+            guard words >= size else { return }
+            // Word i of the shingle is rotated by 7·i bits (7 is odd, so up to 64
+            // words all rotate differently): order matters, and one multiply mixes.
+            var combined: UInt64 = 0
+            var position = words % size
+            for offset in 0..<size {
+                let word = recent[position]
+                let shift = UInt64((7 * offset) & 63)
+                combined ^= word << shift | word >> ((64 - shift) & 63)
+                position = position + 1 == size ? 0 : position + 1
+            }
+            shingles.append(Hash64.mum(combined ^ shingleSeed, Hash64.p2))
+        }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, state: inout ScanState, into shingles: inout [UInt64]) {
         var index = 0
         let count = bytes.count
         while index < count {
@@ -77,11 +133,11 @@ struct WordShingler: Sendable {
             if byte < 0x80 {
                 let folded = byte | 0x20
                 if folded &- UInt8(ascii: "a") < 26 {
-                    scratch.word.append(folded)
+                    state.append(folded)
                 } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_") {
-                    scratch.word.append(byte)
-                } else if !scratch.word.isEmpty {
-                    endWord(into: &shingles, scratch: &scratch)
+                    state.append(byte)
+                } else if state.length > 0 {
+                    state.endWord(into: &shingles)
                 }
                 index += 1
                 continue
@@ -89,29 +145,14 @@ struct WordShingler: Sendable {
             let (scalar, length) = Self.decode(bytes, at: index)
             Self.lowercased(scalar, in: bytes, at: index, length: length) { lower in
                 if Self.isWordCharacter(lower) {
-                    appendUTF8(lower, to: &scratch.word)
-                } else if !scratch.word.isEmpty {
-                    endWord(into: &shingles, scratch: &scratch)
+                    // Every scalar has a UTF-8 encoding; `encode` is optional only in its signature.
+                    for byte in UTF8.encode(lower) ?? UTF8.EncodedScalar() { state.append(byte) }
+                } else {
+                    state.endWord(into: &shingles)
                 }
             }
             index += length
         }
-    }
-
-    private func endWord(into shingles: inout [UInt64], scratch: inout Scratch) {
-        guard !scratch.word.isEmpty else { return }
-        let hash = scratch.word.withUnsafeBytes { Hash64.hash($0, seed: tokenSeed) }
-        scratch.word.removeAll(keepingCapacity: true)
-        scratch.recent[scratch.wordCount % size] = hash
-        scratch.wordCount += 1
-        guard scratch.wordCount >= size else { return }
-        var shingle = shingleSeed
-        let oldest = scratch.wordCount % size
-        for offset in 0..<size {
-            let position = oldest + offset
-            shingle = Hash64.mum(shingle ^ scratch.recent[position < size ? position : position - size], Hash64.p1)
-        }
-        shingles.append(Hash64.mum(shingle, Hash64.p2))
     }
 
     // MARK: - Unicode
@@ -188,17 +229,6 @@ struct WordShingler: Sendable {
         for position in (index + 1)..<max(index + 1, end) { value = value << 6 | UInt32(bytes[position] & 0x3F) }
         // Swift strings hold valid UTF-8, so this never falls back in practice.
         return (Unicode.Scalar(value) ?? "\u{FFFD}", end - index)
-    }
-
-    /// Calls `body` with every scalar of `bytes` lower-cased, and `nil` between parts.
-    private func forEachLowercasedScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar?) -> Void) {
-        var index = 0
-        while index < bytes.count {
-            let (scalar, length) = Self.decode(bytes, at: index)
-            Self.lowercased(scalar, in: bytes, at: index, length: length) { body($0) }
-            index += length
-        }
-        body(nil)
     }
 }
 
