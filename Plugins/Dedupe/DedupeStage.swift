@@ -92,6 +92,8 @@ public struct DedupeStage: OrderedStage {
 
     public func finish() throws {
         try memory.withLock { memory in
+            // A failure `decide` already reported has stopped the run; saying it again adds nothing.
+            guard memory.failure == nil else { return }
             try memory.open(options, fingerprinter)
             try memory.stateFile?.close()
             memory.stateFile = nil

@@ -27,9 +27,9 @@ struct LSHBanding: Sendable, Equatable, CustomStringConvertible {
         var best: LSHBanding?
         for rows in 2...min(permutations, 32) {
             let agree = pow(threshold, Double(rows))
-            let bands =
-                agree >= 1 ? 1 : Int((log(Self.missProbability) / log(1 - agree)).rounded(.up))
-            guard bands >= 1, bands * rows <= permutations else { continue }
+            let needed = agree >= 1 ? 1 : (log(Self.missProbability) / log1p(-agree)).rounded(.up)
+            guard needed.isFinite, needed >= 1, needed * Double(rows) <= Double(permutations) else { continue }
+            let bands = Int(needed)
             if best.map({ bands <= $0.bands }) ?? true { best = LSHBanding(bands: bands, rows: rows) }
         }
         if let best {

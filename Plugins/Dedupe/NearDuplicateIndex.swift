@@ -99,6 +99,12 @@ struct NearDuplicateIndex: Sendable {
                 Self.differingNibbles(mine, UnsafeRawBufferPointer(theirs))
             }
         }
+        return Self.estimate(differing: differing, of: permutations)
+    }
+
+    /// The Jaccard estimate when `differing` of `permutations` 4-bit values differ:
+    /// equal values agree always, unequal ones by chance 1 in 16.
+    static func estimate(differing: Int, of permutations: Int) -> Double {
         let agreeing = Double(permutations - differing) / Double(permutations)
         return max(0, (agreeing - 1.0 / 16) / (15.0 / 16))
     }

@@ -49,6 +49,19 @@ struct ExplodingStage: Stage {
     }
 }
 
+/// Cannot go on once it meets "disk gone": its own file failed.
+struct HaltingStage: Stage {
+    typealias Options = NoOptions
+    static let name = "halting"
+    static let summary = "Stop on disk gone"
+    static let examples: [StageExample] = []
+    init(options: Options) throws {}
+    func process(_ document: inout Document) throws -> Disposition {
+        if document.text.contains("disk gone") { throw StageIOError("state file 'x.db' cannot be written") }
+        return .keep
+    }
+}
+
 /// A temporary directory removed at the end of a test.
 final class TemporaryDirectory {
     let path: String
@@ -158,6 +171,18 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
         #expect(result.summary.read == result.summary.written + result.summary.failed)
         #expect(result.summary.written == 20)
         // A file output is only moved into place when the run succeeds.
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out.jsonl"))
+    }
+
+    @Test func stageIOErrorStopsTheRunWithExit74WhateverTheErrorPolicy() throws {
+        let directory = try TemporaryDirectory()
+        let input = try directory.write("in.jsonl", jsonl(60) { $0 >= 30 ? "disk gone \($0)" : "fine \($0)" })
+        let result = try run(
+            [try StageType(HaltingStage.self).instantiate()], inputs: [.path(input)], jobs: 2, policy: .deadLetter,
+            in: directory)
+        #expect(result.summary.exitCode == 74)
+        #expect(result.summary.deadLettered == 0)
+        #expect(result.reports == ["error: stage 'halting': state file 'x.db' cannot be written"])
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out.jsonl"))
     }
 
