@@ -48,6 +48,7 @@ public struct DedupeStage: OrderedStage {
     let options: DedupeOptions
     let fingerprinter: Fingerprinter
     private let memory: Locked<Memory>
+    private let scratchPool = Locked<[Fingerprinter.Scratch]>([])
 
     public init(options: DedupeOptions) throws {
         try options.validate()
@@ -65,8 +66,11 @@ public struct DedupeStage: OrderedStage {
     // MARK: - Stage
 
     public func prepare(_ document: Document) throws -> ArticleFingerprint {
-        var scratch = Fingerprinter.Scratch()
-        return fingerprinter.fingerprint(parts(of: document), scratch: &scratch)
+        // Buffers are borrowed from a pool and given back, so a warm run allocates only results.
+        var scratch = scratchPool.withLock { $0.popLast() } ?? Fingerprinter.Scratch()
+        let fingerprint = fingerprinter.fingerprint(parts(of: document), scratch: &scratch)
+        scratchPool.withLock { $0.append(scratch) }
+        return fingerprint
     }
 
     public func decide(_ document: inout Document, prepared: ArticleFingerprint) throws -> Disposition {

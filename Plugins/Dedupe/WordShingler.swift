@@ -35,6 +35,8 @@ struct WordShingler: Sendable {
     /// one text in which each part ends a word (a title, then the body).
     func hashShingles(of parts: [String], into shingles: inout [UInt64], scratch: inout Scratch) {
         shingles.removeAll(keepingCapacity: true)
+        // A word takes at least two bytes with its separator: no reallocation while scanning.
+        shingles.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } / 2 + 1)
         if scratch.recent.count != size { scratch.recent = Array(repeating: 0, count: size) }
         scratch.recent.withUnsafeMutableBufferPointer { recent in
             var state = ScanState(recent: recent, tokenSeed: tokenSeed, shingleSeed: shingleSeed)
@@ -80,6 +82,8 @@ struct WordShingler: Sendable {
         let tokenSeed: UInt64
         let shingleSeed: UInt64
         var words = 0
+        /// Where the next word's hash goes in `recent`: the oldest one's slot.
+        var next = 0
         var hash: UInt64
         var tail: UInt64 = 0
         var length = 0
@@ -105,7 +109,8 @@ struct WordShingler: Sendable {
             guard length > 0 else { return }
             let final = Hash64.mum(tail ^ Hash64.p3, hash ^ Hash64.p1)
             let size = recent.count
-            recent[words % size] = Hash64.mum(final ^ UInt64(truncatingIfNeeded: length), Hash64.p2 ^ tokenSeed)
+            recent[next] = Hash64.mum(final ^ UInt64(truncatingIfNeeded: length), Hash64.p2 ^ tokenSeed)
+            next = next + 1 == size ? 0 : next + 1
             words += 1
             hash = tokenSeed ^ Hash64.p0
             tail = 0
@@ -114,12 +119,13 @@ struct WordShingler: Sendable {
             // Word i of the shingle is rotated by 7·i bits (7 is odd, so up to 64
             // words all rotate differently): order matters, and one multiply mixes.
             var combined: UInt64 = 0
-            var position = words % size
-            for offset in 0..<size {
+            var position = next
+            var shift: UInt64 = 0
+            for _ in 0..<size {
                 let word = recent[position]
-                let shift = UInt64((7 * offset) & 63)
                 combined ^= word << shift | word >> ((64 - shift) & 63)
                 position = position + 1 == size ? 0 : position + 1
+                shift = (shift + 7) & 63
             }
             shingles.append(Hash64.mum(combined ^ shingleSeed, Hash64.p2))
         }

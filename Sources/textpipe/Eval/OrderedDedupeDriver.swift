@@ -10,11 +10,16 @@ import Textpipe
 #endif
 
 /// Runs the dedupe stage over inputs as the pipeline runner does — `prepare`
-/// on `jobs` threads, `decide` serially in input order — and keeps only what
-/// an evaluation needs: each article's id and its `duplicate_of`.
+/// on `jobs` worker threads, `decide` serially in input order — and keeps only
+/// what an evaluation needs: each article's id and its `duplicate_of`.
 ///
-/// The runner cannot be used as is: it keeps no results, it writes JSON.
-/// Reading overlaps processing: one batch is read while the previous one runs.
+/// ```
+/// reader ──► batch k ──► worker k % jobs: parse + prepare ──► gate: decide in order ──► results
+/// ```
+///
+/// The runner itself cannot be used: it keeps no results, it writes JSON. Like
+/// the runner, a window bounds the batches in flight and batches run on
+/// `jobs` serial queues, so the figures measure the same shape of work.
 struct OrderedDedupeDriver {
     /// A `duplicate_of` value, as the stage writes it.
     struct Mark: Decodable, Sendable, Equatable {
@@ -39,7 +44,7 @@ struct OrderedDedupeDriver {
     let jobs: Int
     let progressEvery: Int?
 
-    private static let batchSize = 512
+    private static let batchSize = 256
 
     private struct Results: Sendable {
         var order: [String] = []
@@ -47,6 +52,15 @@ struct OrderedDedupeDriver {
         var unreadable = 0
         var failure: String?
         var lastReport = (articles: 0, seconds: 0.0)
+        /// Prepared batches that arrived before their turn, by sequence number.
+        var waiting: [Int: [Prepared]] = [:]
+        var nextToDecide = 0
+    }
+
+    /// One record after the parallel part: an article and its fingerprint, or why there is none.
+    private enum Prepared: Sendable {
+        case article(Document, ArticleFingerprint)
+        case skipped(String?)
     }
 
     func run(_ inputs: [InputSpec]) throws -> Outcome {
@@ -54,23 +68,27 @@ struct OrderedDedupeDriver {
         try reader.check(inputs)
         let started = ContinuousClock.now
         let results = Locked(Results())
-        let queue = DispatchQueue(label: "textpipe.eval.dedupe")
-        let window = DispatchSemaphore(value: 2)
+        let workers = (0..<jobs).map { DispatchQueue(label: "textpipe.eval.worker.\($0)") }
+        let gate = DispatchQueue(label: "textpipe.eval.decide")
+        let window = DispatchSemaphore(value: 4 * jobs)
         let group = DispatchGroup()
         var batch: [InputRecord] = []
-        batch.reserveCapacity(Self.batchSize)
+        var sequence = 0
         func submit() {
             guard !batch.isEmpty else { return }
             let records = batch
+            let number = sequence
             batch.removeAll(keepingCapacity: true)
+            sequence += 1
             window.wait()
             group.enter()
-            queue.async {
-                defer {
+            workers[number % jobs].async {
+                let prepared = records.map(prepare)
+                gate.async {
+                    decideInOrder(number, prepared, results: results, started: started)
                     window.signal()
                     group.leave()
                 }
-                process(records, into: results, started: started)
             }
         }
         try reader.read(
@@ -92,57 +110,46 @@ struct OrderedDedupeDriver {
             unreadable: final.unreadable)
     }
 
-    /// Parses and prepares a batch in parallel, then decides it in order.
-    private func process(_ records: [InputRecord], into results: Locked<Results>, started: ContinuousClock.Instant) {
-        let slices = min(jobs, records.count)
-        // Each thread fills its own slice and hands it over once: one lock per slice, not per article.
-        let done = Locked([[(index: Int, item: Result<(Document, ArticleFingerprint)?, StageError>)]](repeating: [], count: slices))
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var mine: [(index: Int, item: Result<(Document, ArticleFingerprint)?, StageError>)] = []
-            for index in stride(from: slice, to: records.count, by: slices) {
-                do {
-                    guard let document = try Self.document(records[index]) else {
-                        mine.append((index, .success(nil)))
-                        continue
-                    }
-                    mine.append((index, .success((document, try stage.prepare(document)))))
-                } catch {
-                    mine.append((index, .failure(StageError("\(error)"))))
-                }
-            }
-            done.withLock { $0[slice] = mine }
+    /// The parallel part for one record.
+    private func prepare(_ record: InputRecord) -> Prepared {
+        do {
+            guard let document = try Self.document(record) else { return .skipped(nil) }
+            return .article(document, try stage.prepare(document))
+        } catch {
+            return .skipped("\(error)")
         }
-        var prepared = [(Document, ArticleFingerprint)?](repeating: nil, count: records.count)
-        var failures = [String?](repeating: nil, count: records.count)
-        for slice in done.withLock({ $0 }) {
-            for (index, item) in slice {
-                switch item {
-                case .success(let value): prepared[index] = value
-                case .failure(let error): failures[index] = error.message
-                }
-            }
-        }
+    }
+
+    /// Queues batch `number`; decides every batch whose turn has come, in order. Runs on the gate.
+    private func decideInOrder(_ number: Int, _ batch: [Prepared], results: Locked<Results>, started: ContinuousClock.Instant) {
         results.withLock { results in
-            guard results.failure == nil else { return }
-            for (index, item) in prepared.enumerated() {
-                guard let (document, fingerprint) = item else {
-                    results.unreadable += 1
-                    if let failure = failures[index] { Terminal.error("warning: skipped an article: \(failure)") }
-                    continue
-                }
-                var working = document
-                do {
-                    _ = try stage.decide(&working, prepared: fingerprint)
-                    if let mark = try working.value("duplicate_of", as: Mark.self) {
-                        results.marks[results.order.count] = mark
-                    }
-                } catch {
-                    results.failure = "\(working.id): \(error)"
-                    return
-                }
-                results.order.append(document.id)
-                if let every = progressEvery, results.order.count % every == 0 { report(&results, started: started) }
+            results.waiting[number] = batch
+            while let ready = results.waiting.removeValue(forKey: results.nextToDecide) {
+                results.nextToDecide += 1
+                for item in ready { decide(item, into: &results, started: started) }
             }
+        }
+    }
+
+    private func decide(_ item: Prepared, into results: inout Results, started: ContinuousClock.Instant) {
+        guard results.failure == nil else { return }
+        switch item {
+        case .skipped(let reason):
+            results.unreadable += 1
+            if let reason { Terminal.error("warning: skipped an article: \(reason)") }
+        case .article(let document, let fingerprint):
+            var working = document
+            do {
+                _ = try stage.decide(&working, prepared: fingerprint)
+                if let mark = try working.value("duplicate_of", as: Mark.self) {
+                    results.marks[results.order.count] = mark
+                }
+            } catch {
+                results.failure = "\(working.id): \(error)"
+                return
+            }
+            results.order.append(document.id)
+            if let every = progressEvery, results.order.count % every == 0 { report(&results, started: started) }
         }
     }
 

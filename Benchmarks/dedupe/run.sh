@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Peer benchmark for the dedupe stage: textpipe against datasketch (MinHash +
+# MinHashLSH, 128 permutations, word 5-shingles, threshold 0.8) on the same
+# articles, side by side, best of three runs each. Prints articles/s for both,
+# the ratio, and precision/recall against the ground truth.
+#
+#   Benchmarks/dedupe/run.sh            # BBC and Reuters-21578
+#   JOBS=1 Benchmarks/dedupe/run.sh     # textpipe on one thread
+#
+# Needs ../shared/data beside the repository (or DATA=…), python3 and network
+# access to PyPI for the first run (datasketch goes into Benchmarks/.venv).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+data=${DATA:-$root/../shared/data}
+jobs=${JOBS:-2}
+runs=${RUNS:-3}
+out=$root/Benchmarks/out
+venv=$root/Benchmarks/.venv
+mkdir -p "$out"
+
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+"$venv/bin/python" -c 'import datasketch' 2>/dev/null || "$venv/bin/pip" install -q 'datasketch==2.0.0'
+
+echo "== building textpipe (release)" >&2
+swift build -c release --package-path "$root" >&2
+textpipe=$root/.build/release/textpipe
+
+if [ ! -s "$out/reuters-pairs.tsv" ]; then
+  echo "== building the Reuters-21578 ground truth" >&2
+  python3 "$here/reuters_truth.py" --data "$data/reuters21578" --out "$out"
+fi
+
+# best_of N COMMAND…: the JSON line of the fastest of N runs.
+best_of() {
+  local n=$1; shift
+  for _ in $(seq "$n"); do "$@"; done | python3 -c '
+import json, sys
+runs = [json.loads(line) for line in sys.stdin if line.startswith("{")]
+print(json.dumps(max(runs, key=lambda r: r["articles_per_second"])))'
+}
+
+compare() {
+  local name=$1 pairs=$2; shift 2
+  echo "== $name" >&2
+  local ours theirs
+  ours=$(best_of "$runs" "$textpipe" eval dedupe --json --jobs "$jobs" --pairs "$pairs" "$@")
+  theirs=$(cd "$here" && best_of "$runs" "$venv/bin/python" datasketch_dedupe.py --pairs "$pairs" "$@")
+  python3 - "$name" "$ours" "$theirs" <<'PY'
+import json, sys
+name, ours, theirs = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+print(f"{name}: {ours['articles']} articles, threshold 0.8")
+for label, r in (("textpipe --jobs %d" % ours["jobs"], ours), ("datasketch 2.0.0", theirs)):
+    print(f"  {label:20} {r['articles_per_second']:>9,.0f} articles/s   precision {r['precision']:.3f}  recall {r['recall']:.3f}"
+          f"   ({r['marked']} marked, {r['correct']} right, {r['should']} should be)")
+print(f"  ratio                {ours['articles_per_second'] / theirs['articles_per_second']:>9.1f}x")
+print(f"  textpipe index       {ours['index_bytes_per_article']} B/article (+ {ours['id_bytes_per_article']} B/article of ids), {ours['banding']}")
+PY
+}
+
+compare "BBC News (directory of .txt)" "$data/bbc/duplicate-pairs.tsv" "$data/bbc/articles"
+compare "Reuters-21578 bodies (JSON Lines)" "$out/reuters-pairs.tsv" "$out/reuters.jsonl"
