@@ -235,3 +235,34 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
         }
     }
 }
+
+@Suite struct TextArticleTests {
+    func document(_ text: String) -> Document? {
+        if case .document(let document) = TextArticle.record(bytes: Array(text.utf8), id: "t", source: "t") {
+            return document
+        }
+        return nil
+    }
+
+    @Test func headlineFollowedByBlankLineIsTheTitle() {
+        let article = document("Chelsea sack Mutu\n\nChelsea have sacked Adrian Mutu.\n")
+        #expect(article?.title == "Chelsea sack Mutu")
+        #expect(article?.text == "Chelsea have sacked Adrian Mutu.\n")
+    }
+
+    @Test func leadParagraphIsNotATitle() {
+        let lead = "KARACHI: Rifts re-emerged inside the party as workers stormed its office, a channel reported."
+        let article = document(lead + "\n\nThe committee met.\n")
+        #expect(article?.title == nil)
+        #expect(article?.text.hasPrefix("KARACHI:") == true)
+    }
+
+    @Test func oneLineFileIsText() {
+        #expect(document("Just one line")?.title == nil)
+        #expect(document("Just one line")?.text == "Just one line")
+    }
+
+    @Test func byteOrderMarkIsDropped() {
+        #expect(document("\u{FEFF}Title\n\nBody")?.title == "Title")
+    }
+}
