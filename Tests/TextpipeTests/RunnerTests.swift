@@ -175,7 +175,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func stageIOErrorStopsTheRunWithExit74WhateverTheErrorPolicy() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write("in.jsonl", jsonl(60) { $0 >= 30 ? "disk gone \($0)" : "fine \($0)" })
         let result = try run(
             [try StageType(HaltingStage.self).instantiate()], inputs: [.path(input)], jobs: 2, policy: .deadLetter,
