@@ -5,7 +5,7 @@ sees the same ids, the same text and the same shingles:
 
 - a directory is walked recursively, files sorted by the UTF-8 bytes of their
   relative path (the id); `.txt`/`.md` files are one article, whose first line
-  is the title when a blank line follows it;
+  is the title when a blank line follows it and it reads like a headline;
 - a `.jsonl` file is one article per line (`id`, `text`, optional `title`);
 - tokens are `re.findall(r"\\w+", text.lower())`, shingles are runs of
   `k` consecutive tokens; an article with fewer than `k` tokens has none.
@@ -30,7 +30,8 @@ def _split_title(raw):
     if "\n" not in rest[:first_content] or first_content == len(rest):
         return None, raw
     title = raw[:newline].strip()
-    if not title:
+    # A headline is short and has no closing full stop (an ellipsis is fine).
+    if not title or len(title) > 160 or (title.endswith(".") and not title.endswith("...")):
         return None, raw
     # The body starts at the first non-blank line, keeping its indentation.
     start = rest.rfind("\n", 0, first_content) + 1
