@@ -84,6 +84,8 @@ struct WordShingler: Sendable {
         var words = 0
         /// Where the next word's hash goes in `recent`: the oldest one's slot.
         var next = 0
+        /// The XOR of the last `size` word hashes, word `i` (oldest first) rotated left by 7·i bits.
+        var combined: UInt64 = 0
         var hash: UInt64
         var tail: UInt64 = 0
         var length = 0
@@ -108,57 +110,89 @@ struct WordShingler: Sendable {
         mutating func endWord(into shingles: inout [UInt64]) {
             guard length > 0 else { return }
             let final = Hash64.mum(tail ^ Hash64.p3, hash ^ Hash64.p1)
-            let size = recent.count
-            recent[next] = Hash64.mum(final ^ UInt64(truncatingIfNeeded: length), Hash64.p2 ^ tokenSeed)
-            next = next + 1 == size ? 0 : next + 1
-            words += 1
+            let word = Hash64.mum(final ^ UInt64(truncatingIfNeeded: length), Hash64.p2 ^ tokenSeed)
             hash = tokenSeed ^ Hash64.p0
             tail = 0
             length = 0
-            guard words >= size else { return }
             // Word i of the shingle is rotated by 7·i bits (7 is odd, so up to 64
             // words all rotate differently): order matters, and one multiply mixes.
-            var combined: UInt64 = 0
-            var position = next
-            var shift: UInt64 = 0
-            for _ in 0..<size {
-                let word = recent[position]
-                combined ^= word << shift | word >> ((64 - shift) & 63)
-                position = position + 1 == size ? 0 : position + 1
-                shift = (shift + 7) & 63
-            }
+            // Sliding the window drops the oldest word (rotated by 0) and turns the
+            // rest back by 7 bits: O(1) per word whatever the shingle size.
+            let size = recent.count
+            if words >= size { combined = rotateRight(combined ^ recent[next], by: 7) }
+            combined ^= rotateRight(word, by: (64 - 7 * min(words, size - 1) % 64) % 64)
+            recent[next] = word
+            next = next + 1 == size ? 0 : next + 1
+            words += 1
+            guard words >= size else { return }
             shingles.append(Hash64.mum(combined ^ shingleSeed, Hash64.p2))
         }
     }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, state: inout ScanState, into shingles: inout [UInt64]) {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                let folded = byte | 0x20
-                if folded &- UInt8(ascii: "a") < 26 {
-                    state.append(folded)
-                } else if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_") {
-                    state.append(byte)
-                } else if state.length > 0 {
-                    state.endWord(into: &shingles)
-                }
-                index += 1
-                continue
-            }
-            let (scalar, length) = Self.decode(bytes, at: index)
-            Self.lowercased(scalar, in: bytes, at: index, length: length) { lower in
-                if Self.isWordCharacter(lower) {
-                    // Every scalar has a UTF-8 encoding; `encode` is optional only in its signature.
-                    for byte in UTF8.encode(lower) ?? UTF8.EncodedScalar() { state.append(byte) }
-                } else {
-                    state.endWord(into: &shingles)
-                }
-            }
-            index += length
+    /// For each byte: its lower-case form when it is an ASCII word character,
+    /// ``separator`` for other ASCII, ``nonASCII`` for the bytes of longer scalars.
+    private static let asciiClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x41...0x5A: return UInt8(byte) | 0x20
+        case 0x61...0x7A, 0x30...0x39, 0x5F: return UInt8(byte)
+        case 0x80...: return nonASCII
+        default: return separator
         }
+    }
+    private static let separator: UInt8 = 0
+    private static let nonASCII: UInt8 = 0xFF
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, state: inout ScanState, into shingles: inout [UInt64]) {
+        Self.asciiClasses.withUnsafeBufferPointer { classes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                var byteClass = classes[Int(bytes[index])]
+                if byteClass == Self.separator {
+                    if state.length > 0 { state.endWord(into: &shingles) }
+                    index += 1
+                    continue
+                }
+                if byteClass == Self.nonASCII {
+                    index = scanScalar(bytes, at: index, state: &state, into: &shingles)
+                    continue
+                }
+                // A run of ASCII word bytes, hashed in registers.
+                var tail = state.tail
+                var hash = state.hash
+                var length = state.length
+                repeat {
+                    tail |= UInt64(byteClass) << (UInt64(length & 7) << 3)
+                    length &+= 1
+                    if length & 7 == 0 {
+                        hash = Hash64.mum(tail ^ Hash64.p1, hash ^ Hash64.p2)
+                        tail = 0
+                    }
+                    index &+= 1
+                    guard index < count else { break }
+                    byteClass = classes[Int(bytes[index])]
+                } while byteClass != Self.separator && byteClass != Self.nonASCII
+                state.tail = tail
+                state.hash = hash
+                state.length = length
+            }
+        }
+    }
+
+    /// The slow path: one scalar that is not ASCII. Returns the index after it.
+    private func scanScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, state: inout ScanState, into shingles: inout [UInt64]
+    ) -> Int {
+        let (scalar, length) = Self.decode(bytes, at: index)
+        Self.lowercased(scalar, in: bytes, at: index, length: length) { lower in
+            if Self.isWordCharacter(lower) {
+                // Every scalar has a UTF-8 encoding; `encode` is optional only in its signature.
+                for byte in UTF8.encode(lower) ?? UTF8.EncodedScalar() { state.append(byte) }
+            } else {
+                state.endWord(into: &shingles)
+            }
+        }
+        return index + length
     }
 
     // MARK: - Unicode
@@ -236,6 +270,13 @@ struct WordShingler: Sendable {
         // Swift strings hold valid UTF-8, so this never falls back in practice.
         return (Unicode.Scalar(value) ?? "\u{FFFD}", end - index)
     }
+}
+
+/// `value` rotated right by `bits` (0–63).
+@inline(__always)
+private func rotateRight(_ value: UInt64, by bits: Int) -> UInt64 {
+    let shift = UInt64(bits & 63)
+    return value >> shift | value << ((64 - shift) & 63)
 }
 
 /// Appends the UTF-8 encoding of `scalar` to `bytes`.
