@@ -84,7 +84,8 @@ public struct DedupeOptions: StageOptions {
     func validate() throws {
         if let nearThreshold, !(0...1).contains(nearThreshold) {
             throw StageError(
-                "near_threshold must be between 0 and 1, got \(nearThreshold)", hint: "0 or null turns near duplicates off")
+                "near_threshold must be between 0 and 1, got \(nearThreshold)",
+                hint: "0 or null turns near duplicates off")
         }
         guard (1...64).contains(shingleSize) else {
             throw StageError("shingle_size must be between 1 and 64, got \(shingleSize)")

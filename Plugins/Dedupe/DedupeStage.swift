@@ -23,18 +23,22 @@ public struct DedupeStage: OrderedStage {
     public typealias Options = DedupeOptions
 
     public static let name = "dedupe"
-    public static let summary = "Drop or mark exact and near-duplicate articles (MinHash + LSH); the first occurrence wins"
+    public static let summary =
+        "Drop or mark exact and near-duplicate articles (MinHash + LSH); the first occurrence wins"
     public static let outputs = ["duplicate_of"]
     public static let examples: [StageExample] = [
         StageExample(
             "The first occurrence of a story is kept as it is (a repeat later in the input would be dropped)",
-            input: #"{"id":"wire-7","text":"The Riverton harbour board approved a new budget for the docks on Monday."}"#,
-            expected: #"{"id":"wire-7","text":"The Riverton harbour board approved a new budget for the docks on Monday."}"#
+            input:
+                #"{"id":"wire-7","text":"The Riverton harbour board approved a new budget for the docks on Monday."}"#,
+            expected:
+                #"{"id":"wire-7","text":"The Riverton harbour board approved a new budget for the docks on Monday."}"#
         ),
         StageExample(
             "mode: mark keeps every article; a repeat would get duplicate_of {id, similarity, kind}",
             options: "{ mode: mark, near_threshold: 0.9 }",
-            input: #"{"id":"feed-a:12","title":"Ferry strike ends","text":"Ferry services between Riverton and Castel Isle resumed on Wednesday."}"#,
+            input:
+                #"{"id":"feed-a:12","title":"Ferry strike ends","text":"Ferry services between Riverton and Castel Isle resumed on Wednesday."}"#,
             expected: #"{"id":"feed-a:12","title":"Ferry strike ends"}"#
         ),
         StageExample(

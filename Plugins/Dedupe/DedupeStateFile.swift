@@ -105,11 +105,13 @@ struct DedupeStateFile: Sendable {
         var stored: [String: String] = [:]
         while try rows.step() { stored[rows.text(at: 0) ?? ""] = rows.text(at: 1) ?? "" }
         guard stored["format"] == "textpipe-dedupe" else {
-            throw StageIOError("state file '\(path)' is not a textpipe dedupe state file", hint: "point 'state' at a new file")
+            throw StageIOError(
+                "state file '\(path)' is not a textpipe dedupe state file", hint: "point 'state' at a new file")
         }
         guard stored["schema_version"] == "1" else {
             throw StageIOError(
-                "state file '\(path)' has schema version \(stored["schema_version"] ?? "?"); this textpipe reads version 1")
+                "state file '\(path)' has schema version \(stored["schema_version"] ?? "?"); this textpipe reads version 1"
+            )
         }
         for (key, value) in settings where stored[key] != value {
             throw StageIOError(
@@ -134,7 +136,8 @@ struct DedupeStateFile: Sendable {
                 let blob = rows.blob(at: 3) ?? []
                 guard blob.isEmpty || blob.count == 2 * permutations else {
                     throw StageIOError(
-                        "state file '\(path)' is damaged: article \(expected - 1) has a \(blob.count)-byte signature, expected \(2 * permutations)")
+                        "state file '\(path)' is damaged: article \(expected - 1) has a \(blob.count)-byte signature, expected \(2 * permutations)"
+                    )
                 }
                 var values: [UInt16] = []
                 values.reserveCapacity(blob.count / 2)

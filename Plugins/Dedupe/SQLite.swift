@@ -61,7 +61,9 @@ final class SQLiteDatabase: @unchecked Sendable {
     }
 
     fileprivate func failure(_ status: Int32) -> Failure {
-        Failure(code: sqlite3_extended_errcode(handle), message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed")
+        Failure(
+            code: sqlite3_extended_errcode(handle),
+            message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed")
     }
 
     /// A compiled statement: bind, step, read columns, reset.
@@ -85,7 +87,8 @@ final class SQLiteDatabase: @unchecked Sendable {
 
         func bind(_ value: String, at index: Int32) throws(Failure) {
             // SQLITE_TRANSIENT: SQLite copies the text before this call returns.
-            try check(sqlite3_bind_text(statement, index, value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)))
+            try check(
+                sqlite3_bind_text(statement, index, value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)))
         }
 
         func bind(_ bytes: [UInt8]?, at index: Int32) throws(Failure) {
@@ -95,7 +98,8 @@ final class SQLiteDatabase: @unchecked Sendable {
             }
             let status = bytes.withUnsafeBytes {
                 sqlite3_bind_blob(
-                    statement, index, $0.baseAddress, Int32($0.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                    statement, index, $0.baseAddress, Int32($0.count),
+                    unsafeBitCast(-1, to: sqlite3_destructor_type.self))
             }
             try check(status)
         }

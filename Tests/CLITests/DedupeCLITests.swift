@@ -20,7 +20,9 @@ import Testing
         var marks: [String] = []
         for jobs in ["1", "2", "3"] {
             let file = directory.appendingPathComponent("marks-\(jobs).tsv").path
-            let result = try CLI.run(["eval", "dedupe", "--jobs", jobs, "--marks", file, "--pairs", Self.pairs, Self.articles])
+            let result = try CLI.run([
+                "eval", "dedupe", "--jobs", jobs, "--marks", file, "--pairs", Self.pairs, Self.articles,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             marks.append(try String(contentsOfFile: file, encoding: .utf8))
         }
@@ -89,7 +91,8 @@ import Testing
         let first = try CLI.run(["run", pipeline.path, day1.path], in: directory)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("read 1, written 1, dropped 0"))
-        let second = try CLI.run(["run", pipeline.path, CLI.packageRoot.appendingPathComponent(Self.articles).path], in: directory)
+        let second = try CLI.run(
+            ["run", pipeline.path, CLI.packageRoot.appendingPathComponent(Self.articles).path], in: directory)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("read 6, written 3, dropped 3"), "\(second.stderr)")
     }
@@ -114,7 +117,9 @@ import Testing
         try "stages:\n  - dedupe: { state: seen.sqlite }\n".write(to: pipeline, atomically: true, encoding: .utf8)
         let input = directory.appendingPathComponent("in.jsonl")
         var lines = ""
-        for n in 0..<60_000 { lines += #"{"id":"n\#(n)","text":"Article \#(n) says \#(n * 7919 % 10007) and \#(n) again."}"# + "\n" }
+        for n in 0..<60_000 {
+            lines += #"{"id":"n\#(n)","text":"Article \#(n) says \#(n * 7919 % 10007) and \#(n) again."}"# + "\n"
+        }
         try lines.write(to: input, atomically: true, encoding: .utf8)
 
         let process = Process()

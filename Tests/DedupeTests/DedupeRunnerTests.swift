@@ -12,7 +12,8 @@ import Textpipe
         summary: RunSummary, lines: [String], reports: [String]
     ) {
         let reports = Mutex([String]())
-        var options = RunOptions(jobs: jobs, onError: .deadLetter, report: { line in reports.withLock { $0.append(line) } })
+        var options = RunOptions(
+            jobs: jobs, onError: .deadLetter, report: { line in reports.withLock { $0.append(line) } })
         options.batchSize = 5
         options.windowPerJob = 2
         let outputPath = directory.file("out-\(jobs).jsonl")
@@ -68,7 +69,8 @@ import Textpipe
         #expect(result.summary.exitCode == 74)
         #expect(result.summary.written == 0)
         #expect(
-            result.reports.filter { $0.contains("is not a valid dedupe state file (file is not a database)") }.count == 1,
+            result.reports.filter { $0.contains("is not a valid dedupe state file (file is not a database)") }.count
+                == 1,
             "\(result.reports)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("out-2.jsonl")))
     }

@@ -67,7 +67,9 @@ import TextpipeTestKit
 
     @Test func thresholdDecidesNearDuplicates() throws {
         let (first, second) = Fixtures.pair09
-        for (options, expected) in [("{ near_threshold: 0.97 }", true), ("{ near_threshold: 0 }", true), ("{ near_threshold: 0.4 }", false)] {
+        for (options, expected) in [
+            ("{ near_threshold: 0.97 }", true), ("{ near_threshold: 0 }", true), ("{ near_threshold: 0.4 }", false),
+        ] {
             let harness = try StageHarness(DedupeStage.self, options: options)
             let results = try harness.run([Fixtures.document("a", first), Fixtures.document("b", second)])
             #expect((results[1].disposition == .keep) == expected, "\(options)")

@@ -47,13 +47,16 @@ import Testing
                 let base = Fixtures.words(overlap == 2 ? 194 : 154, offset: 50_000 + 1_000 * trial)
                 let positions = overlap == 2 ? [60, 130] : Array(stride(from: 7, through: 133, by: 14))
                 let a = fingerprinter.fingerprint([Fixtures.text(base)], scratch: &scratch)
-                let b = fingerprinter.fingerprint([Fixtures.text(Fixtures.edited(base, at: positions))], scratch: &scratch)
+                let b = fingerprinter.fingerprint(
+                    [Fixtures.text(Fixtures.edited(base, at: positions))], scratch: &scratch)
                 let differing = a.nibbles.withUnsafeBytes { x in
                     b.nibbles.withUnsafeBytes { y in NearDuplicateIndex.differingNibbles(x, y) }
                 }
                 total += NearDuplicateIndex.estimate(differing: differing, of: 128)
             }
-            #expect(abs(total / Double(trials) - expected) < 0.02, "mean estimate at \(expected): \(total / Double(trials))")
+            #expect(
+                abs(total / Double(trials) - expected) < 0.02, "mean estimate at \(expected): \(total / Double(trials))"
+            )
         }
     }
 
@@ -84,7 +87,9 @@ import Testing
         let hasher = MinHasher(permutations: 16, seed: 5, allowSIMD: false)
         let shingles: [UInt64] = [3, 1 << 40, 12_345_678_901]
         var signature = [UInt32](repeating: 0, count: 16)
-        shingles.withUnsafeBufferPointer { s in signature.withUnsafeMutableBufferPointer { hasher.signature(of: s, into: $0) } }
+        shingles.withUnsafeBufferPointer { s in
+            signature.withUnsafeMutableBufferPointer { hasher.signature(of: s, into: $0) }
+        }
         var random = SplitMix64(seed: 5 ^ 0x4d49_4e48_4153_4821)
         for i in 0..<16 {
             let a = random.next() | 1

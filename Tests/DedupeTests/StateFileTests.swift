@@ -98,10 +98,13 @@ import TextpipeTestKit
         let first = try stage(path)
         _ = try first.run(Fixtures.document("a", "Text of the first run."))
         let second = try stage(path)
-        let error = #expect(throws: StageIOError.self) { try second.run(Fixtures.document("b", "Text of the second run.")) }
+        let error = #expect(throws: StageIOError.self) {
+            try second.run(Fixtures.document("b", "Text of the second run."))
+        }
         #expect(error?.message.hasPrefix("state file '\(path)' is in use by another run") == true)
         // The first run is unharmed and saves its work.
-        #expect(try first.run(Fixtures.document("c", "Text of the first run.")).disposition == .drop(reason: "duplicate"))
+        #expect(
+            try first.run(Fixtures.document("c", "Text of the first run.")).disposition == .drop(reason: "duplicate"))
         try first.stage.finish()
         #expect(try rowCount(path) == 1)
     }
@@ -120,8 +123,12 @@ import TextpipeTestKit
         #expect(try integrityCheck(crashed) == "ok")
         #expect(try rowCount(crashed) == DedupeStateFile.batchSize)
         let restarted = try stage(crashed)
-        #expect(try restarted.run(Fixtures.document("b", "Article number 5 of the run.")).disposition == .drop(reason: "duplicate"))
-        #expect(try restarted.run(Fixtures.document("c", "Article number \(articles - 1) of the run.")).disposition == .keep)
+        #expect(
+            try restarted.run(Fixtures.document("b", "Article number 5 of the run.")).disposition
+                == .drop(reason: "duplicate"))
+        #expect(
+            try restarted.run(Fixtures.document("c", "Article number \(articles - 1) of the run.")).disposition == .keep
+        )
         try restarted.stage.finish()
         try running.stage.finish()
         #expect(try rowCount(path) == articles)

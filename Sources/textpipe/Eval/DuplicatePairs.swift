@@ -66,7 +66,8 @@ struct DuplicatePairs {
         score.shouldBeMarked = should.count
         for (document, target) in marks.sorted(by: { $0.key < $1.key }) {
             score.marked += 1
-            if let targetPosition = position[target], root(targetPosition) == root(document), targetPosition != document {
+            if let targetPosition = position[target], root(targetPosition) == root(document), targetPosition != document
+            {
                 score.right += 1
                 if should.contains(document) { score.rightAmongShould += 1 }
             } else if score.wrong.count < 20 {

@@ -124,7 +124,8 @@ struct EvalDedupeCommand: ParsableCommand {
                 ("marked", "\(score.marked)"), ("should", "\(score.shouldBeMarked)"), ("correct", "\(score.right)"),
                 ("precision", fixed(score.precision, 4)), ("recall", fixed(score.recall, 4)),
                 ("indexed_articles", "\(outcome.statistics.indexedArticles)"),
-                ("index_bytes_per_article", fixed(indexPerArticle, 1)), ("id_bytes_per_article", fixed(idsPerArticle, 1)),
+                ("index_bytes_per_article", fixed(indexPerArticle, 1)),
+                ("id_bytes_per_article", fixed(idsPerArticle, 1)),
                 ("banding", "\"\(outcome.statistics.banding)\""), ("unreadable", "\(outcome.unreadable)"),
             ]
             Terminal.print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
@@ -140,7 +141,9 @@ struct EvalDedupeCommand: ParsableCommand {
               throughput        \(fixed(rate, 0)) articles/s (\(fixed(outcome.seconds, 3)) s, reading included)
               index             \(outcome.statistics.indexedArticles) articles, \(fixed(indexPerArticle, 1)) B/article + \(fixed(idsPerArticle, 1)) B/article of ids
             """)
-        if outcome.unreadable > 0 { Terminal.error("warning: \(outcome.unreadable) inputs could not be read (skipped)") }
+        if outcome.unreadable > 0 {
+            Terminal.error("warning: \(outcome.unreadable) inputs could not be read (skipped)")
+        }
     }
 
     private func writeMarks(_ outcome: OrderedDedupeDriver.Outcome, to path: String) throws {

@@ -121,7 +121,9 @@ struct OrderedDedupeDriver {
     }
 
     /// Queues batch `number`; decides every batch whose turn has come, in order. Runs on the gate.
-    private func decideInOrder(_ number: Int, _ batch: [Prepared], results: Locked<Results>, started: ContinuousClock.Instant) {
+    private func decideInOrder(
+        _ number: Int, _ batch: [Prepared], results: Locked<Results>, started: ContinuousClock.Instant
+    ) {
         results.withLock { results in
             results.waiting[number] = batch
             while let ready = results.waiting.removeValue(forKey: results.nextToDecide) {
