@@ -3,10 +3,10 @@ then lightly mutated copies of them, as JSON Lines, with the ground truth.
 
     python million.py [--count 1000000] [--data ../../../shared/data] [--out ../out]
 
-Writes OUT/million.jsonl and OUT/million-pairs.tsv (article_a, article_b,
+Writes OUT/dedupe-million.jsonl and OUT/dedupe-million-pairs.tsv (article_a, article_b,
 jaccard, byte_identical): every (original, copy) pair at Jaccard >= 0.5,
 counted exactly, plus the originals' own pairs from bbc/duplicate-pairs.tsv and
-OUT/reuters-pairs.tsv (run reuters_truth.py first). The copies, in random
+OUT/dedupe-reuters-pairs.tsv (run reuters_truth.py first). The copies, in random
 order after all originals, are, seeded so every run writes the same file:
 
 - 20% exact copies;
@@ -69,7 +69,7 @@ def main():
         (f"bbc/{ident}", title, text)
         for ident, title, text in corpus.read_articles([os.path.join(args.data, "bbc/articles")])
     ]
-    with open(os.path.join(args.out, "reuters.jsonl"), encoding="utf-8") as handle:
+    with open(os.path.join(args.out, "dedupe-reuters.jsonl"), encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             originals.append((record["id"], record.get("title"), record["text"]))
@@ -79,8 +79,8 @@ def main():
         for n in range(args.count - len(originals))
     ]
 
-    pairs_path = os.path.join(args.out, "million-pairs.tsv")
-    with open(os.path.join(args.out, "million.jsonl"), "w", encoding="utf-8") as out, open(
+    pairs_path = os.path.join(args.out, "dedupe-million-pairs.tsv")
+    with open(os.path.join(args.out, "dedupe-million.jsonl"), "w", encoding="utf-8") as out, open(
         pairs_path, "w", encoding="utf-8"
     ) as pairs:
         pairs.write("article_a\tarticle_b\tjaccard_word5shingle\tbyte_identical\n")
@@ -94,7 +94,7 @@ def main():
                 a, b, rest = line.split("\t", 2)
                 if a != "article_a":
                     pairs.write(f"bbc/{a}\tbbc/{b}\t{rest}")
-        with open(os.path.join(args.out, "reuters-pairs.tsv"), encoding="utf-8") as truth:
+        with open(os.path.join(args.out, "dedupe-reuters-pairs.tsv"), encoding="utf-8") as truth:
             next(truth)
             pairs.writelines(truth)
         with Pool(os.cpu_count() or 1) as pool:

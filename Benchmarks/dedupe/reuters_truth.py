@@ -3,8 +3,8 @@
 
     python reuters_truth.py [--data ../../../shared/data/reuters21578] [--out ../out]
 
-Writes OUT/reuters.jsonl (`id` = `reuters-<NEWID>`, `title`, `text` = the
-body with SGML entities decoded) and OUT/reuters-pairs.tsv in the format of
+Writes OUT/dedupe-reuters.jsonl (`id` = `reuters-<NEWID>`, `title`, `text` = the
+body with SGML entities decoded) and OUT/dedupe-reuters-pairs.tsv in the format of
 `bbc/duplicate-pairs.tsv`: article_a, article_b, jaccard, byte_identical.
 
 Exact, not sampled: AllPairs prefix filtering (Bayardo et al. 2007). Shingles
@@ -88,7 +88,7 @@ def main():
 
     started = time.perf_counter()
     documents = list(read_bodies(args.data))
-    with open(os.path.join(args.out, "reuters.jsonl"), "w", encoding="utf-8") as out:
+    with open(os.path.join(args.out, "dedupe-reuters.jsonl"), "w", encoding="utf-8") as out:
         import json
 
         for ident, title, text in documents:
@@ -98,7 +98,7 @@ def main():
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     pairs = similar_pairs(documents, args.threshold)
     pairs.sort(key=lambda p: (p[0], p[1]))
-    with open(os.path.join(args.out, "reuters-pairs.tsv"), "w", encoding="utf-8") as out:
+    with open(os.path.join(args.out, "dedupe-reuters-pairs.tsv"), "w", encoding="utf-8") as out:
         out.write("article_a\tarticle_b\tjaccard_word5shingle\tbyte_identical\n")
         for i, j, jaccard in pairs:
             identical = int(documents[i][2] == documents[j][2])

@@ -26,14 +26,14 @@ echo "== building textpipe (release)" >&2
 swift build -c release --package-path "$root" >&2
 textpipe=$root/.build/release/textpipe
 
-if [ ! -s "$out/reuters-pairs.tsv" ]; then
+if [ ! -s "$out/dedupe-reuters-pairs.tsv" ]; then
   echo "== building the Reuters-21578 ground truth" >&2
   python3 "$here/reuters_truth.py" --data "$data/reuters21578" --out "$out"
 fi
 
-if [ ! -s "$out/bbc.jsonl" ]; then
+if [ ! -s "$out/dedupe-bbc.jsonl" ]; then
   echo "== BBC articles as JSON Lines (read as textpipe reads the directory)" >&2
-  python3 - "$here" "$data/bbc/articles" "$out/bbc.jsonl" <<'PY'
+  python3 - "$here" "$data/bbc/articles" "$out/dedupe-bbc.jsonl" <<'PY'
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import corpus
@@ -74,8 +74,8 @@ PY
 }
 
 # Both tools read the same JSON Lines, so the ratio is about deduplication, not file walking.
-compare "BBC News (JSON Lines)" "$data/bbc/duplicate-pairs.tsv" "$out/bbc.jsonl"
-compare "Reuters-21578 bodies (JSON Lines)" "$out/reuters-pairs.tsv" "$out/reuters.jsonl"
+compare "BBC News (JSON Lines)" "$data/bbc/duplicate-pairs.tsv" "$out/dedupe-bbc.jsonl"
+compare "Reuters-21578 bodies (JSON Lines)" "$out/dedupe-reuters-pairs.tsv" "$out/dedupe-reuters.jsonl"
 
 echo "== BBC directory, as the check runs it" >&2
 directory=$(best_of "$runs" "$textpipe" eval dedupe --json --jobs "$jobs" --pairs "$data/bbc/duplicate-pairs.tsv" "$data/bbc/articles")
