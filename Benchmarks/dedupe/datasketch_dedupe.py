@@ -38,6 +38,7 @@ def main():
     order = []
     marks = {}
     started = time.perf_counter()
+    cpu_started = time.process_time()
     for ident, title, text in corpus.read_articles(args.inputs):
         order.append(ident)
         words = corpus.shingles(corpus.key_text(title, text, args.key), args.shingle_size)
@@ -59,6 +60,7 @@ def main():
         # Map the LSH key back to the id for marks.
         sketches[key] = (len(order) - 1, sketch)
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     # LSH keys are input positions; turn marks into ids.
     marks = {d: order[sketches[target][0]] for d, target in marks.items()}
     result = {
@@ -66,6 +68,7 @@ def main():
         "articles": len(order),
         "seconds": seconds,
         "articles_per_second": len(order) / seconds,
+        "cpu_seconds": cpu_seconds,
         "lsh_bands": lsh.b,
         "lsh_rows": lsh.r,
     }

@@ -60,7 +60,7 @@ public struct DedupeStage: OrderedStage {
         let threshold = options.effectiveNearThreshold
         fingerprinter = Fingerprinter(
             shingleSize: options.shingleSize, permutations: options.permutations, seed: options.seed,
-            nearThreshold: threshold)
+            nearThreshold: threshold, keepsValues: options.state != nil)
         let index = NearDuplicateIndex(
             permutations: options.permutations, banding: fingerprinter.banding, threshold: threshold ?? 1,
             keepsIDs: options.mode == .mark)

@@ -3,9 +3,9 @@
 public struct ArticleFingerprint: Sendable {
     /// 64-bit hash of the compared text (exact duplicates).
     let exactKey: UInt64
-    /// The low 16 bits of each MinHash value; empty when near-duplicate
-    /// detection is off or the text has fewer words than a shingle. This is what
-    /// the state file keeps.
+    /// The low 16 bits of each MinHash value, which the state file keeps; empty
+    /// without a state file, with near-duplicate detection off, or when the
+    /// text has fewer words than a shingle.
     let values: [UInt16]
     /// The low 4 bits of each value, two to a byte: what the index keeps to verify candidates.
     let nibbles: [UInt8]
@@ -13,7 +13,7 @@ public struct ArticleFingerprint: Sendable {
     let bandKeys: [UInt32]
 
     /// Whether the article takes part in near-duplicate detection.
-    var hasSignature: Bool { !values.isEmpty }
+    var hasSignature: Bool { !nibbles.isEmpty }
 }
 
 /// Turns an article's text into an ``ArticleFingerprint``.
@@ -21,10 +21,13 @@ struct Fingerprinter: Sendable {
     let shingler: WordShingler
     let minHasher: MinHasher?
     let banding: LSHBanding?
+    /// Whether fingerprints carry their 16-bit values (for a state file).
+    let keepsValues: Bool
     private let exactSeed: UInt64
     private let bandSeed: UInt64
 
-    init(shingleSize: Int, permutations: Int, seed: UInt64, nearThreshold: Double?) {
+    init(shingleSize: Int, permutations: Int, seed: UInt64, nearThreshold: Double?, keepsValues: Bool = true) {
+        self.keepsValues = keepsValues
         shingler = WordShingler(size: shingleSize, seed: seed)
         if let nearThreshold {
             minHasher = MinHasher(permutations: permutations, seed: seed)
@@ -63,7 +66,7 @@ struct Fingerprinter: Sendable {
         }
         let values = scratch.signature.map { UInt16(truncatingIfNeeded: $0) }
         return ArticleFingerprint(
-            exactKey: exactKey, values: values, nibbles: Self.nibbles(of: values),
+            exactKey: exactKey, values: keepsValues ? values : [], nibbles: Self.nibbles(of: values),
             bandKeys: bandKeys(of: values, banding: banding))
     }
 

@@ -120,7 +120,8 @@ struct EvalDedupeCommand: ParsableCommand {
         if json {
             let fields: [(String, String)] = [
                 ("tool", "\"textpipe\""), ("articles", "\(articles)"), ("seconds", fixed(outcome.seconds, 3)),
-                ("articles_per_second", fixed(rate, 0)), ("jobs", "\(jobs)"), ("threshold", "\(threshold)"),
+                ("articles_per_second", fixed(rate, 0)), ("cpu_seconds", fixed(outcome.cpuSeconds, 3)),
+                ("jobs", "\(jobs)"), ("threshold", "\(threshold)"),
                 ("marked", "\(score.marked)"), ("should", "\(score.shouldBeMarked)"), ("correct", "\(score.right)"),
                 ("precision", fixed(score.precision, 4)), ("recall", fixed(score.recall, 4)),
                 ("indexed_articles", "\(outcome.statistics.indexedArticles)"),

@@ -35,6 +35,8 @@ struct OrderedDedupeDriver {
         var marks: [Int: Mark]
         /// From the first read to the last decision.
         var seconds: Double
+        /// CPU time of the process over the same span, all threads.
+        var cpuSeconds: Double
         var statistics: DedupeStage.Statistics
         /// Inputs that were not articles (binary, bad JSON …).
         var unreadable: Int
@@ -67,6 +69,7 @@ struct OrderedDedupeDriver {
         let reader = ArticleReader(maxBytes: 100_000_000, notice: Terminal.error)
         try reader.check(inputs)
         let started = ContinuousClock.now
+        let cpuStarted = Self.processCPUSeconds()
         let results = Locked(Results())
         let workers = (0..<jobs).map { DispatchQueue(label: "textpipe.eval.worker.\($0)") }
         let gate = DispatchQueue(label: "textpipe.eval.decide")
@@ -103,10 +106,12 @@ struct OrderedDedupeDriver {
         group.wait()
         try stage.finish()
         let seconds = (ContinuousClock.now - started).seconds
+        let cpuSeconds = Self.processCPUSeconds() - cpuStarted
         let final = results.withLock { $0 }
         if let failure = final.failure { throw StageError(failure) }
         return Outcome(
-            order: final.order, marks: final.marks, seconds: seconds, statistics: stage.statistics(),
+            order: final.order, marks: final.marks, seconds: seconds, cpuSeconds: cpuSeconds,
+            statistics: stage.statistics(),
             unreadable: final.unreadable)
     }
 
@@ -179,6 +184,13 @@ struct OrderedDedupeDriver {
         Terminal.error(
             "\(articles) articles  \(String(format: "%.0f", rate)) articles/s  index \(String(format: "%.1f", perArticle)) B/article"
                 + "  RSS \(Self.residentMegabytes()) MB")
+    }
+
+    /// CPU time this process has used so far, all threads.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Resident memory of this process, in MB (Linux; 0 elsewhere).
