@@ -19,9 +19,40 @@ import Testing
         ("ΟΔΟΣ ΣΑΣ", ["οδος", "σας"]),
         ("x² ½ Ⅻ", ["x²", "½", "ⅻ"]),
         ("日本語の文章", ["日本語の文章"]),
+        ("Σ aΣ. AΣb ǅungla", ["σ", "aς", "aσb", "ǆungla"]),
     ])
     func wordsMatchPython(text: String, words: [String]) {
         #expect(shingler.words(of: text) == words)
+    }
+
+    /// The 8-bytes-at-a-time scanner hashes exactly what the byte-at-a-time one does.
+    @Test func bothScannersAgree() {
+        var random = SplitMix64(seed: 11)
+        let pieces = [
+            "a", "The", "COUNCIL", "passed", "budget_2005", "internationalisation", "x", "42", "1.13bn", "£600m",
+            "café", "İstanbul", "ΟΔΟΣ", "—", ", ", ". ", "  ", "\n\n", "(", ")", "don't", "e-mail", "__init__",
+            "supercalifragilisticexpialidocious", "日本語", "x²", "ǅungla",
+        ]
+        var texts = ["", "word", "two words", "12345678", "123456789 abcdefgh abcdefghi", "ab\u{301}cdefghijk"]
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(Int(random.next() % 40)) {
+                text += pieces[Int(random.next() % UInt64(pieces.count))]
+                if random.next() % 3 != 0 { text += " " }
+            }
+            texts.append(text)
+        }
+        for size in [1, 2, 5] {
+            let shingler = WordShingler(size: size, seed: 3)
+            var scratch = WordShingler.Scratch()
+            for text in texts {
+                var fast: [UInt64] = []
+                var slow: [UInt64] = []
+                shingler.hashShingles(of: [text, "and a title"], into: &fast, scratch: &scratch)
+                shingler.hashShingles(of: [text, "and a title"], into: &slow, scratch: &scratch, eightBytesAtATime: false)
+                #expect(fast == slow, "\(text)")
+            }
+        }
     }
 
     @Test func shinglesNeedAsManyWordsAsTheirSize() {
