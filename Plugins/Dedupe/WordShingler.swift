@@ -159,7 +159,8 @@ struct WordShingler: Sendable {
                 // (a branch per word costs a misprediction; a bit count does not).
                 if eightBytesAtATime && state.length == 0 && index + 8 <= count {
                     let chunk = UInt64(
-                        littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(
+                            fromByteOffset: index, as: UInt64.self))
                     if chunk & SWAR.high == 0 {
                         index = scanWords(bytes, from: index, chunk: chunk, state: &state, into: &shingles)
                         continue

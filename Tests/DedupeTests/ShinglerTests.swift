@@ -49,7 +49,8 @@ import Testing
                 var fast: [UInt64] = []
                 var slow: [UInt64] = []
                 shingler.hashShingles(of: [text, "and a title"], into: &fast, scratch: &scratch)
-                shingler.hashShingles(of: [text, "and a title"], into: &slow, scratch: &scratch, eightBytesAtATime: false)
+                shingler.hashShingles(
+                    of: [text, "and a title"], into: &slow, scratch: &scratch, eightBytesAtATime: false)
                 #expect(fast == slow, "\(text)")
             }
         }
