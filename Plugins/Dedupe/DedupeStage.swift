@@ -14,10 +14,12 @@ import Textpipe
 ///   estimated Jaccard similarity (``NearDuplicateIndex``).
 ///
 /// Because `decide` runs in input order, the first occurrence always wins and
-/// the output is the same for every `--jobs`. Every article that is not an
-/// exact repeat is indexed, near duplicates included, so a story that drifts
-/// a little with each repost is caught at every step; `duplicate_of` names the
-/// earliest article it matched. With `state`, the index starts from, and is
+/// the output is the same for every `--jobs`. Only first occurrences — the
+/// articles kept — are indexed, so `duplicate_of` always names a kept article
+/// (the earliest one matched) and the index grows with the kept articles
+/// only. (Indexing near duplicates too would catch a story that drifts with
+/// each repost; it changed no decision on BBC or Reuters-21578 and cost
+/// memory for every repeat.) With `state`, the index starts from, and is
 /// saved to, an SQLite file (``DedupeStateFile``).
 public struct DedupeStage: OrderedStage {
     public typealias Options = DedupeOptions
@@ -81,12 +83,12 @@ public struct DedupeStage: OrderedStage {
         let id = document.id
         let found = try memory.withLock { memory -> (NearDuplicateIndex.Match, String?)? in
             try memory.open(options, fingerprinter)
-            let match = memory.index.match(prepared)
-            if match?.kind == .exact, let match { return (match, memory.index.id(at: match.article)) }
+            // Only first occurrences are indexed: a duplicate points at an article that was kept.
+            if let match = memory.index.match(prepared) { return (match, memory.index.id(at: match.article)) }
             let position = memory.index.insert(prepared, id: id)
             try memory.stateFile?.append(
                 position: position, id: id, exactKey: prepared.exactKey, values: prepared.values)
-            return match.map { ($0, memory.index.id(at: $0.article)) }
+            return nil
         }
         guard let (match, earlier) = found else { return .keep }
         switch options.mode {
@@ -112,7 +114,7 @@ public struct DedupeStage: OrderedStage {
 
     /// The size of the in-memory index, for `textpipe eval dedupe` and benchmarks.
     public struct Statistics: Sendable, Equatable {
-        /// Articles in the index (every article that was not an exact repeat).
+        /// Articles in the index: the first occurrences, which are the articles kept.
         public var indexedArticles: Int
         /// Bytes the index has allocated, ids apart.
         public var indexBytes: Int
