@@ -1,7 +1,7 @@
 /// A growable table of fixed-width rows, stored in fixed-size chunks.
 ///
 /// A plain array doubles when it grows, so up to half of it is slack; chunks of
-/// 4,096 rows keep the slack under one chunk, which is what lets the index stay
+/// 1,024 rows keep the slack under one chunk, which is what lets the index stay
 /// within its bytes-per-article budget on any corpus size.
 struct ChunkedColumn<Element: BitwiseCopyable & Sendable>: Sendable {
     /// Elements per row.
@@ -10,7 +10,7 @@ struct ChunkedColumn<Element: BitwiseCopyable & Sendable>: Sendable {
     private var chunks: [[Element]] = []
     private(set) var count = 0
 
-    static var rowsPerChunk: Int { 4096 }
+    static var rowsPerChunk: Int { 1024 }
 
     init(width: Int, zero: Element) {
         self.width = width
