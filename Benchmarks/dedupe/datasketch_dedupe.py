@@ -27,12 +27,13 @@ def main():
     parser.add_argument("--permutations", type=int, default=128)
     parser.add_argument("--shingle-size", type=int, default=5)
     parser.add_argument("--key", default="text", choices=["text", "title+text"])
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--per-shingle", action="store_true", help="MinHash.update per shingle instead of update_batch"
     )
     args = parser.parse_args()
 
-    template = MinHash(num_perm=args.permutations, seed=1)
+    template = MinHash(num_perm=args.permutations, seed=args.seed)
     lsh = MinHashLSH(threshold=args.threshold, num_perm=args.permutations)
     sketches = {}
     order = []
