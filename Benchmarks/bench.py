@@ -72,19 +72,25 @@ def write_jsonl(path, records, copies):
 
 
 def measure(argv, stdin_path, repeat):
-    """Best wall time and the largest peak RSS (KiB) over `repeat` runs."""
+    """Best wall time and the largest peak RSS (KiB) over `repeat` runs.
+
+    Peak RSS comes from GNU time (`apt-get install -y time`): the rusage of a
+    child forked from Python counts Python's own pages.
+    """
+    if not Path("/usr/bin/time").exists():
+        sys.exit("needs GNU time for peak RSS: apt-get install -y time")
     best, peak = None, 0
+    rss_file = OUT / "rss.txt"
     for _ in range(repeat):
         with open(stdin_path, "rb") as stdin, open(os.devnull, "wb") as devnull:
             start = time.perf_counter()
-            proc = subprocess.Popen(argv, stdin=stdin, stdout=devnull, stderr=subprocess.PIPE)
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc = subprocess.run(["/usr/bin/time", "-o", str(rss_file), "-f", "%M"] + argv,
+                                  stdin=stdin, stdout=devnull, stderr=subprocess.PIPE)
             elapsed = time.perf_counter() - start
-            err = proc.stderr.read().decode()
-            if os.waitstatus_to_exitcode(status) != 0:
-                sys.exit(f"failed: {' '.join(map(str, argv))}\n{err}")
+            if proc.returncode != 0:
+                sys.exit(f"failed: {' '.join(map(str, argv))}\n{proc.stderr.decode()}")
         best = elapsed if best is None else min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss)
+        peak = max(peak, int(rss_file.read_text().split()[-1]))
     return best, peak
 
 
