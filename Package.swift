@@ -6,10 +6,18 @@ import PackageDescription
 let plugins = [
     "Normalize",
     "Dedupe",
+    "Entities",
 ]
 
 /// Resources that a stage module ships, by module name.
-let pluginResources: [String: [Resource]] = [:]
+let pluginResources: [String: [Resource]] = [
+    "Entities": [.copy("Resources")],
+]
+
+/// Fixture folders in a stage's test target that are data, not sources, by module name.
+let pluginTestFixtures: [String: [String]] = [
+    "Entities": ["Fixtures"],
+]
 
 /// Extra dependencies of a stage module, by module name (the core `Textpipe` is always one).
 let pluginDependencies: [String: [Target.Dependency]] = [
@@ -66,6 +74,6 @@ let package = Package(
         + plugins.map {
             .testTarget(
                 name: "\($0)Tests", dependencies: [.target(name: $0), "TextpipeTestKit"],
-                path: "Tests/\($0)Tests")
+                path: "Tests/\($0)Tests", exclude: pluginTestFixtures[$0] ?? [])
         }
 )

@@ -1,0 +1,140 @@
+import Foundation
+import Textpipe
+
+/// Named-entity recognition: people, organizations, places and other names,
+/// with a canonical name per entity and the party of politicians.
+///
+/// A statistical tagger (an averaged structured perceptron over BIO tags,
+/// decoded with Viterbi; see ``TaggerModel``) finds the mentions; rules over
+/// the mentions then give every mention of one entity the same `canonical`
+/// name (`Mr Sattar` → `Farooq Sattar`, `MQM` → the party's canonical name
+/// through the party gazetteer) and read party affiliation from patterns such
+/// as "MQM-P leader Farooq Sattar" or "PTI's Imran Khan".
+public struct EntitiesStage: Stage {
+    /// The stage's options.
+    public struct Options: StageOptions {
+        /// Entity types to keep.
+        public var labels: [String] = TagSet.types
+        /// Whether to write `canonical` names.
+        public var canonical = true
+        /// Whether to write `party` on persons and parties.
+        public var party = true
+        /// A model file trained with `textpipe train entities`; empty for the bundled one.
+        public var model = ""
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let options = try decoder.options()
+            labels = try options.option("labels", default: labels)
+            canonical = try options.option("canonical", default: canonical)
+            party = try options.option("party", default: party)
+            model = try options.option("model", default: model)
+        }
+
+        public static let fields: [OptionField] = [
+            OptionField(
+                "labels", type: "list of PER | ORG | LOC | MISC", default: "[PER, ORG, LOC, MISC]",
+                "Entity types to write; the others are dropped."),
+            OptionField(
+                "canonical", type: "bool", default: "true",
+                "Give every mention of one entity the same 'canonical' name (surnames and titles resolved to the full name, party aliases to the party's name)."),
+            OptionField(
+                "party", type: "bool", default: "true",
+                "Write 'party' (a canonical party name) on persons whose party the article states, on party mentions, and on organizations named after a party (its branches and organs: 'MQM Central Committee')."),
+            OptionField(
+                "model", type: "string", default: "\"\"",
+                "Path of a model trained with 'textpipe train entities'; empty for the bundled CoNLL-2003 model."),
+        ]
+    }
+
+    public static let name = "entities"
+    public static let summary = "Find people, organizations and places, with canonical names and party affiliation"
+    public static let outputs = ["entities"]
+    public static let examples: [StageExample] = [
+        StageExample(
+            "people, a party and a city, with the party's canonical name",
+            input: #"{"text": "MQM-P leader Farooq Sattar spoke in Karachi on Saturday."}"#,
+            expected: #"{"entities": [{"text": "MQM-P", "label": "ORG", "start": 0, "end": 5, "canonical": "Muttahida Qaumi Movement-Pakistan", "party": "Muttahida Qaumi Movement-Pakistan"}, {"text": "Farooq Sattar", "label": "PER", "start": 13, "end": 26, "canonical": "Farooq Sattar", "party": "Muttahida Qaumi Movement-Pakistan"}, {"text": "Karachi", "label": "LOC", "start": 36, "end": 43, "canonical": "Karachi"}]}"#),
+        StageExample(
+            "a surname and a title share the full name",
+            options: "{ labels: [PER] }",
+            input: #"{"text": "Tony Blair met Angela Merkel in Berlin. Mr Blair said the talks went well."}"#,
+            expected: #"{"entities": [{"text": "Tony Blair", "label": "PER", "start": 0, "end": 10, "canonical": "Tony Blair"}, {"text": "Angela Merkel", "label": "PER", "start": 15, "end": 28, "canonical": "Angela Merkel"}, {"text": "Blair", "label": "PER", "start": 43, "end": 48, "canonical": "Tony Blair"}]}"#),
+        StageExample(
+            "mentions only, without canonical names or parties",
+            options: "{ canonical: false, party: false }",
+            input: #"{"text": "PTI's Imran Khan addressed a rally in Lahore."}"#,
+            expected: #"{"entities": [{"text": "PTI", "label": "ORG", "start": 0, "end": 3}, {"text": "Imran Khan", "label": "PER", "start": 6, "end": 16}, {"text": "Lahore", "label": "LOC", "start": 38, "end": 44}]}"#),
+    ]
+
+    let options: Options
+    /// The tagger this stage runs.
+    public let model: TaggerModel
+    let names: NameResolver
+    let keep: Set<String>
+
+    public init(options: Options) throws {
+        let unknown = options.labels.filter { !TagSet.types.contains($0) }
+        if let label = unknown.first {
+            throw StageError("unknown label '\(label)' in 'labels'", hint: "use PER, ORG, LOC or MISC")
+        }
+        self.options = options
+        keep = Set(options.labels)
+        if options.model.isEmpty {
+            model = try Self.bundled.model.get()
+        } else {
+            do {
+                model = try ModelFile.load(URL(fileURLWithPath: options.model))
+            } catch {
+                throw StageError("cannot load model '\(options.model)': \(error)", hint: "train one with 'textpipe train entities'")
+            }
+        }
+        names = NameResolver(parties: try Self.bundled.parties.get())
+    }
+
+    /// The bundled model and party gazetteer, loaded once per process: both are immutable.
+    static let bundled = (
+        model: Result { try ModelFile.load(EntitiesResources.url("model.bin")) },
+        parties: Result { try PartyGazetteer(tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv")) }
+    )
+
+    public func process(_ document: inout Document) throws -> Disposition {
+        let layout = TextLayout(document.text)
+        var entities = Self.mentions(in: layout, model: model)
+        if options.canonical || options.party {
+            names.resolve(&entities, in: layout)
+        }
+        let kept = entities.compactMap { mention -> Entity? in
+            guard keep.contains(mention.label) else { return nil }
+            return Entity(
+                text: mention.text, label: mention.label, start: mention.start, end: mention.end,
+                canonical: options.canonical ? mention.canonical : nil, party: options.party ? mention.party : nil)
+        }
+        document.setField("entities", EntityJSON.fragment(kept))
+        return .keep
+    }
+
+    /// The tagged mentions of a text, in order, before canonical names.
+    public static func mentions(in layout: TextLayout, model: TaggerModel) -> [Mention] {
+        return model.spans(layout.scalars, tokens: layout.tokens, sentences: layout.sentences).map { span in
+            let start = layout.tokens[span.range.lowerBound].lowerBound
+            let end = layout.tokens[span.range.upperBound - 1].upperBound
+            return Mention(
+                text: layout.text(start..<end), label: TagSet.types[span.type], start: start, end: end,
+                tokens: span.range)
+        }
+    }
+}
+
+/// One tagged mention while names are being resolved.
+public struct Mention: Sendable, Equatable {
+    public var text: String
+    public var label: String
+    public var start: Int
+    public var end: Int
+    /// The mention's token indices in its ``TextLayout``.
+    public var tokens: Range<Int>
+    public var canonical: String?
+    public var party: String?
+}

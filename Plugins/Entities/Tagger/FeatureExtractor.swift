@@ -1,0 +1,170 @@
+/// Turns tokens into hashed feature indices into the weight table.
+///
+/// Features follow the classic recipe for linear NER taggers: the word, its
+/// lower case, shape, prefixes and suffixes; the neighbouring words and shapes
+/// in a ±2 window; capitalization in context (sentence start, all-caps
+/// headline, how the word is usually written, how the document writes it); and
+/// gazetteer membership of the token and its neighbours.
+struct FeatureExtractor: Sendable {
+    let lexicon: Lexicon
+    /// The lexicon's tables in a form that is fast to look up.
+    let phrases: HashIndex<UInt16>
+    let casing: HashIndex<UInt8>
+    /// `buckets - 1`; the weight table has a power-of-two number of rows.
+    let mask: UInt64
+
+    init(lexicon: Lexicon, bucketBits: Int) {
+        self.lexicon = lexicon
+        phrases = HashIndex(lexicon.phrases, empty: 0)
+        casing = HashIndex(lexicon.casing, empty: 0)
+        mask = (1 << UInt64(bucketBits)) - 1
+    }
+
+    /// Facts for every token of a document whose sentences are `sentences` (token index ranges).
+    func facts(_ s: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [TokenFacts] {
+        var facts = tokens.map { TokenFacts(s, $0) }
+        // How the document writes each word, away from sentence starts.
+        var seen: [UInt64: UInt8] = [:]
+        var first = [Bool](repeating: false, count: tokens.count)
+        for sentence in sentences where !sentence.isEmpty {
+            first[sentence.lowerBound] = true
+            // A quote or bracket before the first word leaves it a sentence start.
+            var k = sentence.lowerBound
+            while k + 1 < sentence.upperBound, !facts[k].capitalized, !facts[k].lowercase {
+                k += 1
+                first[k] = true
+            }
+            // So does a dateline or a label before it: "KARACHI: Internal rifts …", "UPDATE - Shares …".
+            for k in sentence.prefix(4) where k + 1 < sentence.upperBound && tokens[k].count == 1 {
+                let mark = s[tokens[k].lowerBound]
+                if mark == ":" || mark == "-" || mark == "\u{2014}" || mark == "\u{2013}" { first[k + 1] = true }
+            }
+        }
+        let headline = sentences.map { isHeadline(facts, $0) }
+        for (number, sentence) in sentences.enumerated() where !headline[number] {
+            for i in sentence where !first[i] {
+                if facts[i].capitalized { seen[facts[i].folded, default: 0] |= 1 }
+                if facts[i].lowercase { seen[facts[i].folded, default: 0] |= 2 }
+            }
+        }
+        for i in facts.indices {
+            facts[i].casing = casing[facts[i].folded] ?? 0
+            facts[i].documentCasing = (seen[facts[i].folded] ?? 0) | (first[i] ? 4 : 0)
+        }
+        for sentence in sentences { markGazetteer(&facts, s, tokens: tokens, sentence: sentence) }
+        return facts
+    }
+
+    /// Whether most words of the sentence are in capitals (a headline).
+    func isHeadline(_ facts: [TokenFacts], _ sentence: Range<Int>) -> Bool {
+        var words = 0
+        var caps = 0
+        for i in sentence where facts[i].capitalized || facts[i].lowercase {
+            words += 1
+            if facts[i].allCaps && facts[i].length > 1 { caps += 1 }
+        }
+        return words >= 2 && caps * 10 >= words * 6
+    }
+
+    private func markGazetteer(_ facts: inout [TokenFacts], _ s: [Unicode.Scalar], tokens: [Range<Int>], sentence: Range<Int>) {
+        guard phrases.count > 0 else { return }
+        for start in sentence where !facts[start].lowercase || facts[start].length == 0 {
+            var hash: UInt64 = 0x5eed
+            let limit = min(sentence.upperBound, start + lexicon.longestPhrase)
+            for end in start..<limit {
+                hash = FeatureHash.mix(hash, facts[end].folded)
+                guard let bits = phrases[hash] else { continue }
+                facts[start].gazetteerBegin |= bits
+                if end > start {
+                    for k in (start + 1)...end { facts[k].gazetteerInside |= bits }
+                }
+            }
+        }
+    }
+
+    /// Appends the feature indices of token `i` of `sentence` to `out`.
+    func features(
+        _ facts: [TokenFacts], sentence: Range<Int>, headline: Bool, at i: Int, document: DocumentContext? = nil,
+        into out: inout [UInt32]
+    ) {
+        let f = facts[i]
+        let boundary: UInt64 = 0xb0b0
+        func folded(_ k: Int) -> UInt64 { sentence.contains(k) ? facts[k].folded : boundary &+ UInt64(k - i + 8) }
+        func shape(_ k: Int) -> UInt64 { sentence.contains(k) ? facts[k].shortShape : boundary }
+        func longShape(_ k: Int) -> UInt64 { sentence.contains(k) ? facts[k].shape : boundary }
+        func gazetteer(_ k: Int) -> UInt64 {
+            sentence.contains(k) ? UInt64(facts[k].gazetteerBegin | facts[k].gazetteerInside) : 0
+        }
+        func add(_ template: UInt64, _ value: UInt64) {
+            out.append(UInt32(truncatingIfNeeded: FeatureHash.mix(template, value) & mask))
+        }
+        func add(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
+            out.append(UInt32(truncatingIfNeeded: FeatureHash.mix(template, a, b) & mask))
+        }
+        let isFirst = UInt64(f.documentCasing >> 2 & 1)
+        let capitalized: UInt64 = f.capitalized ? 1 : 0
+        add(1, 0)
+        add(2, f.raw)
+        add(3, f.folded)
+        add(4, f.shape)
+        if f.length >= 1 { add(5, f.prefixes.0); add(9, f.suffixes.0) }
+        if f.length >= 2 { add(6, f.prefixes.1); add(10, f.suffixes.1) }
+        if f.length >= 3 { add(7, f.prefixes.2); add(11, f.suffixes.2) }
+        if f.length >= 4 { add(8, f.prefixes.3); add(12, f.suffixes.3) }
+        add(13, folded(i - 1))
+        add(14, folded(i + 1))
+        add(15, folded(i - 2))
+        add(16, folded(i + 2))
+        add(17, longShape(i - 1))
+        add(18, longShape(i + 1))
+        add(19, FeatureHash.mix(shape(i - 1), shape(i)), shape(i + 1))
+        add(20, folded(i - 1), f.folded)
+        add(21, f.folded, folded(i + 1))
+        add(22, isFirst, f.shortShape)
+        add(23, headline ? 1 : 0, f.shortShape)
+        add(24, UInt64(f.casing) << 2 | isFirst << 1 | capitalized)
+        add(25, folded(i - 1), f.shortShape)
+        add(26, f.shortShape, folded(i + 1))
+        add(27, UInt64(f.documentCasing) << 1 | capitalized)
+        add(28, UInt64(f.documentCasing) << 1 | capitalized, UInt64(f.casing))
+        add(29, headline ? 1 : 0, f.folded)
+        var bits = f.gazetteerBegin
+        while bits != 0 {
+            let bit = UInt64(bits.trailingZeroBitCount)
+            add(30, bit, capitalized)
+            bits &= bits - 1
+        }
+        bits = f.gazetteerInside
+        while bits != 0 {
+            add(31, UInt64(bits.trailingZeroBitCount))
+            bits &= bits - 1
+        }
+        add(32, gazetteer(i - 1))
+        add(33, gazetteer(i + 1))
+        add(34, UInt64(f.gazetteerBegin), UInt64(f.gazetteerInside))
+        if let document { documentFeatures(facts, at: i, document: document, into: &out) }
+    }
+
+    /// Appends the second pass's features of token `i`: the first pass's view
+    /// of this token and of the rest of the document.
+    func documentFeatures(_ facts: [TokenFacts], at i: Int, document: DocumentContext, into out: inout [UInt32]) {
+        func add(_ template: UInt64, _ value: UInt64) {
+            out.append(UInt32(truncatingIfNeeded: FeatureHash.mix(template, value) & mask))
+        }
+        func add(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
+            out.append(UInt32(truncatingIfNeeded: FeatureHash.mix(template, a, b) & mask))
+        }
+        let f = facts[i]
+        let isFirst = UInt64(f.documentCasing >> 2 & 1)
+        let capitalized: UInt64 = f.capitalized ? 1 : 0
+        let word = document.word[i]
+        add(40, document.tag[i])
+        add(41, document.tag[i] & 0xF)
+        add(42, word)
+        add(43, word, capitalized | isFirst << 1)
+        add(44, document.name[i])
+        add(45, document.longer[i])
+        add(46, document.name[i], document.tag[i] & 0xF)
+        add(47, word, f.folded)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The tagger's compact binary file format, little-endian:
+///
+/// ```
+/// "TXPNER03"                         magic, 8 bytes
+/// u32 bucketBits, u32 tagCount (9), u32 passCount
+/// per pass:
+///   f32 × (tagCount + 1) × tagCount   transitions (last row: sentence start)
+///   zero bytes up to a multiple of 16 from the start of the file
+///   2^bucketBits rows of 16 bytes      f32 scale, i8 × 9 weights, 3 zero bytes
+/// u32 phraseCount, u32 longestPhrase, (u64 hash, u16 categories) × phraseCount
+/// u32 casingCount, (u64 hash, u8 bucket) × casingCount
+/// ```
+public enum ModelFile {
+    static let magic = Array("TXPNER03".utf8)
+
+    /// A problem reading a model file.
+    public struct FormatError: Error, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): error: not a textpipe entities model (\(message))" }
+    }
+
+    /// The bytes of `model` in this format.
+    public static func encode(_ model: TaggerModel) -> [UInt8] {
+        var out: [UInt8] = magic
+        out.reserveCapacity(model.passes.count * (WeightTable.rowSize << model.bucketBits) + 1 << 20)
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func f32(_ v: Float) { u32(v.bitPattern) }
+        u32(UInt32(model.bucketBits))
+        u32(UInt32(TagSet.count))
+        u32(UInt32(model.passes.count))
+        for pass in model.passes {
+            pass.rawTransitions.forEach(f32)
+            while out.count % WeightTable.rowSize != 0 { out.append(0) }
+            pass.withRows { rows in
+                for row in 0..<pass.rows {
+                    let start = row * WeightTable.rowSize
+                    f32(rows.load(fromByteOffset: start, as: Float.self))
+                    out.append(contentsOf: rows[(start + 4)..<(start + WeightTable.rowSize)])
+                }
+            }
+        }
+        // Sorted, so the same model always gives the same bytes.
+        let phrases = model.lexicon.phrases.sorted { $0.key < $1.key }
+        u32(UInt32(phrases.count))
+        u32(UInt32(model.lexicon.longestPhrase))
+        for (hash, bits) in phrases {
+            u64(hash)
+            withUnsafeBytes(of: bits.littleEndian) { out.append(contentsOf: $0) }
+        }
+        let casing = model.lexicon.casing.sorted { $0.key < $1.key }
+        u32(UInt32(casing.count))
+        for (hash, bucket) in casing {
+            u64(hash)
+            out.append(bucket)
+        }
+        return out
+    }
+
+    /// Reads a model from `url`.
+    public static func load(_ url: URL) throws -> TaggerModel {
+        // Mapped, not read: the weight tables are used in place (see `WeightTable`).
+        let data = try Data(contentsOf: url, options: .alwaysMapped)
+        return try decode(data, path: url.path)
+    }
+
+    /// Decodes a model from the bytes of a file at `path` (for messages).
+    public static func decode(_ data: Data, path: String) throws -> TaggerModel {
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> TaggerModel in
+            var offset = 0
+            func need(_ count: Int) throws {
+                guard offset + count <= raw.count else { throw FormatError(path: path, message: "truncated at byte \(offset)") }
+            }
+            func u32() throws -> UInt32 {
+                try need(4)
+                defer { offset += 4 }
+                return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            }
+            func u64() throws -> UInt64 {
+                try need(8)
+                defer { offset += 8 }
+                return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            func floats(_ count: Int) throws -> [Float] {
+                try need(count * 4)
+                defer { offset += count * 4 }
+                return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    for k in 0..<count {
+                        buffer[k] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * k, as: UInt32.self)))
+                    }
+                    initialized = count
+                }
+            }
+            try need(8)
+            guard Array(raw[0..<8]) == magic else { throw FormatError(path: path, message: "bad magic") }
+            offset = 8
+            let bucketBits = Int(try u32())
+            let tagCount = Int(try u32())
+            let passCount = Int(try u32())
+            guard tagCount == TagSet.count, (8...26).contains(bucketBits), (1...2).contains(passCount) else {
+                throw FormatError(
+                    path: path, message: "unsupported layout: \(tagCount) tags, \(bucketBits) bucket bits, \(passCount) passes")
+            }
+            var passes: [WeightTable] = []
+            for _ in 0..<passCount {
+                let transitions = try floats((tagCount + 1) * tagCount)
+                let rows = 1 << bucketBits
+                while offset % WeightTable.rowSize != 0 { offset += 1 }
+                try need(rows * WeightTable.rowSize)
+                passes.append(WeightTable(rows: rows, storage: data, rowsOffset: offset, transitions: transitions))
+                offset += rows * WeightTable.rowSize
+            }
+            var lexicon = Lexicon()
+            let phraseCount = Int(try u32())
+            lexicon.longestPhrase = Int(try u32())
+            lexicon.phrases.reserveCapacity(phraseCount)
+            for _ in 0..<phraseCount {
+                let hash = try u64()
+                try need(2)
+                lexicon.phrases[hash] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+                offset += 2
+            }
+            let casingCount = Int(try u32())
+            lexicon.casing.reserveCapacity(casingCount)
+            for _ in 0..<casingCount {
+                let hash = try u64()
+                try need(1)
+                lexicon.casing[hash] = raw[offset]
+                offset += 1
+            }
+            guard offset == raw.count else { throw FormatError(path: path, message: "\(raw.count - offset) bytes after the end") }
+            return TaggerModel(bucketBits: bucketBits, passes: passes, lexicon: lexicon)
+        }
+    }
+}

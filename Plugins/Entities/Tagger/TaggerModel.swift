@@ -1,0 +1,202 @@
+import Foundation
+
+/// One pass's weights: a hashed table whose rows hold a feature's nine tag
+/// weights as `Int8`s with one `Float` scale, and the BIO transition scores.
+///
+/// A row is 16 bytes — scale, nine weights, three bytes of padding — so
+/// scoring a feature touches one cache line. The rows live in `storage`,
+/// which for a loaded model is the memory-mapped model file itself: loading
+/// copies nothing, and pages come in as tagging touches them.
+struct WeightTable: Sendable {
+    /// Bytes per row.
+    static let rowSize = 16
+    /// Rows of the table.
+    let rows: Int
+    /// Bytes holding the rows at `rowsOffset` (16-byte aligned).
+    let storage: Data
+    let rowsOffset: Int
+    /// The transitions as trained, before the BIO constraints; what the model file stores.
+    let rawTransitions: [Float]
+    /// `(tags + 1) × tags` scores; row `tags` is the sentence start. Constrained to BIO.
+    let transitions: [Float]
+
+    /// A table over rows already laid out (a loaded file); copies them when
+    /// they are misaligned in memory or the machine is big-endian.
+    init(rows: Int, storage: Data, rowsOffset: Int, transitions: [Float]) {
+        let aligned = storage.withUnsafeBytes { raw in
+            raw.baseAddress.map { Int(bitPattern: $0 + rowsOffset) % Self.rowSize == 0 } ?? false
+        }
+        if aligned && 1.littleEndian == 1 {
+            self.storage = storage
+            self.rowsOffset = rowsOffset
+        } else {
+            var copy = Data(count: rows * Self.rowSize)
+            copy.withUnsafeMutableBytes { target in
+                storage.withUnsafeBytes { source in
+                    for row in 0..<rows {
+                        let from = rowsOffset + row * Self.rowSize
+                        let scale = Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: from, as: UInt32.self)))
+                        target.storeBytes(of: scale, toByteOffset: row * Self.rowSize, as: Float.self)
+                        for k in 4..<Self.rowSize { target[row * Self.rowSize + k] = source[from + k] }
+                    }
+                }
+            }
+            self.storage = copy
+            self.rowsOffset = 0
+        }
+        self.rows = rows
+        rawTransitions = transitions
+        self.transitions = Viterbi.constrained(transitions)
+    }
+
+    /// A table from trained arrays: `weights` holds nine per row.
+    init(scales: [Float], weights: [Int8], transitions: [Float]) {
+        precondition(weights.count == scales.count * TagSet.count, "weight table size")
+        var storage = Data(count: scales.count * Self.rowSize)
+        storage.withUnsafeMutableBytes { raw in
+            for row in scales.indices {
+                raw.storeBytes(of: scales[row], toByteOffset: row * Self.rowSize, as: Float.self)
+                for tag in 0..<TagSet.count {
+                    raw.storeBytes(of: weights[row * TagSet.count + tag], toByteOffset: row * Self.rowSize + 4 + tag, as: Int8.self)
+                }
+            }
+        }
+        self.init(rows: scales.count, storage: storage, rowsOffset: 0, transitions: transitions)
+    }
+
+    /// Calls `body` with the rows (`rows × 16` bytes, 16-byte aligned).
+    func withRows<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        storage.withUnsafeBytes { raw in
+            body(UnsafeRawBufferPointer(rebasing: raw[rowsOffset..<(rowsOffset + rows * Self.rowSize)]))
+        }
+    }
+
+    /// Adds the weights of `features` to `sums` (one per tag, lanes 0…8).
+    @inline(__always)
+    static func accumulate(_ rows: UnsafeRawBufferPointer, _ features: ArraySlice<UInt32>, into sums: inout SIMD16<Float>) {
+        guard let base = rows.baseAddress else { return }
+        for feature in features {
+            let row = base + Int(feature) &* rowSize
+            let scale = row.load(as: Float.self)
+            if scale == 0 { continue }
+            // Written out: the generic Int8 → Float vector conversion is not specialized and costs more.
+            let w = row.loadUnaligned(fromByteOffset: 4, as: SIMD8<Int8>.self)
+            let last = row.load(fromByteOffset: 12, as: Int8.self)
+            let weights = SIMD16<Float>(
+                Float(w[0]), Float(w[1]), Float(w[2]), Float(w[3]), Float(w[4]), Float(w[5]), Float(w[6]), Float(w[7]),
+                Float(last), 0, 0, 0, 0, 0, 0, 0)
+            sums += scale * weights
+        }
+    }
+}
+
+/// A trained entity tagger: one or two passes of hashed feature weights, and a lexicon.
+///
+/// The first pass tags each sentence from its own features; the second, when
+/// the model has one, tags again with the first pass's view of the whole
+/// document as extra features (``DocumentContext``). Immutable after loading,
+/// so one model serves every thread.
+public final class TaggerModel: Sendable {
+    /// log2 of the number of rows in each hashed weight table.
+    public let bucketBits: Int
+    let passes: [WeightTable]
+    /// Gazetteer phrases and casing statistics the features use.
+    public let lexicon: Lexicon
+    let extractor: FeatureExtractor
+
+    /// A model from its passes; every table has `2^bucketBits` rows.
+    init(bucketBits: Int, passes: [WeightTable], lexicon: Lexicon) {
+        precondition(passes.allSatisfy { $0.rows == 1 << bucketBits } && (1...2).contains(passes.count), "weight tables")
+        precondition(TagSet.count == 9, "the scoring loop is unrolled for nine tags")
+        self.bucketBits = bucketBits
+        self.passes = passes
+        self.lexicon = lexicon
+        extractor = FeatureExtractor(lexicon: lexicon, bucketBits: bucketBits)
+    }
+
+    /// Tags every token of a document.
+    ///
+    /// - Parameters:
+    ///   - scalars: the document's text.
+    ///   - tokens: token ranges into `scalars`.
+    ///   - sentences: sentences as ranges of token indices, in order.
+    /// - Returns: one tag per token (see ``TagSet``).
+    public func tag(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [Int] {
+        let facts = extractor.facts(scalars, tokens: tokens, sentences: sentences)
+        // The sentence-level features, computed once: the second pass uses them too.
+        var features: [UInt32] = []
+        features.reserveCapacity(facts.count * 40)
+        var offsets = [0]
+        offsets.reserveCapacity(facts.count + 1)
+        var headlines: [Bool] = []
+        for sentence in sentences {
+            let headline = extractor.isHeadline(facts, sentence)
+            headlines.append(headline)
+            for i in sentence {
+                extractor.features(facts, sentence: sentence, headline: headline, at: i, into: &features)
+                offsets.append(features.count)
+            }
+        }
+        var tags = run(passes[0], sentences: sentences, features: features, offsets: offsets, extra: { _, _ in })
+        if passes.count > 1 {
+            let document = DocumentContext(facts: facts, tags: tags)
+            tags = run(passes[1], sentences: sentences, features: features, offsets: offsets) { i, out in
+                extractor.documentFeatures(facts, at: i, document: document, into: &out)
+            }
+        }
+        return tags
+    }
+
+    /// Decodes every sentence with one pass's weights over precomputed features
+    /// (`offsets[i]..<offsets[i + 1]` for token `i`, tokens in sentence order)
+    /// plus those `extra` appends.
+    private func run(
+        _ table: WeightTable, sentences: [Range<Int>], features: [UInt32], offsets: [Int],
+        extra: (Int, inout [UInt32]) -> Void
+    ) -> [Int] {
+        let count = TagSet.count
+        var result = [Int](repeating: 0, count: offsets.count - 1)
+        var emissions: [Float] = []
+        var tags: [Int] = []
+        var more: [UInt32] = []
+        more.reserveCapacity(16)
+        var scratch = Viterbi.Scratch()
+        var position = 0
+        table.withRows { rows in
+            for sentence in sentences {
+                emissions.removeAll(keepingCapacity: true)
+                for i in sentence {
+                    var sums = SIMD16<Float>()
+                    WeightTable.accumulate(rows, features[offsets[position]..<offsets[position + 1]], into: &sums)
+                    more.removeAll(keepingCapacity: true)
+                    extra(i, &more)
+                    WeightTable.accumulate(rows, more[...], into: &sums)
+                    for tag in 0..<count { emissions.append(sums[tag]) }
+                    position += 1
+                }
+                emissions.withUnsafeBufferPointer {
+                    Viterbi.decode($0, n: sentence.count, transitions: table.transitions, into: &tags, scratch: &scratch)
+                }
+                for (k, i) in sentence.enumerated() { result[i] = tags[k] }
+            }
+        }
+        return result
+    }
+
+    /// The entity spans of a document: ``tag(_:tokens:sentences:)``, then
+    /// ``LabelConsistency`` across the document.
+    public func spans(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [(range: Range<Int>, type: Int)] {
+        var spans = TagSet.spans(tag(scalars, tokens: tokens, sentences: sentences))
+        LabelConsistency.apply(&spans, scalars: scalars, tokens: tokens, vote: passes.count == 1)
+        return spans
+    }
+
+    /// Tags from spans: `B-`/`I-` over each span, `O` elsewhere.
+    public static func tags(_ spans: [(range: Range<Int>, type: Int)], count: Int) -> [Int] {
+        var tags = [Int](repeating: TagSet.outside, count: count)
+        for span in spans {
+            for i in span.range { tags[i] = i == span.range.lowerBound ? 1 + 2 * span.type : 2 + 2 * span.type }
+        }
+        return tags
+    }
+}

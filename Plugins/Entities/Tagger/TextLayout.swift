@@ -1,0 +1,25 @@
+import Textpipe
+
+/// A text split into scalars, tokens and sentences, the units the tagger works on.
+public struct TextLayout: Sendable {
+    /// The text's Unicode scalars; offsets everywhere index this array.
+    public let scalars: [Unicode.Scalar]
+    /// Token ranges into ``scalars``.
+    public let tokens: [Range<Int>]
+    /// Sentences as ranges of token indices.
+    public let sentences: [Range<Int>]
+
+    /// Tokenizes and splits `text` with the shared ``Tokenizer`` and ``SentenceSplitter``.
+    public init(_ text: String) {
+        let scalarText = ScalarText(text)
+        let tokens = Tokenizer.tokens(in: scalarText)
+        scalars = scalarText.scalars
+        self.tokens = tokens.map { $0.start..<$0.end }
+        sentences = SentenceSplitter.ranges(in: scalarText, tokens: tokens)
+    }
+
+    /// The text of `range` (scalar offsets).
+    public func text(_ range: Range<Int>) -> String {
+        ScalarText.string(scalars[range])
+    }
+}

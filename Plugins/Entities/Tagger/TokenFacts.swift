@@ -1,0 +1,105 @@
+/// What the features need to know about one token, computed once per token as hashes.
+struct TokenFacts {
+    /// The token as written (quotes and dashes normalized).
+    var raw: UInt64 = FeatureHash.seed
+    /// Lower case, digits as `0`.
+    var folded: UInt64 = FeatureHash.seed
+    /// `Xxxx`, `dd-dd`, `X.X.`: character classes, runs capped at four.
+    var shape: UInt64 = FeatureHash.seed
+    /// Character classes with runs collapsed: `Xx`, `d-d`, `X.X.`.
+    var shortShape: UInt64 = FeatureHash.seed
+    /// Folded prefixes and suffixes of 1…4 scalars (0 when the token is shorter).
+    var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var length = 0
+    /// Starts with an upper-case letter.
+    var capitalized = false
+    /// Has letters, and all of them upper case.
+    var allCaps = false
+    /// Starts with a lower-case letter.
+    var lowercase = false
+    /// Gazetteer categories of phrases this token begins, and of phrases it continues.
+    var gazetteerBegin: UInt16 = 0
+    var gazetteerInside: UInt16 = 0
+    /// The word's capitalization bucket in the lexicon.
+    var casing: UInt8 = 0
+    /// How the same word is written elsewhere in the document: bit 0 capitalized
+    /// away from a sentence start, bit 1 in lower case.
+    var documentCasing: UInt8 = 0
+
+    init() {}
+
+    /// Computes the token-local facts of `scalars[range]`.
+    init(_ s: [Unicode.Scalar], _ range: Range<Int>) {
+        length = range.count
+        var previousClass: UInt32 = 0
+        var run = 0
+        var letters = 0
+        var upper = 0
+        for (k, i) in range.enumerated() {
+            let c = s[i]
+            raw = FeatureHash.add(raw, FeatureHash.normalized(c).value)
+            folded = FeatureHash.add(folded, FeatureHash.folded(c).value)
+            switch k {
+            case 0: prefixes.0 = folded
+            case 1: prefixes.1 = folded
+            case 2: prefixes.2 = folded
+            case 3: prefixes.3 = folded
+            default: break
+            }
+            let characterClass: UInt32
+            if c.isUppercaseLetter {
+                characterClass = 88  // X
+                letters += 1
+                upper += 1
+            } else if c.isLowercaseLetter {
+                characterClass = 120  // x
+                letters += 1
+            } else if c.isDigit {
+                characterClass = 100  // d
+            } else if c.isWordLetter {
+                characterClass = 97  // caseless letter
+                letters += 1
+            } else {
+                characterClass = FeatureHash.normalized(c).value
+            }
+            if k == 0 {
+                capitalized = characterClass == 88
+                lowercase = characterClass == 120
+            }
+            if characterClass == previousClass {
+                run += 1
+            } else {
+                run = 1
+                shortShape = FeatureHash.add(shortShape, characterClass)
+            }
+            if run <= 4 { shape = FeatureHash.add(shape, characterClass) }
+            previousClass = characterClass
+        }
+        allCaps = letters > 0 && upper == letters
+        var suffix = FeatureHash.seed
+        for (k, i) in range.reversed().prefix(4).enumerated() {
+            suffix = FeatureHash.add(suffix, FeatureHash.folded(s[i]).value)
+            switch k {
+            case 0: suffixes.0 = suffix
+            case 1: suffixes.1 = suffix
+            case 2: suffixes.2 = suffix
+            default: suffixes.3 = suffix
+            }
+        }
+    }
+
+    /// The folded hash of one token (for gazetteer phrases).
+    static func foldedHash(_ s: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+        var hash = FeatureHash.seed
+        for i in range { hash = FeatureHash.add(hash, FeatureHash.folded(s[i]).value) }
+        return hash
+    }
+
+    /// Token ranges of a text, tokenized the way articles are.
+    static func tokenize(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s)
+        return TextLayout(String(view)).tokens
+    }
+}

@@ -1,0 +1,84 @@
+/// Best tag sequence under emission and transition scores, with BIO constraints.
+enum Viterbi {
+    /// Transition scores with forbidden BIO moves (`O → I-X`, `B-X → I-Y`) set
+    /// to a large negative number. Row `count` holds the start-of-sentence scores.
+    static func constrained(_ transitions: [Float]) -> [Float] {
+        let count = TagSet.count
+        var result = transitions
+        for previous in 0...count {
+            for tag in 0..<count where !TagSet.allowed(tag, after: previous == count ? nil : previous) {
+                result[previous * count + tag] = -1e9
+            }
+        }
+        return result
+    }
+
+    /// Decodes `n` tokens whose scores are `emissions[i * count + tag]`;
+    /// `transitions` must come from ``constrained(_:)``.
+    static func decode(_ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float], into tags: inout [Int]) {
+        var scratch = Scratch()
+        decode(emissions, n: n, transitions: transitions, into: &tags, scratch: &scratch)
+    }
+
+    /// Buffers ``decode(_:n:transitions:into:scratch:)`` reuses from one sentence to the next.
+    struct Scratch {
+        var score: [Float] = []
+        var back: [Int8] = []
+    }
+
+    /// ``decode(_:n:transitions:into:)`` without allocating per sentence.
+    static func decode(
+        _ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float], into tags: inout [Int], scratch: inout Scratch
+    ) {
+        let count = TagSet.count
+        tags.removeAll(keepingCapacity: true)
+        guard n > 0 else { return }
+        if scratch.score.count < n * count {
+            scratch.score = [Float](repeating: 0, count: n * count)
+            scratch.back = [Int8](repeating: 0, count: n * count)
+        }
+        var score = scratch.score
+        var back = scratch.back
+        scratch.score = []
+        scratch.back = []
+        defer {
+            scratch.score = score
+            scratch.back = back
+        }
+        let start = count * count
+        for tag in 0..<count { score[tag] = transitions[start + tag] + emissions[tag] }
+        if n > 1 {
+            for i in 1..<n {
+                let row = i * count
+                let previousRow = row - count
+                for tag in 0..<count {
+                    var best: Float = -.infinity
+                    var bestPrevious = 0
+                    for previous in 0..<count {
+                        let candidate = score[previousRow + previous] + transitions[previous * count + tag]
+                        if candidate > best {
+                            best = candidate
+                            bestPrevious = previous
+                        }
+                    }
+                    score[row + tag] = best + emissions[row + tag]
+                    back[row + tag] = Int8(bestPrevious)
+                }
+            }
+        }
+        var last = 0
+        var best: Float = -.infinity
+        for tag in 0..<count where score[(n - 1) * count + tag] > best {
+            best = score[(n - 1) * count + tag]
+            last = tag
+        }
+        tags.append(contentsOf: repeatElement(0, count: n))
+        tags[n - 1] = last
+        var i = n - 1
+        while i > 0 {
+            last = Int(back[i * count + last])
+            tags[i - 1] = last
+            i -= 1
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Entities
+import Foundation
+
+/// `textpipe train entities`: train the entity tagger on CoNLL-format data.
+struct TrainEntitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "Train the entities tagger on CoNLL-format data (token … TAG per line, BIO tags over PER/ORG/LOC/MISC).",
+        discussion: """
+            Prints dev F1 per epoch and keeps the epoch with the best dev micro-F1 over PER/ORG/LOC. \
+            Deterministic for a given --seed. Use the result with the stage option 'model: PATH'.
+            """)
+
+    @Option(help: "Training data in CoNLL format.")
+    var train: String
+
+    @Option(help: "Development data in CoNLL format, for choosing the epoch.")
+    var dev: String?
+
+    @Option(help: "Where to write the model.")
+    var output: String
+
+    @Option(help: "Passes over the training data (with --dev, the best epoch is kept; without, the last).")
+    var epochs = 10
+
+    @Option(help: "Seed for shuffling.")
+    var seed: UInt64 = 1
+
+    @Option(help: "log2 of the rows in each hashed weight table (each row takes 16 bytes in the model file, per pass).")
+    var bucketBits = 17
+
+    @Option(help: "2: add a document-level second pass over the first pass's tags; 1: sentence-level only.")
+    var passes = 2
+
+    @Option(help: "Perceptrons per pass, trained on different shuffles and averaged.")
+    var ensemble = 3
+
+    @Option(help: "Leave out features seen fewer times than this in the training data.")
+    var minFeatureCount = 0
+
+    @Option(help: "Plain-text files (or directories of them) to count how words are capitalized; optional.")
+    var casingCorpus: [String] = []
+
+    func validate() throws {
+        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+        guard (1...2).contains(passes) else { throw ValidationError("--passes must be 1 or 2") }
+        guard ensemble >= 1 else { throw ValidationError("--ensemble must be at least 1") }
+        guard (16...24).contains(bucketBits) else { throw ValidationError("--bucket-bits must be between 16 and 24") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let trainDocuments = try CoNLLCorpus.read(path: train)
+        let devDocuments = try dev.map { try CoNLLCorpus.read(path: $0) } ?? []
+        let texts = try casingCorpus.flatMap(Self.texts(at:))
+        var settings = PerceptronTrainer.Settings()
+        settings.epochs = epochs
+        settings.seed = seed
+        settings.bucketBits = bucketBits
+        settings.minimumFeatureCount = minFeatureCount
+        settings.passes = passes
+        settings.ensemble = ensemble
+        let sentences = trainDocuments.map(\.sentences.count).reduce(0, +)
+        print("training on \(trainDocuments.count) documents, \(sentences) sentences; \(texts.count) casing texts")
+        let model = PerceptronTrainer(settings: settings).train(
+            train: trainDocuments, dev: devDocuments, wordLists: try EntitiesResources.wordLists(), casingTexts: texts
+        ) { report in
+            let f1 = report.dev.prf([0, 1, 2]).f1
+            let all = report.dev.prf([0, 1, 2, 3]).f1
+            if report.epoch == 0 {
+                print("pass \(report.pass) ensemble: dev F1 PER/ORG/LOC \(String(format: "%.4f", f1)), all \(String(format: "%.4f", all))")
+                return
+            }
+            print(
+                "pass \(report.pass) epoch \(report.epoch): \(report.mistakes) sentences wrong; dev F1 PER/ORG/LOC \(String(format: "%.4f", f1)), all \(String(format: "%.4f", all))"
+            )
+        }
+        let bytes = ModelFile.encode(model)
+        try Data(bytes).write(to: URL(fileURLWithPath: output))
+        print(
+            "wrote \(output) (\(bytes.count / 1024) KiB) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    }
+
+    /// The texts of a file, or of every `.txt`/`.sgm` file under a directory (SGML tags removed).
+    static func texts(at path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("no such file or directory: \(path)")
+        }
+        var files = [path]
+        if isDirectory.boolValue {
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            files = ((enumerator?.allObjects as? [String]) ?? []).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".sgm") }
+                .sorted().map { path + "/" + $0 }
+        }
+        return try files.map { file in
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let text = String(decoding: data, as: UTF8.self)
+            return file.hasSuffix(".sgm") ? text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression) : text
+        }
+    }
+}
