@@ -5,6 +5,7 @@ import PackageDescription
 /// appends to this list; the stage registry is generated from it at build time.
 let plugins = [
     "Normalize",
+    "Summarize",
 ]
 
 /// Resources that a stage module ships, by module name.

@@ -11,4 +11,5 @@ struct EvalCommand: ParsableCommand {
 
 /// The evaluation tasks, one per stage that has gold data. Each lives in `Eval/`.
 let evalTasks: [any ParsableCommand.Type] = [
+    EvalSummarizeCommand.self,
 ]

@@ -39,9 +39,11 @@ public enum SentenceSplitter {
                 }
             }
             if ends {
-                // Closing quotes and brackets belong to the sentence they close.
+                // Closing quotes and brackets belong to the sentence they close. A straight
+                // quote after a space opens the next sentence instead: `said. "I think`.
                 while last + 1 < tokens.count, isCloser(tokens[last + 1].text),
-                    !hasBlankLine(text, from: tokens[last].end, to: tokens[last + 1].start)
+                    !hasBlankLine(text, from: tokens[last].end, to: tokens[last + 1].start),
+                    !(isStraightQuote(tokens[last + 1].text) && tokens[last + 1].start > tokens[last].end)
                 {
                     last += 1
                 }
@@ -72,6 +74,9 @@ public enum SentenceSplitter {
         return c.isWordLetter && !c.isLowercaseLetter && !c.properties.isUppercase
             && !c.properties.changesWhenCaseMapped
     }
+
+    /// `"` and `'`, which open and close quotations alike.
+    private static func isStraightQuote(_ token: String) -> Bool { token == "\"" || token == "'" }
 
     private static func isCloser(_ token: String) -> Bool {
         ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", "\u{00BB}"].contains(token)

@@ -1,0 +1,97 @@
+import Textpipe
+
+/// An article's sentences, both as Unicode-scalar spans of its text and as ranges of its tokens.
+///
+/// They come from the document's `sentences` annotation when an earlier stage
+/// wrote one, so `summary_sentences` indexes the same list that stage wrote;
+/// otherwise from ``SentenceSplitter``.
+struct ArticleSentences {
+    let text: ScalarText
+    let spans: [TextSpan]
+    let tokenRanges: [Range<Int>]
+
+    var count: Int { spans.count }
+
+    init(document: Document, text: ScalarText, tokens: [Token]) throws {
+        self.text = text
+        if document.field("sentences") != nil, let annotated = document.sentences {
+            for span in annotated where span.start < 0 || span.end < span.start || span.end > text.count {
+                throw StageError(
+                    "the 'sentences' annotation has a span \(span.start)..<\(span.end) outside the text (\(text.count) characters)")
+            }
+            spans = annotated
+            tokenRanges = Self.tokenRanges(of: annotated, tokens: tokens)
+        } else {
+            let ranges = SentenceSplitter.ranges(in: text, tokens: tokens)
+            tokenRanges = ranges
+            spans = ranges.map { TextSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
+        }
+    }
+
+    /// For each span, the tokens that lie inside it.
+    private static func tokenRanges(of spans: [TextSpan], tokens: [Token]) -> [Range<Int>] {
+        spans.map { span in
+            // Spans are usually sorted, but nothing promises it: search each one.
+            var lower = 0
+            var upper = tokens.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if tokens[middle].start < span.start { lower = middle + 1 } else { upper = middle }
+            }
+            var end = lower
+            while end < tokens.count, tokens[end].end <= span.end { end += 1 }
+            return lower..<end
+        }
+    }
+
+    /// The sentences that may be chosen: those with a letter or a digit that are not the title.
+    func candidates(excludingTitle title: String?) -> [Int] {
+        let titleText = title.map(Self.collapsingWhiteSpace) ?? ""
+        let titleLength = titleText.unicodeScalars.count
+        return (0..<count).filter { index in
+            let span = spans[index]
+            guard (span.start..<span.end).contains(where: { Self.isWordCharacter(text[$0]) }) else { return false }
+            // Only a span about as long as the title can be the title.
+            if titleLength > 0, span.end - span.start >= titleLength, span.end - span.start <= 2 * titleLength,
+                collapsedText(index) == titleText
+            {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Sentence `index` with every run of white space replaced by one space.
+    func collapsedText(_ index: Int) -> String {
+        let span = spans[index]
+        var view = String.UnicodeScalarView()
+        var pendingSpace = false
+        for offset in span.start..<span.end {
+            let scalar = text[offset]
+            if Self.isSpace(scalar) {
+                pendingSpace = !view.isEmpty
+            } else {
+                if pendingSpace { view.append(" ") }
+                pendingSpace = false
+                view.append(scalar)
+            }
+        }
+        return String(view)
+    }
+
+    static func collapsingWhiteSpace(_ string: String) -> String {
+        string.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}

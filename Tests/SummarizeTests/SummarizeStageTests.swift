@@ -1,0 +1,9 @@
+import Testing
+import Textpipe
+import TextpipeTestKit
+
+@testable import Summarize
+
+@Test func examplesPass() {
+    #expect(exampleFailures(of: StageType(SummarizeStage.self)) == [])
+}
