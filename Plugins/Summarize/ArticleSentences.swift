@@ -64,19 +64,28 @@ struct ArticleSentences {
     /// Sentence `index` with every run of white space replaced by one space.
     func collapsedText(_ index: Int) -> String {
         let span = spans[index]
-        var view = String.UnicodeScalarView()
-        var pendingSpace = false
-        for offset in span.start..<span.end {
-            let scalar = text[offset]
-            if Self.isSpace(scalar) {
-                pendingSpace = !view.isEmpty
-            } else {
-                if pendingSpace { view.append(" ") }
-                pendingSpace = false
-                view.append(scalar)
+        // Encoded straight into the string's buffer: this runs for every chosen sentence.
+        return String(unsafeUninitializedCapacity: (span.end - span.start) * 4) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for offset in span.start..<span.end {
+                let scalar = text[offset]
+                if Self.isSpace(scalar) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    buffer[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                for byte in scalar.utf8 {
+                    buffer[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(view)
     }
 
     static func collapsingWhiteSpace(_ string: String) -> String {

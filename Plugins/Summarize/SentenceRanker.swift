@@ -35,20 +35,21 @@ public struct SentenceRanker: Sendable {
     /// The sentences' scores, in sentence order; they sum to 1.
     ///
     /// - Parameters:
+    ///   - text: the article's text.
     ///   - tokens: the article's tokens, from ``Tokenizer``.
     ///   - sentences: each sentence as a range of indices into `tokens`.
-    public func scores(tokens: [Token], sentences: [Range<Int>]) -> [Double] {
-        let bags = WordBags(tokens: tokens, sentences: sentences)
-        return pageRank(similarities(bags.bags), count: sentences.count)
+    public func scores(text: ScalarText, tokens: [Token], sentences: [Range<Int>]) -> [Double] {
+        let bags = WordBags(text: text, tokens: tokens, sentences: sentences)
+        return pageRank(similarities(bags), count: sentences.count)
     }
 
     /// The dense, symmetric matrix of cosine similarities, row-major; the diagonal is 0.
-    func similarities(_ bags: [WordBag]) -> [Double] {
+    func similarities(_ bags: WordBags) -> [Double] {
         let n = bags.count
         var matrix = [Double](repeating: 0, count: n * n)
-        for i in 0..<n where bags[i].norm > 0 {
-            for j in (i + 1)..<n where bags[j].norm > 0 {
-                let similarity = bags[i].dot(bags[j]) / (bags[i].norm * bags[j].norm)
+        for i in 0..<n where bags.norms[i] > 0 {
+            for j in (i + 1)..<n where bags.norms[j] > 0 {
+                let similarity = bags.dot(i, j) / (bags.norms[i] * bags.norms[j])
                 matrix[i * n + j] = similarity
                 matrix[j * n + i] = similarity
             }
@@ -87,101 +88,71 @@ public struct SentenceRanker: Sendable {
     }
 }
 
-/// A sentence as counts of content words: word ids sorted ascending, their counts, and the vector's length.
-struct WordBag: Sendable {
-    var ids: [Int32] = []
-    var counts: [Double] = []
-    var norm = 0.0
+/// The sentences of an article as counts of content words, in one flat store.
+///
+/// Sentence `i`'s words are `ids[starts[i]..<starts[i + 1]]`, sorted ascending,
+/// with their counts at the same positions in `counts`; `norms[i]` is the
+/// length of that count vector. Two arrays for the whole article rather than two
+/// per sentence: allocation was a visible share of the stage's time.
+struct WordBags {
+    private(set) var ids: [Int32] = []
+    private(set) var counts: [Double] = []
+    private(set) var starts: [Int] = [0]
+    private(set) var norms: [Double] = []
 
-    /// The dot product of two bags, by merging their sorted ids.
-    func dot(_ other: WordBag) -> Double {
-        var i = 0
-        var j = 0
+    var count: Int { norms.count }
+
+    init(text: ScalarText, tokens: [Token], sentences: [Range<Int>]) {
+        var interner = WordInterner(capacity: tokens.count)
+        ids.reserveCapacity(tokens.count)
+        counts.reserveCapacity(tokens.count)
+        starts.reserveCapacity(sentences.count + 1)
+        norms.reserveCapacity(sentences.count)
+        var words: [Int32] = []
+        let scalars = text.scalars
+        for range in sentences {
+            words.removeAll(keepingCapacity: true)
+            for index in range {
+                let token = tokens[index]
+                if let id = interner.contentWordID(scalars, token.start, token.end) { words.append(id) }
+            }
+            words.sort()
+            var squares = 0.0
+            var start = 0
+            while start < words.count {
+                var end = start + 1
+                while end < words.count, words[end] == words[start] { end += 1 }
+                let count = Double(end - start)
+                ids.append(words[start])
+                counts.append(count)
+                squares += count * count
+                start = end
+            }
+            starts.append(ids.count)
+            norms.append(squares.squareRoot())
+        }
+    }
+
+    /// The dot product of sentences `a` and `b`, by merging their sorted ids.
+    func dot(_ a: Int, _ b: Int) -> Double {
+        var i = starts[a]
+        let iEnd = starts[a + 1]
+        var j = starts[b]
+        let jEnd = starts[b + 1]
         var sum = 0.0
-        while i < ids.count, j < other.ids.count {
-            let a = ids[i]
-            let b = other.ids[j]
-            if a == b {
-                sum += counts[i] * other.counts[j]
+        while i < iEnd, j < jEnd {
+            let x = ids[i]
+            let y = ids[j]
+            if x == y {
+                sum += counts[i] * counts[j]
                 i += 1
                 j += 1
-            } else if a < b {
+            } else if x < y {
                 i += 1
             } else {
                 j += 1
             }
         }
         return sum
-    }
-}
-
-/// The content-word bags of an article's sentences, with words interned to ids once per article.
-struct WordBags {
-    var bags: [WordBag]
-    /// How many content words each sentence has (with repeats).
-    var contentWordCounts: [Int]
-
-    init(tokens: [Token], sentences: [Range<Int>]) {
-        var vocabulary: [String: Int32] = [:]
-        vocabulary.reserveCapacity(tokens.count / 2)
-        bags = []
-        bags.reserveCapacity(sentences.count)
-        contentWordCounts = []
-        contentWordCounts.reserveCapacity(sentences.count)
-        var ids: [Int32] = []
-        for range in sentences {
-            ids.removeAll(keepingCapacity: true)
-            for index in range {
-                guard let word = Self.contentWord(tokens[index].text) else { continue }
-                let next = Int32(vocabulary.count)
-                let id = vocabulary[word, default: next]
-                if id == next { vocabulary[word] = id }
-                ids.append(id)
-            }
-            ids.sort()
-            var bag = WordBag()
-            var squares = 0.0
-            var start = 0
-            while start < ids.count {
-                var end = start + 1
-                while end < ids.count, ids[end] == ids[start] { end += 1 }
-                let count = Double(end - start)
-                bag.ids.append(ids[start])
-                bag.counts.append(count)
-                squares += count * count
-                start = end
-            }
-            bag.norm = squares.squareRoot()
-            bags.append(bag)
-            contentWordCounts.append(ids.count)
-        }
-    }
-
-    /// The token lower-cased, or `nil` when it has no letter or digit or is a stop word.
-    static func contentWord(_ token: String) -> String? {
-        var hasWordCharacter = false
-        var hasUppercase = false
-        var isASCII = true
-        for byte in token.utf8 {
-            if byte >= 0x80 {
-                isASCII = false
-                hasWordCharacter = true  // decided precisely below
-            } else if byte >= 0x41 && byte <= 0x5A {
-                hasUppercase = true
-                hasWordCharacter = true
-            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                hasWordCharacter = true
-            }
-        }
-        guard hasWordCharacter else { return nil }
-        let word: String
-        if isASCII {
-            word = hasUppercase ? String(decoding: token.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : token
-        } else {
-            guard token.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
-            else { return nil }
-            word = token.lowercased()
-        }
-        return StopWords.english.contains(word) ? nil : word
     }
 }

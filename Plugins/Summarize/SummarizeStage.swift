@@ -126,7 +126,7 @@ public struct SummarizeStage: Stage {
 
         var chosen: [Int] = []
         if wanted > 0, !candidates.isEmpty {
-            let scores = ranker.scores(tokens: tokens, sentences: sentences.tokenRanges)
+            let scores = ranker.scores(text: text, tokens: tokens, sentences: sentences.tokenRanges)
             // Best first; ties go to the earlier sentence so the output never depends on sort stability.
             let ranked = candidates.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
             chosen = Array(ranked.prefix(wanted))

@@ -28,9 +28,11 @@ public enum SentenceSplitter {
             var last = index
             var ends = false
             let token = tokens[index].text
-            if terminators.contains(token) {
+            // Most tokens are words; a look at their first byte spares the set lookups.
+            let startsWord = token.utf8.first.map(Self.isASCIIAlphanumeric) ?? false
+            if !startsWord, terminators.contains(token) {
                 ends = true
-            } else if token.count > 1, token.hasSuffix(".") {
+            } else if token.utf8.count > 1, token.utf8.last == UInt8(ascii: "."), token.count > 1 {
                 // An abbreviation or initial that swallowed the period.
                 let word = String(token.dropLast())
                 if index + 1 < tokens.count, opensSentence(tokens[index + 1].text) {
@@ -66,10 +68,17 @@ public enum SentenceSplitter {
     /// Tokens that end a sentence: Latin, Arabic-script (Urdu `۔`), CJK and Devanagari full stops.
     private static let terminators: Set<String> = [".", "!", "?", "...", "\u{2026}", "\u{06D4}", "\u{061F}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{0964}"]
 
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
     private static func opensSentence(_ token: String) -> Bool {
         guard let c = token.unicodeScalars.first else { return false }
         if c.isUppercaseLetter || c.isDigit { return true }
-        if ["\"", "\u{201C}", "\u{2018}", "'", "(", "[", "\u{00AB}"].contains(token) { return true }
+        switch token {
+        case "\"", "\u{201C}", "\u{2018}", "'", "(", "[", "\u{00AB}": return true
+        default: break
+        }
         // Scripts without case (Urdu, Chinese, Hindi …) open sentences with any letter.
         return c.isWordLetter && !c.isLowercaseLetter && !c.properties.isUppercase
             && !c.properties.changesWhenCaseMapped
@@ -79,7 +88,10 @@ public enum SentenceSplitter {
     private static func isStraightQuote(_ token: String) -> Bool { token == "\"" || token == "'" }
 
     private static func isCloser(_ token: String) -> Bool {
-        ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", "\u{00BB}"].contains(token)
+        switch token {
+        case "\"", "\u{201D}", "\u{2019}", "'", ")", "]", "\u{00BB}": return true
+        default: return false
+        }
     }
 
     /// Whether two or more line breaks separate `from` and `to`.

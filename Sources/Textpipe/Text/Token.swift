@@ -25,9 +25,40 @@ public struct ScalarText: Sendable {
 
     /// The text of `start..<end`.
     public func slice(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        // Encoding straight into the string's buffer is several times faster than
+        // appending to a `UnicodeScalarView`. The capacity must be the exact UTF-8
+        // length: up to 15 bytes the string is stored inline, without an allocation.
+        var length = 0
+        for index in start..<end {
+            let value = scalars[index].value
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            for index in start..<end {
+                let value = scalars[index].value
+                if value < 0x80 {
+                    buffer[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                } else if value < 0x800 {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xC0 | (value >> 6))
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 2
+                } else if value < 0x10000 {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xE0 | (value >> 12))
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+                    buffer[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 3
+                } else {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xF0 | (value >> 18))
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 12) & 0x3F))
+                    buffer[count + 2] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+                    buffer[count + 3] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 4
+                }
+            }
+            return count
+        }
     }
 
     public subscript(_ index: Int) -> Unicode.Scalar { scalars[index] }
