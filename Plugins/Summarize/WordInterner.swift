@@ -80,7 +80,9 @@ struct WordInterner {
             } else {
                 let properties = scalar.properties
                 if properties.isAlphabetic || properties.numericType != nil { hasWordCharacter = true }
-                if properties.changesWhenLowercased {
+                if v == 0x2019 {
+                    scratch.append(0x27)  // ’ as ', so `Germany’s` and `Germany's` are one word
+                } else if properties.changesWhenLowercased {
                     for lowered in properties.lowercaseMapping.unicodeScalars { scratch.append(lowered.value) }
                 } else {
                     scratch.append(v)

@@ -31,7 +31,7 @@ struct EvalSummarizeCommand: ParsableCommand {
     @Option(help: "Times the speed measurement goes over all articles.")
     var rounds: Int = 20
 
-    @Option(help: "Write one JSON line per article (id, k, reference, summary, lead, sentences, matched) to this file.")
+    @Option(help: "Write one JSON line per article (id, k, reference, summary, lead, sentences, matched, rouge F1s) to this file.")
     var dump: String?
 
     @Flag(help: "Print the results as one JSON object.")
@@ -65,13 +65,15 @@ struct EvalSummarizeCommand: ParsableCommand {
             let summary = try document.value("summary", as: String.self) ?? ""
             let leadSummary = item.leadSentences.prefix(item.k).joined(separator: " ")
             let score = scorer.score(reference: item.reference, candidate: summary)
+            let leadScore = scorer.score(reference: item.reference, candidate: leadSummary)
             ours.add(score)
-            lead.add(scorer.score(reference: item.reference, candidate: leadSummary))
+            lead.add(leadScore)
             perCategory[item.category, default: RougeTotals()].add(score)
             if dump != nil {
                 let line: [String: Any] = [
                     "id": item.id, "k": item.k, "reference": item.reference, "summary": summary, "lead": leadSummary,
                     "sentences": item.sentences, "matched": item.matched,
+                    "rouge": ["summary": score.f1s, "lead": leadScore.f1s],
                 ]
                 let data = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
                 dumpLines.append(String(decoding: data, as: UTF8.self))
@@ -105,6 +107,11 @@ struct EvalSummarizeCommand: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Double(documents.count * rounds) / seconds
     }
+}
+
+extension RougeScores {
+    /// ROUGE-1, ROUGE-2 and ROUGE-L F1, in that order.
+    var f1s: [Double] { [rouge1.f1, rouge2.f1, rougeL.f1] }
 }
 
 /// Sums of ROUGE F1 over articles.
