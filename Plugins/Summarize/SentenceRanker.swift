@@ -25,7 +25,9 @@ import Textpipe
 ///
 /// Cost: tokens are interned once; the graph is dense, so work grows with the
 /// square of the number of sentences (about 16 in a BBC article), and PageRank
-/// stops after at most ``maxIterations`` passes.
+/// stops after at most ``maxIterations`` passes. Past ``maxGraphSentences``
+/// sentences (a book pasted in as one article) the ranking falls back to
+/// degree centrality, computed in linear time.
 public struct SentenceRanker: Sendable {
     /// PageRank's damping factor: the chance of following an edge rather than jumping anywhere.
     public var damping = 0.85
@@ -33,6 +35,10 @@ public struct SentenceRanker: Sendable {
     public var tolerance = 1e-6
     /// PageRank stops after this many passes even if it has not converged.
     public var maxIterations = 100
+    /// Above this many sentences the graph (which grows with the square of the
+    /// count) is not built; each sentence is scored by its summed similarity to
+    /// all the others instead, which takes linear time.
+    public var maxGraphSentences = 300
 
     public init() {}
 
@@ -44,7 +50,28 @@ public struct SentenceRanker: Sendable {
     ///   - sentences: each sentence as a range of indices into `tokens`.
     public func scores(text: ScalarText, tokens: [Token], sentences: [Range<Int>]) -> [Double] {
         let bags = WordBags(text: text, tokens: tokens, sentences: sentences)
+        if sentences.count > maxGraphSentences { return degreeCentrality(bags) }
         return pageRank(similarities(bags), count: sentences.count)
+    }
+
+    /// Each sentence's summed cosine similarity to all the others, normalized to sum to 1.
+    ///
+    /// The sum of cosines is the dot product of the sentence's unit vector with the
+    /// sum of all unit vectors, less its similarity to itself: linear time, where
+    /// the pairwise graph would be quadratic.
+    func degreeCentrality(_ bags: WordBags) -> [Double] {
+        var total: [Int32: Double] = [:]
+        for i in 0..<bags.count where bags.norms[i] > 0 {
+            bags.forEachWord(of: i) { id, count in total[id, default: 0] += count / bags.norms[i] }
+        }
+        var scores = [Double](repeating: 0, count: bags.count)
+        for i in 0..<bags.count where bags.norms[i] > 0 {
+            var dot = 0.0
+            bags.forEachWord(of: i) { id, count in dot += count / bags.norms[i] * (total[id] ?? 0) }
+            scores[i] = max(dot - 1, 0)
+        }
+        let sum = scores.reduce(0, +)
+        return sum > 0 ? scores.map { $0 / sum } : scores.map { _ in 1 / Double(bags.count) }
     }
 
     /// The dense, symmetric matrix of cosine similarities, row-major; the diagonal is 0.
@@ -154,6 +181,11 @@ struct WordBags {
         if first == "'" || first == "\u{2019}" { return true }
         let second = scalars[token.start + 1]
         return (first == "n" || first == "N") && (second == "'" || second == "\u{2019}")
+    }
+
+    /// Calls `body` with each distinct word of sentence `index` and its count.
+    func forEachWord(of index: Int, _ body: (Int32, Double) -> Void) {
+        for position in starts[index]..<starts[index + 1] { body(ids[position], counts[position]) }
     }
 
     /// The dot product of sentences `a` and `b`, by merging their sorted ids.

@@ -168,3 +168,42 @@ import TextpipeTestKit
         for _ in 0..<5 { #expect(try summarize(text: Fixtures.harbour) == first) }
     }
 }
+
+/// The ranking itself.
+@Suite struct SentenceRankerTests {
+    func scores(_ text: String, ranker: SentenceRanker = SentenceRanker()) -> [Double] {
+        let scalars = ScalarText(text)
+        let tokens = Tokenizer.tokens(in: scalars)
+        return ranker.scores(text: scalars, tokens: tokens, sentences: SentenceSplitter.ranges(in: scalars, tokens: tokens))
+    }
+
+    @Test func theSentenceSharingMostWordsWins() {
+        let s = scores("Harbour budget passed. Harbour cranes arrive. Budget cranes cost money. Weather was fine.")
+        #expect(s.count == 4)
+        #expect(abs(s.reduce(0, +) - 1) < 1e-9)
+        #expect(s[3] < s[0] && s[3] < s[1] && s[3] < s[2])
+    }
+
+    @Test func possessivesAreTermsOfTheirOwn() {
+        // "Germany's" and "Germany’s" are one term, different from "Germany".
+        let s = scores("Germany's team won. Germany’s fans sang. Germany lost before. Rain fell.")
+        #expect(s[0] == s[1])
+    }
+
+    @Test func longArticlesFallBackToLinearDegreeCentrality() {
+        let text = (0..<400).map { "Sentence \($0) mentions the harbour budget and item \($0 % 7)." }.joined(separator: " ")
+        let fast = scores(text)
+        #expect(fast.count == 400)
+        #expect(abs(fast.reduce(0, +) - 1) < 1e-9)
+        // Degree centrality computed the linear way equals the pairwise sum.
+        var graph = SentenceRanker()
+        graph.maxGraphSentences = 1000
+        let scalars = ScalarText(text)
+        let tokens = Tokenizer.tokens(in: scalars)
+        let bags = WordBags(text: scalars, tokens: tokens, sentences: SentenceSplitter.ranges(in: scalars, tokens: tokens))
+        let matrix = graph.similarities(bags)
+        let degree = (0..<400).map { i in (0..<400).reduce(0.0) { $0 + matrix[i * 400 + $1] } }
+        let total = degree.reduce(0, +)
+        for i in 0..<400 { #expect(abs(fast[i] - degree[i] / total) < 1e-9) }
+    }
+}
