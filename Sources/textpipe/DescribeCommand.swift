@@ -45,7 +45,7 @@ struct DescribeCommand: ParsableCommand {
         if stage.isOrdered { lines.append("Ordered: decides in input order (first occurrence wins).") }
         if !stage.requires.isEmpty { lines.append("Requires: \(stage.requires.joined(separator: ", ")) earlier in the pipeline.") }
         if !stage.outputs.isEmpty { lines.append("Writes: \(stage.outputs.joined(separator: ", "))") }
-        lines.append("")
+        if lines.count > 2 { lines.append("") }
         if stage.options.isEmpty {
             lines.append("Options: none")
         } else {

@@ -147,6 +147,37 @@ func temporaryDirectory() throws -> URL {
         #expect(result.lines == [#"{"id":"stdin:1","text":"a"}"#, #"{"id":7,"text":"b"}"#])
     }
 
+    @Test func outputStartsBeforeStdinEnds() throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["run", "clean", "--quiet"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data("{\"id\":\"first\",\"text\":\"hello\"}\n".utf8))
+        // The first record must come out while stdin is still open.
+        let firstLine = Locked()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            var bytes = Data()
+            while !bytes.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                bytes.append(chunk)
+            }
+            firstLine.set(bytes)
+            done.signal()
+        }
+        let arrived = done.wait(timeout: .now() + 20) == .success
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(arrived)
+        #expect(String(decoding: firstLine.get(), as: UTF8.self).hasPrefix(#"{"id":"first""#))
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func brokenJSONLineIsDeadLetteredWhileNeighboursPass() throws {
         let directory = try temporaryDirectory()
         let dead = directory.appendingPathComponent("dead.jsonl").path
@@ -172,8 +203,12 @@ func temporaryDirectory() throws -> URL {
     }
 
     @Test func headClosingStdoutIsQuiet() throws {
-        let result = try CLI.shell(
-            "yes '{\"text\":\"a line of text that repeats\"}' | head -n 200000 | textpipe run clean | head -1")
+        let directory = try temporaryDirectory()
+        let input = directory.appendingPathComponent("many.jsonl").path
+        try String(repeating: "{\"text\":\"a line of text that repeats\"}\n", count: 200_000)
+            .write(toFile: input, atomically: true, encoding: .utf8)
+        // The exit status is textpipe's, not head's.
+        let result = try CLI.shell("textpipe run clean '\(input)' | head -1; exit ${PIPESTATUS[0]}")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.lines.count == 1)
         #expect(result.stderr.isEmpty)

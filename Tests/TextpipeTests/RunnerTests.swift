@@ -50,7 +50,7 @@ struct ExplodingStage: Stage {
 }
 
 /// A temporary directory removed at the end of a test.
-final class TemporaryDirectory {
+final class ScratchDirectory {
     let path: String
     init() throws {
         path = NSTemporaryDirectory() + "textpipe-test-\(UUID().uuidString)"
@@ -72,7 +72,7 @@ final class TemporaryDirectory {
 /// Runs `stages` over `inputs`, writing to a file in `directory`; returns the summary and the output.
 func run(
     _ stages: [StageInstance], inputs: [InputSpec], jobs: Int, policy: ErrorPolicy = .deadLetter,
-    in directory: TemporaryDirectory, batchSize: Int = 16, deadLetter: Bool = true
+    in directory: ScratchDirectory, batchSize: Int = 16, deadLetter: Bool = true
 ) throws -> (summary: RunSummary, output: String, deadLetters: String, reports: [String]) {
     let reports = Mutex([String]())
     var options = RunOptions(jobs: jobs, onError: policy, report: { line in reports.withLock { $0.append(line) } })
@@ -92,7 +92,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
 
 @Suite struct RunnerTests {
     @Test func outputIsIdenticalForEveryJobCount() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write("in.jsonl", jsonl(600) { "text \($0 % 450)" })
         var outputs: [String] = []
         for jobs in [1, 2, 4] {
@@ -116,7 +116,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func orderedStageDecidesInInputOrder() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write("in.jsonl", jsonl(300) { "t\($0)" })
         // Every text is distinct, so all are kept; with tiny batches on two workers they
         // reach the ordered stage out of order and must still come out in input order.
@@ -130,7 +130,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func failuresAreDeadLetteredAndCounted() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write("in.jsonl", jsonl(50) { $0 % 10 == 3 ? "boom \($0)" : "fine \($0)" })
         let result = try run(
             [try StageType(ExplodingStage.self).instantiate()], inputs: [.path(input)], jobs: 2, in: directory)
@@ -148,7 +148,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func failPolicyStopsWithDataErrorAfterEarlierArticles() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write("in.jsonl", jsonl(40) { $0 == 20 ? "boom" : "fine \($0)" })
         let result = try run(
             [try StageType(ExplodingStage.self).instantiate()], inputs: [.path(input)], jobs: 2, policy: .fail,
@@ -162,7 +162,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func skipPolicyCountsFailures() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write("in.jsonl", jsonl(10) { $0 < 2 ? "boom" : "ok" })
         let result = try run(
             [try StageType(ExplodingStage.self).instantiate()], inputs: [.path(input)], jobs: 1, policy: .skip,
@@ -173,7 +173,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func badLinesAreDeadLetteredWhileNeighboursPass() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write(
             "in.jsonl", "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"y\",\"text\":\n\n{\"id\":\"z\",\"text\":\"three\"}\n")
         let result = try run([], inputs: [.path(input)], jobs: 2, in: directory)
@@ -186,7 +186,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func directoriesAreReadRecursivelyInPathOrder() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         _ = try directory.write("in/b.txt", "Second\n\nBody two.")
         _ = try directory.write("in/a/z.md", "First body only")
         _ = try directory.write("in/c.json", #"[{"text":"c1"},{"id":"named","text":"c2"}]"#)
@@ -202,7 +202,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func invalidUTF8WithoutRepairIsReported() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let file = directory.path + "/latin1.txt"
         try Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x0A, 0x43, 0x61, 0x66, 0xE9]).write(to: URL(fileURLWithPath: file))
         let binary = directory.path + "/binary.txt"
@@ -214,7 +214,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func oversizedArticlesAreReported() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let input = try directory.write(
             "in.jsonl", jsonl(1) { _ in "short" } + #"{"text":""# + String(repeating: "x", count: 5000) + "\"}\n" + jsonl(1) { _ in "after" })
         let reports = Mutex([String]())
@@ -229,9 +229,40 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     }
 
     @Test func missingInputIsAnError() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         #expect(throws: ArticleReader.InputError.self) {
             _ = try run([], inputs: [.path(directory.path + "/nope")], jobs: 1, in: directory)
         }
+    }
+}
+
+@Suite struct TextArticleTests {
+    func document(_ text: String) -> Document? {
+        if case .document(let document) = TextArticle.record(bytes: Array(text.utf8), id: "t", source: "t") {
+            return document
+        }
+        return nil
+    }
+
+    @Test func headlineFollowedByBlankLineIsTheTitle() {
+        let article = document("Chelsea sack Mutu\n\nChelsea have sacked Adrian Mutu.\n")
+        #expect(article?.title == "Chelsea sack Mutu")
+        #expect(article?.text == "Chelsea have sacked Adrian Mutu.\n")
+    }
+
+    @Test func leadParagraphIsNotATitle() {
+        let lead = "KARACHI: Rifts re-emerged inside the party as workers stormed its office, a channel reported."
+        let article = document(lead + "\n\nThe committee met.\n")
+        #expect(article?.title == nil)
+        #expect(article?.text.hasPrefix("KARACHI:") == true)
+    }
+
+    @Test func oneLineFileIsText() {
+        #expect(document("Just one line")?.title == nil)
+        #expect(document("Just one line")?.text == "Just one line")
+    }
+
+    @Test func byteOrderMarkIsDropped() {
+        #expect(document("\u{FEFF}Title\n\nBody")?.title == "Title")
     }
 }

@@ -1,6 +1,8 @@
 /// Turns the bytes of a plain-text article (`.txt`, `.md`, or stdin in text mode) into a document.
 ///
-/// The first line is the title when a blank line follows it (the BBC layout).
+/// The first line is the title when a blank line follows it (the BBC layout)
+/// and it reads like a headline — short, no closing full stop — so an article
+/// that starts straight with its lead paragraph keeps it as text.
 /// Bytes that are not UTF-8 are decoded lossily and kept in
 /// ``Document/undecodedText`` so a stage such as normalize can repair them; a
 /// file with a NUL byte is binary and is not an article.
@@ -17,7 +19,7 @@ enum TextArticle {
         var title: String?
         if let split = titleSplit(body), let line = String(validating: body[body.startIndex..<split.titleEnd], as: UTF8.self) {
             let trimmed = line.trimmingSpaces
-            if !trimmed.isEmpty {
+            if looksLikeHeadline(trimmed) {
                 title = trimmed
                 body = body[split.bodyStart...]
             }
@@ -30,6 +32,13 @@ enum TextArticle {
             document.undecodedText = Array(body)
         }
         return .document(document)
+    }
+
+    /// Whether a first line is a headline rather than a lead paragraph: headlines
+    /// are short and do not end in a full stop (an ellipsis is fine).
+    static func looksLikeHeadline(_ line: String) -> Bool {
+        guard !line.isEmpty, line.unicodeScalars.count <= 160 else { return false }
+        return !line.hasSuffix(".") || line.hasSuffix("...")
     }
 
     /// Where line 1 ends and the body starts, when line 1 is followed by a blank line.
