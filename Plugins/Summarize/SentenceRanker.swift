@@ -78,12 +78,20 @@ public struct SentenceRanker: Sendable {
     func similarities(_ bags: WordBags) -> [Double] {
         let n = bags.count
         var matrix = [Double](repeating: 0, count: n * n)
+        // Sentence i's counts spread over a dense vector indexed by word id, so each
+        // dot product with a later sentence is a branch-free gather over that
+        // sentence's words rather than a merge of two sorted lists.
+        var dense = [Double](repeating: 0, count: bags.vocabularySize)
         for i in 0..<n where bags.norms[i] > 0 {
+            bags.forEachWord(of: i) { id, count in dense[Int(id)] = count }
             for j in (i + 1)..<n where bags.norms[j] > 0 {
-                let similarity = bags.dot(i, j) / (bags.norms[i] * bags.norms[j])
+                var dot = 0.0
+                bags.forEachWord(of: j) { id, count in dot += count * dense[Int(id)] }
+                let similarity = dot / (bags.norms[i] * bags.norms[j])
                 matrix[i * n + j] = similarity
                 matrix[j * n + i] = similarity
             }
+            bags.forEachWord(of: i) { id, _ in dense[Int(id)] = 0 }
         }
         return matrix
     }
@@ -132,6 +140,8 @@ struct WordBags {
     private(set) var norms: [Double] = []
 
     var count: Int { norms.count }
+    /// One more than the largest word id.
+    private(set) var vocabularySize = 0
 
     init(text: ScalarText, tokens: [Token], sentences: [Range<Int>]) {
         var interner = WordInterner(capacity: tokens.count)
@@ -145,16 +155,17 @@ struct WordBags {
             words.removeAll(keepingCapacity: true)
             var index = range.lowerBound
             while index < range.upperBound {
-                let token = tokens[index]
-                var end = token.end
+                // Only the offsets are read: copying a whole `Token` would retain its string.
+                let start = tokens[index].start
+                var end = tokens[index].end
                 // The tokenizer splits `Germany's` into `Germany` `'s`; as a term it stays whole.
                 if index + 1 < range.upperBound, tokens[index + 1].start == end,
-                    Self.isClitic(scalars, tokens[index + 1])
+                    Self.isClitic(scalars, start: end, end: tokens[index + 1].end)
                 {
                     index += 1
                     end = tokens[index].end
                 }
-                if let id = interner.contentWordID(scalars, token.start, end) { words.append(id) }
+                if let id = interner.contentWordID(scalars, start, end) { words.append(id) }
                 index += 1
             }
             words.sort()
@@ -172,42 +183,20 @@ struct WordBags {
             starts.append(ids.count)
             norms.append(squares.squareRoot())
         }
+        vocabularySize = interner.count
     }
 
-    /// Whether `token` is a clitic the tokenizer split off: `'s`, `'re`, `n't` …
-    static func isClitic(_ scalars: [Unicode.Scalar], _ token: Token) -> Bool {
-        guard token.end - token.start >= 2 else { return false }
-        let first = scalars[token.start]
+    /// Whether the token `start..<end` is a clitic the tokenizer split off: `'s`, `'re`, `n't` …
+    static func isClitic(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+        guard end - start >= 2 else { return false }
+        let first = scalars[start]
         if first == "'" || first == "\u{2019}" { return true }
-        let second = scalars[token.start + 1]
+        let second = scalars[start + 1]
         return (first == "n" || first == "N") && (second == "'" || second == "\u{2019}")
     }
 
     /// Calls `body` with each distinct word of sentence `index` and its count.
     func forEachWord(of index: Int, _ body: (Int32, Double) -> Void) {
         for position in starts[index]..<starts[index + 1] { body(ids[position], counts[position]) }
-    }
-
-    /// The dot product of sentences `a` and `b`, by merging their sorted ids.
-    func dot(_ a: Int, _ b: Int) -> Double {
-        var i = starts[a]
-        let iEnd = starts[a + 1]
-        var j = starts[b]
-        let jEnd = starts[b + 1]
-        var sum = 0.0
-        while i < iEnd, j < jEnd {
-            let x = ids[i]
-            let y = ids[j]
-            if x == y {
-                sum += counts[i] * counts[j]
-                i += 1
-                j += 1
-            } else if x < y {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return sum
     }
 }

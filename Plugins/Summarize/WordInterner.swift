@@ -18,6 +18,9 @@ struct WordInterner {
     private var stopWord: [Bool] = []
     private var scratch: [UInt32] = []
 
+    /// How many distinct words (stop words included) have ids.
+    var count: Int { hashes.count }
+
     /// An interner for an article with this many tokens.
     init(capacity tokens: Int) {
         var size = 16
