@@ -58,8 +58,7 @@ for line in open(sys.argv[1]):
     times.setdefault(name, []).append(float(seconds))
 count, jobs = int(sys.argv[2]), sys.argv[3]
 s, e = statistics.median(times["summarize"]), statistics.median(times["empty"])
-print(f"{count / s:.0f} articles/s end to end with --jobs {jobs} ({count} files: read, summarize 3 sentences, write JSON Lines); "
-      f"empty pipeline {count / e:.0f} articles/s; summarize's own share {count / max(s - e, 1e-9):.0f} articles/s")
+print(f"{count / s:.0f} {count / e:.0f} {count / max(s - e, 1e-9):.0f}")
 PY
 )
 fi
@@ -74,8 +73,17 @@ print(f"{'system':<28}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-L':>9}{'articles/s':>1
 print(f"{'textpipe summarize':<28}{t['rouge1']:>9.3f}{t['rouge2']:>9.3f}{t['rougeL']:>9.3f}{ours_rate:>13.0f}   (stage alone, in memory, {jobs} threads)")
 print(f"{'sumy 0.13 TextRank':<28}{s['rouge1']:>9.3f}{s['rouge2']:>9.3f}{s['rougeL']:>9.3f}{sumy_rate:>13.1f}   (parse + summarize, 1 process)")
 print(f"{'Lead-k':<28}{l['rouge1']:>9.3f}{l['rouge2']:>9.3f}{l['rougeL']:>9.3f}")
-print(f"speed ratio textpipe/sumy: {ours_rate / sumy_rate:.0f}x   (textpipe 1 thread: {ours['speed']['articles_per_second_1_thread']:.0f} articles/s)")
-print(f"textpipe run: {run_rate}" if run_rate else "textpipe run: not measured (this build cannot load pipelines yet)")
+print(f"speed ratio, stage in memory on {jobs} threads / sumy: {ours_rate / sumy_rate:.0f}x   "
+      f"(textpipe on 1 thread: {ours['speed']['articles_per_second_1_thread']:.0f} articles/s = "
+      f"{ours['speed']['articles_per_second_1_thread'] / sumy_rate:.0f}x)")
+if run_rate:
+    end_to_end, empty, own = (float(x) for x in run_rate.split())
+    print(f"textpipe run --jobs {jobs} over the articles directory (summarize, default 3 sentences): "
+          f"{end_to_end:.0f} articles/s end to end (read + summarize + write JSON Lines), empty pipeline {empty:.0f} articles/s;")
+    print(f"  summarize's own time (summarize run minus empty run): {own:.0f} articles/s = {own / sumy_rate:.0f}x sumy; "
+          f"end to end = {end_to_end / sumy_rate:.0f}x sumy")
+else:
+    print("textpipe run: not measured (this build cannot load pipelines yet)")
 for system, c in sumy["rouge_check"].items():
     a, b = c["textpipe"], c["rouge_score"]
     print(f"ROUGE check ({'our summaries' if system == 'summary' else 'Lead-k'}): textpipe "

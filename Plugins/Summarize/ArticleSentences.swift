@@ -46,19 +46,36 @@ struct ArticleSentences {
 
     /// The sentences that may be chosen: those with a letter or a digit that are not the title.
     func candidates(excludingTitle title: String?) -> [Int] {
-        let titleText = title.map(Self.collapsingWhiteSpace) ?? ""
-        let titleLength = titleText.unicodeScalars.count
+        let titleScalars = title.map(Self.collapsedScalars) ?? []
         return (0..<count).filter { index in
             let span = spans[index]
             guard (span.start..<span.end).contains(where: { Self.isWordCharacter(text[$0]) }) else { return false }
-            // Only a span about as long as the title can be the title.
-            if titleLength > 0, span.end - span.start >= titleLength, span.end - span.start <= 2 * titleLength,
-                collapsedText(index) == titleText
-            {
-                return false
-            }
-            return true
+            return titleScalars.isEmpty || !isTitle(index, titleScalars)
         }
+    }
+
+    /// Whether sentence `index`, white space collapsed, is `title`; without building its text.
+    private func isTitle(_ index: Int, _ title: [Unicode.Scalar]) -> Bool {
+        let span = spans[index]
+        // Only a span about as long as the title can be the title.
+        guard span.end - span.start >= title.count, span.end - span.start <= 2 * title.count else { return false }
+        var position = 0
+        var pendingSpace = false
+        for offset in span.start..<span.end {
+            let scalar = text[offset]
+            if Self.isSpace(scalar) {
+                pendingSpace = position > 0
+                continue
+            }
+            if pendingSpace {
+                guard position < title.count, title[position] == " " else { return false }
+                position += 1
+                pendingSpace = false
+            }
+            guard position < title.count, title[position] == scalar else { return false }
+            position += 1
+        }
+        return position == title.count
     }
 
     /// Sentence `index` with every run of white space replaced by one space.
@@ -79,17 +96,35 @@ struct ArticleSentences {
                     count += 1
                     pendingSpace = false
                 }
-                for byte in scalar.utf8 {
-                    buffer[count] = byte
+                if scalar.value < 0x80 {
+                    buffer[count] = UInt8(truncatingIfNeeded: scalar.value)
                     count += 1
+                } else {
+                    for byte in scalar.utf8 {
+                        buffer[count] = byte
+                        count += 1
+                    }
                 }
             }
             return count
         }
     }
 
-    static func collapsingWhiteSpace(_ string: String) -> String {
-        string.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The scalars of `string` with every run of white space replaced by one space, none at either end.
+    static func collapsedScalars(_ string: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(string.utf8.count)
+        var pendingSpace = false
+        for scalar in string.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return result
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -129,8 +129,8 @@ public struct SentenceRanker: Sendable {
 
 /// The sentences of an article as counts of content words, in one flat store.
 ///
-/// Sentence `i`'s words are `ids[starts[i]..<starts[i + 1]]`, sorted ascending,
-/// with their counts at the same positions in `counts`; `norms[i]` is the
+/// Sentence `i`'s distinct words are `ids[starts[i]..<starts[i + 1]]`, in order
+/// of first appearance, with their counts at the same positions in `counts`; `norms[i]` is the
 /// length of that count vector. Two arrays for the whole article rather than two
 /// per sentence: allocation was a visible share of the stage's time.
 struct WordBags {
@@ -149,45 +149,51 @@ struct WordBags {
         counts.reserveCapacity(tokens.count)
         starts.reserveCapacity(sentences.count + 1)
         norms.reserveCapacity(sentences.count)
-        var words: [Int32] = []
-        let scalars = text.scalars
-        for range in sentences {
-            words.removeAll(keepingCapacity: true)
-            var index = range.lowerBound
-            while index < range.upperBound {
-                // Only the offsets are read: copying a whole `Token` would retain its string.
-                let start = tokens[index].start
-                var end = tokens[index].end
-                // The tokenizer splits `Germany's` into `Germany` `'s`; as a term it stays whole.
-                if index + 1 < range.upperBound, tokens[index + 1].start == end,
-                    Self.isClitic(scalars, start: end, end: tokens[index + 1].end)
-                {
+        // Per word id: the last sentence it was counted in, and where its count is.
+        var lastSentence: [Int] = []
+        var countIndex: [Int] = []
+        text.scalars.withUnsafeBufferPointer { scalars in
+            for (sentence, range) in sentences.enumerated() {
+                let first = ids.count
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    // Only the offsets are read: copying a whole `Token` would retain its string.
+                    let start = tokens[index].start
+                    var end = tokens[index].end
+                    // The tokenizer splits `Germany's` into `Germany` `'s`; as a term it stays whole.
+                    if index + 1 < range.upperBound, tokens[index + 1].start == end,
+                        Self.isClitic(scalars, start: end, end: tokens[index + 1].end)
+                    {
+                        index += 1
+                        end = tokens[index].end
+                    }
                     index += 1
-                    end = tokens[index].end
+                    guard let id = interner.contentWordID(scalars, start, end) else { continue }
+                    let word = Int(id)
+                    while lastSentence.count <= word {
+                        lastSentence.append(-1)
+                        countIndex.append(0)
+                    }
+                    if lastSentence[word] == sentence {
+                        counts[countIndex[word]] += 1
+                    } else {
+                        lastSentence[word] = sentence
+                        countIndex[word] = ids.count
+                        ids.append(id)
+                        counts.append(1)
+                    }
                 }
-                if let id = interner.contentWordID(scalars, start, end) { words.append(id) }
-                index += 1
+                var squares = 0.0
+                for position in first..<ids.count { squares += counts[position] * counts[position] }
+                starts.append(ids.count)
+                norms.append(squares.squareRoot())
             }
-            words.sort()
-            var squares = 0.0
-            var start = 0
-            while start < words.count {
-                var end = start + 1
-                while end < words.count, words[end] == words[start] { end += 1 }
-                let count = Double(end - start)
-                ids.append(words[start])
-                counts.append(count)
-                squares += count * count
-                start = end
-            }
-            starts.append(ids.count)
-            norms.append(squares.squareRoot())
         }
         vocabularySize = interner.count
     }
 
     /// Whether the token `start..<end` is a clitic the tokenizer split off: `'s`, `'re`, `n't` …
-    static func isClitic(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+    static func isClitic(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Bool {
         guard end - start >= 2 else { return false }
         let first = scalars[start]
         if first == "'" || first == "\u{2019}" { return true }

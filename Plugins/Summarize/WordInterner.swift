@@ -33,7 +33,7 @@ struct WordInterner {
 
     /// The id of the token `start..<end` lower-cased, or `nil` when it has no letter
     /// or digit or is an English stop word.
-    mutating func contentWordID(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32? {
+    mutating func contentWordID(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int32? {
         // Fast path for ASCII words: hash and compare the lower-cased scalars in place.
         var hash = StopWordTable.offsetBasis
         var hasWordCharacter = false
@@ -66,7 +66,9 @@ struct WordInterner {
     }
 
     /// Words with a non-ASCII scalar: lower-cased with Unicode's full mapping first.
-    private mutating func slowContentWordID(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int32? {
+    private mutating func slowContentWordID(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int
+    ) -> Int32? {
         scratch.removeAll(keepingCapacity: true)
         var hasWordCharacter = false
         for index in start..<end {
@@ -117,7 +119,7 @@ struct WordInterner {
         return isStopWord ? nil : Int32(id)
     }
 
-    private func equalsASCII(_ id: Int, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+    private func equalsASCII(_ id: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Bool {
         let wordStart = Int(wordStarts[id])
         guard Int(wordStarts[id + 1]) - wordStart == end - start else { return false }
         for offset in 0..<(end - start) {

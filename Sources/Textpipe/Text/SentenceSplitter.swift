@@ -28,11 +28,12 @@ public enum SentenceSplitter {
             var last = index
             var ends = false
             let token = tokens[index].text
-            // Most tokens are words; a look at their first byte spares the set lookups.
-            let startsWord = token.utf8.first.map(Self.isASCIIAlphanumeric) ?? false
-            if !startsWord, terminators.contains(token) {
+            let start = tokens[index].start
+            let end = tokens[index].end
+            // Most tokens are words; a look at their first character spares the set lookups.
+            if !Self.isASCIIAlphanumeric(text[start]), terminators.contains(token) {
                 ends = true
-            } else if token.utf8.count > 1, token.utf8.last == UInt8(ascii: "."), token.count > 1 {
+            } else if end - start > 1, text[end - 1] == ".", token.count > 1 {
                 // An abbreviation or initial that swallowed the period.
                 let word = String(token.dropLast())
                 if index + 1 < tokens.count, opensSentence(tokens[index + 1].text) {
@@ -68,8 +69,9 @@ public enum SentenceSplitter {
     /// Tokens that end a sentence: Latin, Arabic-script (Urdu `۔`), CJK and Devanagari full stops.
     private static let terminators: Set<String> = [".", "!", "?", "...", "\u{2026}", "\u{06D4}", "\u{061F}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{0964}"]
 
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
 
     private static func opensSentence(_ token: String) -> Bool {
