@@ -76,6 +76,9 @@ print(f"{'Lead-k':<28}{l['rouge1']:>9.3f}{l['rouge2']:>9.3f}{l['rougeL']:>9.3f}"
 print(f"speed ratio, stage in memory on {jobs} threads / sumy: {ours_rate / sumy_rate:.0f}x   "
       f"(textpipe on 1 thread: {ours['speed']['articles_per_second_1_thread']:.0f} articles/s = "
       f"{ours['speed']['articles_per_second_1_thread'] / sumy_rate:.0f}x)")
+ours_cpu, sumy_cpu = ours["speed"]["cpu_microseconds_per_article"], sumy["sumy"]["cpu_microseconds_per_article"]
+print(f"CPU per article: textpipe {ours_cpu:.1f} us, sumy {sumy_cpu:.0f} us: {sumy_cpu / ours_cpu:.0f}x less work per article "
+      f"(load-independent; with {jobs} free cores the throughput ratio is about {jobs} times that)")
 if run_rate:
     end_to_end, empty, own = (float(x) for x in run_rate.split())
     print(f"textpipe run --jobs {jobs} over the articles directory (summarize, default 3 sentences): "

@@ -84,11 +84,13 @@ def main():
     summarizer.stop_words = get_stop_words("english")
 
     summaries = []
+    cpu_start = time.process_time()
     start = time.perf_counter()
     for item, body in zip(items, bodies):
         document = PlaintextParser.from_string(body, tokenizer).document
         summaries.append(" ".join(str(s) for s in summarizer(document, item["k"])))
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
 
     scorer = rouge_scorer.RougeScorer(TYPES, use_stemmer=True)
 
@@ -116,6 +118,7 @@ def main():
                 "rouge": mean_scores(sumy_rows),
                 "seconds": seconds,
                 "articles_per_second": len(items) / seconds,
+                "cpu_microseconds_per_article": cpu_seconds * 1e6 / len(items),
                 "what": "sumy 0.13 TextRank, Punkt trained on these articles; parse + summarize, 1 process",
             },
             "rouge_check": check,

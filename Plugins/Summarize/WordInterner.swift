@@ -28,11 +28,15 @@ struct WordInterner {
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
         arena.reserveCapacity(tokens * 6)
+        hashes.reserveCapacity(tokens)
+        wordStarts.reserveCapacity(tokens + 1)
+        stopWord.reserveCapacity(tokens)
         scratch.reserveCapacity(32)
     }
 
     /// The id of the token `start..<end` lower-cased, or `nil` when it has no letter
     /// or digit or is an English stop word.
+    @inline(__always)
     mutating func contentWordID(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int32? {
         // Fast path for ASCII words: hash and compare the lower-cased scalars in place.
         var hash = StopWordTable.offsetBasis
@@ -57,10 +61,9 @@ struct WordInterner {
             if hashes[id] == hash, equalsASCII(id, scalars, start, end) { return stopWord[id] ? nil : Int32(id) }
             slot = (slot + 1) & mask
         }
-        scratch.removeAll(keepingCapacity: true)
         for index in start..<end {
             let v = scalars[index].value
-            scratch.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            arena.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
         }
         return insert(hash: hash, slot: slot)
     }
@@ -104,21 +107,23 @@ struct WordInterner {
             if hashes[id] == hash, equalsScratch(id) { return stopWord[id] ? nil : Int32(id) }
             slot = (slot + 1) & mask
         }
+        arena.append(contentsOf: scratch)
         return insert(hash: hash, slot: slot)
     }
 
-    /// Adds the word in `scratch` at `slot`.
+    /// Gives the word just appended to `arena` the next id, at `slot`.
     private mutating func insert(hash: UInt64, slot: Int) -> Int32? {
         let id = hashes.count
+        let start = Int(wordStarts[id])
         hashes.append(hash)
-        arena.append(contentsOf: scratch)
         wordStarts.append(Int32(arena.count))
-        let isStopWord = StopWordTable.english.contains(scratch, hash: hash)
+        let isStopWord = StopWordTable.english.contains(arena[start...], hash: hash)
         stopWord.append(isStopWord)
         slots[slot] = Int32(id + 1)
         return isStopWord ? nil : Int32(id)
     }
 
+    @inline(__always)
     private func equalsASCII(_ id: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Bool {
         let wordStart = Int(wordStarts[id])
         guard Int(wordStarts[id + 1]) - wordStart == end - start else { return false }
@@ -145,6 +150,7 @@ struct StopWordTable: Sendable {
     private let slots: [Int32]
     private let mask: Int
     private let words: [[UInt32]]
+    private let hashes: [UInt64]
 
     init(_ words: Set<String>) {
         let list = words.sorted().map { $0.unicodeScalars.map(\.value) }
@@ -159,13 +165,15 @@ struct StopWordTable: Sendable {
         self.slots = slots
         self.mask = size - 1
         self.words = list
+        self.hashes = list.map(Self.hash)
     }
 
     /// Whether `word` (lower-cased scalar values, with its ``hash(_:)``) is in the table.
-    func contains(_ word: [UInt32], hash: UInt64) -> Bool {
+    func contains(_ word: ArraySlice<UInt32>, hash: UInt64) -> Bool {
         var slot = Self.slot(hash, mask: mask)
         while slots[slot] != 0 {
-            if words[Int(slots[slot] - 1)] == word { return true }
+            let index = Int(slots[slot] - 1)
+            if hashes[index] == hash, words[index].elementsEqual(word) { return true }
             slot = (slot + 1) & mask
         }
         return false

@@ -16,7 +16,11 @@ public enum Tokenizer {
 
     /// The tokens of a text already split into scalars.
     public static func tokens(in text: ScalarText) -> [Token] {
-        let s = text.scalars
+        // A buffer pointer: no bounds checks or reference counting in the per-character loops.
+        text.scalars.withUnsafeBufferPointer { tokens(in: text, scalars: $0) }
+    }
+
+    private static func tokens(in text: ScalarText, scalars s: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         let n = s.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5)
@@ -64,7 +68,7 @@ public enum Tokenizer {
 
     /// The end of the word starting at `start`: letters and digits, joined by
     /// hyphens, apostrophes, `&` between capitals, and number punctuation.
-    static func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    static func wordEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
         let n = s.count
         var i = start
         // Acronyms with periods, single letters each: U.S., U.K., e.g., a.m.
@@ -81,6 +85,8 @@ public enum Tokenizer {
                 i += 1
                 continue
             }
+            // Most words end at a space: nothing below can join across one.
+            if c == " " { break }
             guard i + 1 < n else { break }
             let next = s[i + 1]
             let previous = s[i - 1]
@@ -107,7 +113,7 @@ public enum Tokenizer {
     }
 
     /// Where a trailing clitic (`'s`, `n't`, `'re`, `'ve`, `'ll`, `'d`, `'m`) starts, if the word has one.
-    static func cliticStart(_ s: [Unicode.Scalar], start: Int, end: Int) -> Int? {
+    static func cliticStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Int? {
         guard end - start >= 3 else { return nil }
         // Compares scalars in place: this runs for every word, so it must not allocate.
         func lower(_ i: Int) -> UInt8 {
@@ -142,7 +148,7 @@ public enum Tokenizer {
 
     /// Whether the word `start..<end`, followed by a period, keeps the period:
     /// a known abbreviation or a single capital (an initial).
-    static func takesPeriod(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+    static func takesPeriod(_ s: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Bool {
         if end - start == 1 { return s[start].isUppercaseLetter }
         // No listed abbreviation is longer than this; most words end a sentence here.
         if end - start > Abbreviations.longest { return false }

@@ -4,6 +4,12 @@ import Foundation
 import Summarize
 import Textpipe
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `textpipe eval summarize`: ROUGE of the summarize stage against extractive reference summaries.
 struct EvalSummarizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,14 +90,33 @@ struct EvalSummarizeCommand: ParsableCommand {
             try (dumpLines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
         }
 
+        let cpu = Self.cpuMicrosecondsPerArticle(prepared, stage: stage, rounds: rounds)
         let oneThread = Self.articlesPerSecond(prepared, stage: stage, threads: 1, rounds: rounds)
         let threaded = Self.articlesPerSecond(prepared, stage: stage, threads: jobs, rounds: rounds)
         let report = EvalSummarizeReport(
             articles: pairs.items.count, fullyMatched: pairs.items.count { $0.fullyMatched },
             meanK: Double(pairs.items.reduce(0) { $0 + $1.k }) / Double(pairs.items.count),
             summarize: ours, lead: lead, perCategory: perCategory, jobs: jobs,
-            articlesPerSecondOneThread: oneThread, articlesPerSecond: threaded)
+            articlesPerSecondOneThread: oneThread, articlesPerSecond: threaded, cpuMicrosecondsPerArticle: cpu)
         Terminal.print(json ? report.json : report.text)
+    }
+
+    /// The stage's CPU time per article on this thread, in microseconds: unlike
+    /// articles per second, it hardly moves when other work shares the machine.
+    static func cpuMicrosecondsPerArticle(_ documents: [Document], stage: StageInstance, rounds: Int) -> Double {
+        func now() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) * 1e6 + Double(time.tv_nsec) / 1e3
+        }
+        let start = now()
+        for _ in 0..<rounds {
+            for document in documents {
+                var document = document
+                _ = try? stage.process(&document)
+            }
+        }
+        return (now() - start) / Double(rounds * documents.count)
     }
 
     /// Articles per second of the stage alone on `threads` threads: the median of `rounds`
@@ -149,6 +174,7 @@ struct EvalSummarizeReport {
     var jobs: Int
     var articlesPerSecondOneThread: Double
     var articlesPerSecond: Double
+    var cpuMicrosecondsPerArticle: Double
 
     var text: String {
         func row(_ name: String, _ totals: RougeTotals) -> String {
@@ -171,7 +197,8 @@ struct EvalSummarizeReport {
         }
         lines.append(
             "speed (stage alone, documents in memory): \(Int(articlesPerSecondOneThread.rounded())) articles/s on 1 thread, "
-                + "\(Int(articlesPerSecond.rounded())) articles/s on \(jobs) threads")
+                + "\(Int(articlesPerSecond.rounded())) articles/s on \(jobs) threads; "
+                + "\(Self.fixed(cpuMicrosecondsPerArticle, digits: 1)) µs of CPU per article")
         return lines.joined(separator: "\n")
     }
 
@@ -188,6 +215,7 @@ struct EvalSummarizeReport {
                 "what": "stage alone, documents in memory", "jobs": jobs,
                 "articles_per_second_1_thread": articlesPerSecondOneThread,
                 "articles_per_second": articlesPerSecond,
+                "cpu_microseconds_per_article": cpuMicrosecondsPerArticle,
             ],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
