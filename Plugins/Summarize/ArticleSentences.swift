@@ -17,7 +17,8 @@ struct ArticleSentences {
         if document.field("sentences") != nil, let annotated = document.sentences {
             for span in annotated where span.start < 0 || span.end < span.start || span.end > text.count {
                 throw StageError(
-                    "the 'sentences' annotation has a span \(span.start)..<\(span.end) outside the text (\(text.count) characters)")
+                    "the 'sentences' annotation has a span \(span.start)..<\(span.end) outside the text (\(text.count) characters)"
+                )
             }
             spans = annotated
             tokenRanges = Self.tokenRanges(of: annotated, tokens: tokens)
@@ -128,7 +129,8 @@ struct ArticleSentences {
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+        scalar.value < 0x80
+            ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

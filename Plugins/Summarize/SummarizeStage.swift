@@ -60,19 +60,25 @@ public struct SummarizeStage: Stage {
     public static let examples = [
         StageExample(
             "picks the three most central sentences, in article order",
-            input: #"{"id": "harbour", "title": "Harbour budget approved", "text": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. Fishing crews welcomed the news. The council also named a new harbour master. The budget vote was close, with the harbour budget passing by one vote."}"#,
-            expected: #"{"summary": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. The council also named a new harbour master.", "summary_sentences": [0, 1, 3]}"#
+            input:
+                #"{"id": "harbour", "title": "Harbour budget approved", "text": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. Fishing crews welcomed the news. The council also named a new harbour master. The budget vote was close, with the harbour budget passing by one vote."}"#,
+            expected:
+                #"{"summary": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. The council also named a new harbour master.", "summary_sentences": [0, 1, 3]}"#
         ),
         StageExample(
             "an article's own summary_sentences sets the length",
-            input: #"{"id": "harbour", "summary_sentences": 1, "text": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. Fishing crews welcomed the news."}"#,
-            expected: #"{"summary": "The Valmora council approved the harbour budget on Monday.", "summary_sentences": [0]}"#
+            input:
+                #"{"id": "harbour", "summary_sentences": 1, "text": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. Fishing crews welcomed the news."}"#,
+            expected:
+                #"{"summary": "The Valmora council approved the harbour budget on Monday.", "summary_sentences": [0]}"#
         ),
         StageExample(
             "a share of the sentences, within a character limit",
             options: "{ ratio: 0.5, max_chars: 80 }",
-            input: #"{"id": "harbour", "text": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. Fishing crews welcomed the news. The council also named a new harbour master."}"#,
-            expected: #"{"summary": "The harbour budget funds new cranes and a wider harbour channel.", "summary_sentences": [1]}"#
+            input:
+                #"{"id": "harbour", "text": "The Valmora council approved the harbour budget on Monday. The harbour budget funds new cranes and a wider harbour channel. Fishing crews welcomed the news. The council also named a new harbour master."}"#,
+            expected:
+                #"{"summary": "The harbour budget funds new cranes and a wider harbour channel.", "summary_sentences": [1]}"#
         ),
     ]
 
@@ -103,7 +109,8 @@ public struct SummarizeStage: Stage {
             length = .sentences(3)
         }
         guard options.maxChars >= 0 else {
-            throw StageError("option 'max_chars' must not be negative, got \(options.maxChars)", hint: "0 means no limit")
+            throw StageError(
+                "option 'max_chars' must not be negative, got \(options.maxChars)", hint: "0 means no limit")
         }
         maxChars = options.maxChars
     }

@@ -124,7 +124,9 @@ struct WordInterner {
     }
 
     @inline(__always)
-    private func equalsASCII(_ id: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Bool {
+    private func equalsASCII(_ id: Int, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int)
+        -> Bool
+    {
         let wordStart = Int(wordStarts[id])
         guard Int(wordStarts[id + 1]) - wordStart == end - start else { return false }
         for offset in 0..<(end - start) {

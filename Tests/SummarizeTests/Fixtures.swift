@@ -25,6 +25,7 @@ enum Fixtures {
         Le conseil de Valmora a approuvé le budget du port lundi. Le budget du port finance deux grues. \
         Les pêcheurs ont salué la décision. Le maire a défendu le budget du port devant le conseil.
         """
-    static let urdu = "کونسل نے بندرگاہ کا بجٹ منظور کر لیا۔ بجٹ سے دو نئی کرینیں خریدی جائیں گی۔ ماہی گیروں نے فیصلے کا خیرمقدم کیا۔"
+    static let urdu =
+        "کونسل نے بندرگاہ کا بجٹ منظور کر لیا۔ بجٹ سے دو نئی کرینیں خریدی جائیں گی۔ ماہی گیروں نے فیصلے کا خیرمقدم کیا۔"
     static let chinese = "市议会批准了港口预算。预算将用于购买两台新起重机。渔民欢迎这一决定。"
 }

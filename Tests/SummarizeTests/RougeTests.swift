@@ -22,8 +22,9 @@ import Testing
         let scores = scorer.score(
             reference: "Profits rose 5% to $11.1bn.Shares fell sharply.",
             candidate: "Shares fell sharply. Profits rose 5% to $11.1bn.")
-        #expect(scorer.tokens("Profits rose 5% to $11.1bn.Shares fell sharply.")
-            == ["profit", "rose", "5", "to", "11", "1bn", "share", "fell", "sharpli"])
+        #expect(
+            scorer.tokens("Profits rose 5% to $11.1bn.Shares fell sharply.")
+                == ["profit", "rose", "5", "to", "11", "1bn", "share", "fell", "sharpli"])
         #expect(rounded(scores.rouge1) == [1, 1, 1])
         #expect(rounded(scores.rouge2) == [0.875, 0.875, 0.875])
         #expect(rounded(scores.rougeL) == [0.666667, 0.666667, 0.666667])

@@ -16,7 +16,9 @@ import TextpipeTestKit
         )
     }
 
-    func summarize(text: String, title: String? = nil, options: String? = nil) throws -> (summary: String, indices: [Int]) {
+    func summarize(text: String, title: String? = nil, options: String? = nil) throws -> (
+        summary: String, indices: [Int]
+    ) {
         try summarize(Document(id: "test", text: text, title: title), options: options)
     }
 
@@ -142,7 +144,8 @@ import TextpipeTestKit
         document.sentences = [TextSpan(start: 0, end: 32), TextSpan(start: 33, end: 70)]
         let (summary, indices) = try summarize(document, options: "{ sentences: 1 }")
         #expect(indices.count == 1 && indices[0] < 2)
-        #expect(summary == (indices[0] == 0 ? "One short line. Two short lines." : "Three lines about the harbour budget."))
+        #expect(
+            summary == (indices[0] == 0 ? "One short line. Two short lines." : "Three lines about the harbour budget."))
 
         document.sentences = [TextSpan(start: 0, end: 500)]
         #expect(throws: StageError.self) { try StageHarness(SummarizeStage.self).run(document) }
@@ -174,7 +177,8 @@ import TextpipeTestKit
     func scores(_ text: String, ranker: SentenceRanker = SentenceRanker()) -> [Double] {
         let scalars = ScalarText(text)
         let tokens = Tokenizer.tokens(in: scalars)
-        return ranker.scores(text: scalars, tokens: tokens, sentences: SentenceSplitter.ranges(in: scalars, tokens: tokens))
+        return ranker.scores(
+            text: scalars, tokens: tokens, sentences: SentenceSplitter.ranges(in: scalars, tokens: tokens))
     }
 
     @Test func theSentenceSharingMostWordsWins() {
@@ -191,7 +195,8 @@ import TextpipeTestKit
     }
 
     @Test func longArticlesFallBackToLinearDegreeCentrality() {
-        let text = (0..<400).map { "Sentence \($0) mentions the harbour budget and item \($0 % 7)." }.joined(separator: " ")
+        let text = (0..<400).map { "Sentence \($0) mentions the harbour budget and item \($0 % 7)." }.joined(
+            separator: " ")
         let fast = scores(text)
         #expect(fast.count == 400)
         #expect(abs(fast.reduce(0, +) - 1) < 1e-9)
@@ -200,7 +205,8 @@ import TextpipeTestKit
         graph.maxGraphSentences = 1000
         let scalars = ScalarText(text)
         let tokens = Tokenizer.tokens(in: scalars)
-        let bags = WordBags(text: scalars, tokens: tokens, sentences: SentenceSplitter.ranges(in: scalars, tokens: tokens))
+        let bags = WordBags(
+            text: scalars, tokens: tokens, sentences: SentenceSplitter.ranges(in: scalars, tokens: tokens))
         let matrix = graph.similarities(bags)
         let degree = (0..<400).map { i in (0..<400).reduce(0.0) { $0 + matrix[i * 400 + $1] } }
         let total = degree.reduce(0, +)

@@ -38,7 +38,10 @@ struct EvalSummarizeCommand: ParsableCommand {
     @Option(help: "Passes over all articles for the speed measurement; the median pass is reported.")
     var rounds: Int = 20
 
-    @Option(help: "Write one JSON line per article (id, k, reference, summary, lead, sentences, matched, rouge F1s) to this file.")
+    @Option(
+        help:
+            "Write one JSON line per article (id, k, reference, summary, lead, sentences, matched, rouge F1s) to this file."
+    )
     var dump: String?
 
     @Flag(help: "Print the results as one JSON object.")

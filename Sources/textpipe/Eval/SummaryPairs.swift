@@ -54,7 +54,8 @@ struct SummaryPairs {
             }
             let referenceBytes = try Data(contentsOf: URL(fileURLWithPath: path))
             let reference =
-                String(data: referenceBytes, encoding: .utf8) ?? String(data: referenceBytes, encoding: .isoLatin1) ?? ""
+                String(data: referenceBytes, encoding: .utf8) ?? String(data: referenceBytes, encoding: .isoLatin1)
+                ?? ""
             let scalars = ScalarText(document.text)
             let sentences = SentenceSplitter.sentences(in: document.text).map { span in
                 ReferenceSummary.collapsed(scalars.slice(span.start, span.end))
