@@ -35,13 +35,13 @@ echo "== sumy TextRank on the same articles with the same k; rouge-score cross-c
   > "$out/sumy.json"
 
 # Whole-pipeline throughput with `textpipe run` (default 3 sentences per article),
-# when this build can load pipelines: median of 3 runs each, alternating.
+# when this build can load pipelines: median of 5 runs each, alternating.
 run_rate=""
 printf 'stages:\n  - summarize\n' > "$out/summarize.yaml"
 printf 'stages: []\n' > "$out/empty.yaml"
 if "$textpipe" run "$out/summarize.yaml" "$articles" --jobs "$jobs" --quiet > /dev/null 2>&1; then
   count=$(find "$articles" -name '*.txt' | wc -l)
-  for i in 1 2 3; do
+  for i in 1 2 3 4 5; do
     for pipeline in summarize empty; do
       t0=$(date +%s.%N)
       "$textpipe" run "$out/$pipeline.yaml" "$articles" --jobs "$jobs" --quiet > /dev/null 2>&1 || true
