@@ -182,13 +182,13 @@ struct EvalSummarizeReport {
     var text: String {
         func row(_ name: String, _ totals: RougeTotals) -> String {
             let m = totals.means
-            return "\(name.padding(toLength: 16, withPad: " ", startingAt: 0))"
+            return "\(name.padding(toLength: 24, withPad: " ", startingAt: 0))"
                 + "\(Self.fixed(m.rouge1))    \(Self.fixed(m.rouge2))    \(Self.fixed(m.rougeL))"
         }
         var lines = [
             "summarize: \(articles) articles, \(fullyMatched) references made entirely of article sentences; "
                 + "k = article sentences found in the reference (mean \(Self.fixed(meanK, digits: 2)))",
-            "                ROUGE-1  ROUGE-2  ROUGE-L   (F1, mean over articles, rouge-score with stemming)",
+            "                        ROUGE-1  ROUGE-2  ROUGE-L   (F1, mean over articles, rouge-score with stemming)",
             row("summarize", summarize),
             row("lead-k", lead),
         ]
