@@ -50,7 +50,7 @@ struct ArticleSentences {
         let titleScalars = title.map(Self.collapsedScalars) ?? []
         return (0..<count).filter { index in
             let span = spans[index]
-            guard (span.start..<span.end).contains(where: { Self.isWordCharacter(text[$0]) }) else { return false }
+            guard (span.start..<span.end).contains(where: { Self.isWordCharacter(text.scalars[$0]) }) else { return false }
             return titleScalars.isEmpty || !isTitle(index, titleScalars)
         }
     }
@@ -63,7 +63,7 @@ struct ArticleSentences {
         var position = 0
         var pendingSpace = false
         for offset in span.start..<span.end {
-            let scalar = text[offset]
+            let scalar = text.scalars[offset]
             if Self.isSpace(scalar) {
                 pendingSpace = position > 0
                 continue
@@ -87,7 +87,7 @@ struct ArticleSentences {
             var count = 0
             var pendingSpace = false
             for offset in span.start..<span.end {
-                let scalar = text[offset]
+                let scalar = text.scalars[offset]
                 if Self.isSpace(scalar) {
                     pendingSpace = count > 0
                     continue
