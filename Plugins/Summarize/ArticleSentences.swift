@@ -50,7 +50,9 @@ struct ArticleSentences {
         let titleScalars = title.map(Self.collapsedScalars) ?? []
         return (0..<count).filter { index in
             let span = spans[index]
-            guard (span.start..<span.end).contains(where: { Self.isWordCharacter(text.scalars[$0]) }) else { return false }
+            guard (span.start..<span.end).contains(where: { Self.isWordCharacter(text.scalars[$0]) }) else {
+                return false
+            }
             return titleScalars.isEmpty || !isTitle(index, titleScalars)
         }
     }
