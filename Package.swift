@@ -7,6 +7,7 @@ let plugins = [
     "Normalize",
     "Dedupe",
     "Entities",
+    "Summarize",
 ]
 
 /// Resources that a stage module ships, by module name.

@@ -13,4 +13,5 @@ struct EvalCommand: ParsableCommand {
 let evalTasks: [any ParsableCommand.Type] = [
     EvalDedupeCommand.self,
     EvalEntitiesCommand.self,
+    EvalSummarizeCommand.self,
 ]

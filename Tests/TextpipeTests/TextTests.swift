@@ -72,6 +72,12 @@ import Testing
             == ["“We will act,” he said.", "“The party is united.”", "It was not."])
     }
 
+    @Test func straightQuoteAfterASpaceOpensTheNextSentence() {
+        #expect(sentences("Growth was weak. \"We expected more,\" he said. \"It will pick up.\" Shares fell.")
+            == ["Growth was weak.", "\"We expected more,\" he said.", "\"It will pick up.\"", "Shares fell."])
+        #expect(sentences("He left. 'Goodbye,' she said.") == ["He left.", "'Goodbye,' she said."])
+    }
+
     @Test func blankLinesEndSentences() {
         #expect(sentences("Read More: MQM denies rumours\n\nLast year, it denied them.")
             == ["Read More: MQM denies rumours", "Last year, it denied them."])

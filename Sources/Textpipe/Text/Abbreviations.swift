@@ -25,6 +25,9 @@ enum Abbreviations {
         "why", "how", "no", "not", "both", "each", "all", "its", "such", "since", "despite", "although", "though",
     ]
 
+    /// The length in characters of the longest word in ``titles`` and ``ambiguous``.
+    static let longest = titles.union(ambiguous).map(\.count).max() ?? 0
+
     /// Whether `word` (without its period, any case) never ends a sentence.
     static func isTitle(_ word: String) -> Bool { titles.contains(word.lowercased()) }
     static func isAmbiguous(_ word: String) -> Bool { ambiguous.contains(word.lowercased()) }

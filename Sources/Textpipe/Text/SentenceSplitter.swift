@@ -28,9 +28,12 @@ public enum SentenceSplitter {
             var last = index
             var ends = false
             let token = tokens[index].text
-            if terminators.contains(token) {
+            let start = tokens[index].start
+            let end = tokens[index].end
+            // Most tokens are words; a look at their first character spares the set lookups.
+            if !Self.isASCIIAlphanumeric(text[start]), terminators.contains(token) {
                 ends = true
-            } else if token.count > 1, token.hasSuffix(".") {
+            } else if end - start > 1, text[end - 1] == ".", token.count > 1 {
                 // An abbreviation or initial that swallowed the period.
                 let word = String(token.dropLast())
                 if index + 1 < tokens.count, opensSentence(tokens[index + 1].text) {
@@ -39,9 +42,11 @@ public enum SentenceSplitter {
                 }
             }
             if ends {
-                // Closing quotes and brackets belong to the sentence they close.
+                // Closing quotes and brackets belong to the sentence they close. A straight
+                // quote after a space opens the next sentence instead: `said. "I think`.
                 while last + 1 < tokens.count, isCloser(tokens[last + 1].text),
-                    !hasBlankLine(text, from: tokens[last].end, to: tokens[last + 1].start)
+                    !hasBlankLine(text, from: tokens[last].end, to: tokens[last + 1].start),
+                    !(isStraightQuote(tokens[last + 1].text) && tokens[last + 1].start > tokens[last].end)
                 {
                     last += 1
                 }
@@ -64,17 +69,31 @@ public enum SentenceSplitter {
     /// Tokens that end a sentence: Latin, Arabic-script (Urdu `۔`), CJK and Devanagari full stops.
     private static let terminators: Set<String> = [".", "!", "?", "...", "\u{2026}", "\u{06D4}", "\u{061F}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{0964}"]
 
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+
     private static func opensSentence(_ token: String) -> Bool {
         guard let c = token.unicodeScalars.first else { return false }
         if c.isUppercaseLetter || c.isDigit { return true }
-        if ["\"", "\u{201C}", "\u{2018}", "'", "(", "[", "\u{00AB}"].contains(token) { return true }
+        switch token {
+        case "\"", "\u{201C}", "\u{2018}", "'", "(", "[", "\u{00AB}": return true
+        default: break
+        }
         // Scripts without case (Urdu, Chinese, Hindi …) open sentences with any letter.
         return c.isWordLetter && !c.isLowercaseLetter && !c.properties.isUppercase
             && !c.properties.changesWhenCaseMapped
     }
 
+    /// `"` and `'`, which open and close quotations alike.
+    private static func isStraightQuote(_ token: String) -> Bool { token == "\"" || token == "'" }
+
     private static func isCloser(_ token: String) -> Bool {
-        ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", "\u{00BB}"].contains(token)
+        switch token {
+        case "\"", "\u{201D}", "\u{2019}", "'", ")", "]", "\u{00BB}": return true
+        default: return false
+        }
     }
 
     /// Whether two or more line breaks separate `from` and `to`.

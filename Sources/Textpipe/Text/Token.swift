@@ -18,7 +18,11 @@ public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        // One decoding pass: `Array(text.unicodeScalars)` decodes twice, once to count.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        self.scalars = scalars
     }
 
     public var count: Int { scalars.count }

@@ -16,7 +16,11 @@ public enum Tokenizer {
 
     /// The tokens of a text already split into scalars.
     public static func tokens(in text: ScalarText) -> [Token] {
-        let s = text.scalars
+        // A buffer pointer: no bounds checks or reference counting in the per-character loops.
+        text.scalars.withUnsafeBufferPointer { tokens(in: text, scalars: $0) }
+    }
+
+    private static func tokens(in text: ScalarText, scalars s: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         let n = s.count
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5)
@@ -64,7 +68,7 @@ public enum Tokenizer {
 
     /// The end of the word starting at `start`: letters and digits, joined by
     /// hyphens, apostrophes, `&` between capitals, and number punctuation.
-    static func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    static func wordEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
         let n = s.count
         var i = start
         // Acronyms with periods, single letters each: U.S., U.K., e.g., a.m.
@@ -81,6 +85,8 @@ public enum Tokenizer {
                 i += 1
                 continue
             }
+            // Most words end at a space: nothing below can join across one.
+            if c == " " { break }
             guard i + 1 < n else { break }
             let next = s[i + 1]
             let previous = s[i - 1]
@@ -107,30 +113,45 @@ public enum Tokenizer {
     }
 
     /// Where a trailing clitic (`'s`, `n't`, `'re`, `'ve`, `'ll`, `'d`, `'m`) starts, if the word has one.
-    static func cliticStart(_ s: [Unicode.Scalar], start: Int, end: Int) -> Int? {
+    static func cliticStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Int? {
         guard end - start >= 3 else { return nil }
-        func lower(_ i: Int) -> Unicode.Scalar {
-            let c = s[i]
-            return c.value < 0x80 && c.isUppercaseLetter ? Unicode.Scalar(c.value + 32) ?? c : c
+        // Compares scalars in place: this runs for every word, so it must not allocate.
+        func lower(_ i: Int) -> UInt8 {
+            let v = s[i].value
+            guard v < 0x80 else { return 0 }
+            return UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)
         }
         // n't
-        if end - start >= 4, lower(end - 1) == "t", s[end - 2].isApostrophe, lower(end - 3) == "n" {
+        if end - start >= 4, lower(end - 1) == UInt8(ascii: "t"), s[end - 2].isApostrophe,
+            lower(end - 3) == UInt8(ascii: "n")
+        {
             return end - 3
         }
-        for length in [2, 3] where end - start > length {
-            let apostrophe = end - length
-            guard s[apostrophe].isApostrophe else { continue }
-            var tail = ""
-            for i in (apostrophe + 1)..<end { tail.unicodeScalars.append(lower(i)) }
-            if ["s", "re", "ve", "ll", "d", "m"].contains(tail) { return apostrophe }
+        // 's 'd 'm
+        if s[end - 2].isApostrophe {
+            switch lower(end - 1) {
+            case UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "m"): return end - 2
+            default: break
+            }
+        }
+        // 're 've 'll
+        if end - start > 3, s[end - 3].isApostrophe {
+            switch (lower(end - 2), lower(end - 1)) {
+            case (UInt8(ascii: "r"), UInt8(ascii: "e")), (UInt8(ascii: "v"), UInt8(ascii: "e")),
+                (UInt8(ascii: "l"), UInt8(ascii: "l")):
+                return end - 3
+            default: break
+            }
         }
         return nil
     }
 
     /// Whether the word `start..<end`, followed by a period, keeps the period:
     /// a known abbreviation or a single capital (an initial).
-    static func takesPeriod(_ s: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+    static func takesPeriod(_ s: UnsafeBufferPointer<Unicode.Scalar>, start: Int, end: Int) -> Bool {
         if end - start == 1 { return s[start].isUppercaseLetter }
+        // No listed abbreviation is longer than this; most words end a sentence here.
+        if end - start > Abbreviations.longest { return false }
         var word = ""
         for i in start..<end { word.unicodeScalars.append(s[i]) }
         if Abbreviations.isTitle(word) || Abbreviations.isAmbiguous(word) {
