@@ -8,11 +8,13 @@ let plugins = [
     "Dedupe",
     "Entities",
     "Summarize",
+    "IntraPartyConflict",
 ]
 
 /// Resources that a stage module ships, by module name.
 let pluginResources: [String: [Resource]] = [
     "Entities": [.copy("Resources")],
+    "IntraPartyConflict": [.copy("Resources")],
 ]
 
 /// Fixture folders in a stage's test target that are data, not sources, by module name.
@@ -20,9 +22,11 @@ let pluginTestFixtures: [String: [String]] = [
     "Entities": ["Fixtures"],
 ]
 
-/// Extra dependencies of a stage module, by module name (the core `Textpipe` is always one).
+/// Extra dependencies of a stage module — system libraries, C kernels, other stage
+/// modules whose public API it uses — by module name (the core `Textpipe` is always one).
 let pluginDependencies: [String: [Target.Dependency]] = [
-    "Dedupe": ["CSQLite", "CDedupeKernels"]
+    "Dedupe": ["CSQLite", "CDedupeKernels"],
+    "IntraPartyConflict": ["Entities"],
 ]
 
 let package = Package(

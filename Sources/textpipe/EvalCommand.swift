@@ -14,4 +14,5 @@ let evalTasks: [any ParsableCommand.Type] = [
     EvalDedupeCommand.self,
     EvalEntitiesCommand.self,
     EvalSummarizeCommand.self,
+    EvalConflictCommand.self,
 ]

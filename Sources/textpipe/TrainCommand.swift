@@ -12,4 +12,5 @@ struct TrainCommand: ParsableCommand {
 /// The training tasks, one per stage with a learned model. Each lives in `Train/`.
 let trainTasks: [any ParsableCommand.Type] = [
     TrainEntitiesCommand.self,
+    TrainConflictCommand.self,
 ]

@@ -1,0 +1,123 @@
+/// The cue phrases of the stage, indexed by their first word, matched over a
+/// sentence's lower-cased tokens.
+///
+/// Read from `cues.tsv` (see the file's header for the syntax). A phrase is
+/// one or more parts separated by a gap of up to ``maximumGap`` tokens; each
+/// part is a choice of token sequences; each token slot is a choice of words.
+public struct CueLexicon: Sendable {
+    /// One cue phrase.
+    public struct Cue: Sendable {
+        /// The phrase as written in the lexicon.
+        public var phrase: String
+        public var cueClass: CueClass
+        /// How strongly the phrase alone signals its class, 0…1.
+        public var weight: Double
+        /// Parts separated by gaps; each part is a list of alternative token sequences;
+        /// each token slot is a set of alternative words.
+        var parts: [[[Set<String>]]]
+    }
+
+    /// A cue found in a sentence: which cue, and the tokens it spans.
+    public struct Match: Sendable, Equatable {
+        public var cue: Int
+        /// First token of the match.
+        public var start: Int
+        /// One past the last token of the match.
+        public var end: Int
+    }
+
+    /// A problem in the lexicon file.
+    public struct FormatError: Error, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "cues.tsv:\(line): error: \(message)" }
+    }
+
+    /// The most tokens a "..." gap may skip.
+    public static let maximumGap = 6
+
+    public let cues: [Cue]
+    /// First word → cues whose first part may start with it.
+    private let index: [String: [Int]]
+
+    /// Parses the lexicon text.
+    public init(tsv: String) throws {
+        var cues: [Cue] = []
+        var index: [String: [Int]] = [:]
+        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
+            let columns = line.split(separator: "\t")
+            guard columns.count == 3 else {
+                throw FormatError(line: number + 1, message: "expected 'phrase<TAB>class<TAB>weight'")
+            }
+            guard let cueClass = CueClass(rawValue: String(columns[1])) else {
+                throw FormatError(line: number + 1, message: "unknown class '\(columns[1])'")
+            }
+            guard let weight = Double(columns[2]), (0...1).contains(weight) else {
+                throw FormatError(line: number + 1, message: "weight '\(columns[2])' is not a number in 0…1")
+            }
+            let parts: [[[Set<String>]]] = columns[0].components(separatedBy: "...").map { part in
+                part.split(separator: ";").map { alternative in
+                    alternative.split(separator: " ").map { slot in Set(slot.split(separator: "|").map(String.init)) }
+                }.filter { !$0.isEmpty }
+            }
+            guard parts.allSatisfy({ !$0.isEmpty }) else {
+                throw FormatError(line: number + 1, message: "empty part in '\(columns[0])'")
+            }
+            let id = cues.count
+            cues.append(Cue(phrase: String(columns[0]), cueClass: cueClass, weight: weight, parts: parts))
+            for alternative in parts[0] {
+                for word in alternative[0] where index[word]?.last != id { index[word, default: []].append(id) }
+            }
+        }
+        self.cues = cues
+        self.index = index
+    }
+
+    /// Every cue that matches in `words[range]`, each at its first position.
+    public func matches(in words: [String], range: Range<Int>) -> [Match] {
+        var result: [Match] = []
+        for start in range {
+            guard let candidates = index[words[start]] else { continue }
+            for id in candidates {
+                if let end = match(cues[id], words, at: start, limit: range.upperBound) {
+                    result.append(Match(cue: id, start: start, end: end))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Where `cue` ends when it matches at `start`, or `nil`.
+    private func match(_ cue: Cue, _ words: [String], at start: Int, limit: Int) -> Int? {
+        guard var end = matchPart(cue.parts[0], words, at: start, limit: limit) else { return nil }
+        for part in cue.parts.dropFirst() {
+            var found: Int?
+            var position = end
+            while position < min(limit, end + Self.maximumGap + 1) {
+                if let partEnd = matchPart(part, words, at: position, limit: limit) {
+                    found = partEnd
+                    break
+                }
+                position += 1
+            }
+            guard let found else { return nil }
+            end = found
+        }
+        return end
+    }
+
+    /// Where the longest alternative of `part` ends when it matches at `start`.
+    private func matchPart(_ part: [[Set<String>]], _ words: [String], at start: Int, limit: Int) -> Int? {
+        var best: Int?
+        for alternative in part where start + alternative.count <= limit {
+            var matched = true
+            for (offset, slot) in alternative.enumerated() where !slot.contains(words[start + offset]) {
+                matched = false
+                break
+            }
+            if matched, start + alternative.count > (best ?? 0) { best = start + alternative.count }
+        }
+        return best
+    }
+}

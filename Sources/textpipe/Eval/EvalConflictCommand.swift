@@ -1,0 +1,147 @@
+import ArgumentParser
+import Dispatch
+import Entities
+import Foundation
+import IntraPartyConflict
+import Normalize
+import Textpipe
+
+/// `textpipe eval conflict`: score the intra-party-conflict stage on labelled news.
+struct EvalConflictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflict",
+        abstract: "Score the intra-party-conflict stage on labelled news (JSON Lines with 'text', 'label', 'subtype').",
+        discussion: """
+            Runs normalize → entities → intra-party-conflict on each line's "text", as conflict-watch does, \
+            and prints precision, recall, F1 and accuracy of 'label', subtype accuracy over the true \
+            positives, the confusion table, and the misclassified ids.
+
+            --throughput DIR instead times normalize → entities with and without the stage over every \
+            .txt file under DIR, in-process, and prints the stage's share.
+            """)
+
+    @Option(help: "Labelled JSON Lines: id, text, label, subtype.")
+    var gold: String?
+
+    @Option(help: "Weights trained with 'textpipe train conflict'; the bundled ones when omitted.")
+    var model: String?
+
+    @Option(help: "The stage's 'threshold' option.")
+    var threshold = 0.5
+
+    @Flag(help: "Also list true positives with the wrong subtype.")
+    var showSubtypes = false
+
+    @Flag(help: "Print every article's report as JSON (id, gold label, report).")
+    var verbose = false
+
+    @Option(help: "Print the per-sentence analysis of the article with this id (repeatable).")
+    var explain: [String] = []
+
+    @Option(help: "Time the stage in-process over every .txt file under this directory (no scoring).")
+    var throughput: String?
+
+    @Option(help: "Passes over the files for --throughput (the best is reported).")
+    var repeats = 3
+
+    func validate() throws {
+        guard gold != nil || throughput != nil else { throw ValidationError("give --gold FILE or --throughput DIR") }
+    }
+
+    func run() throws {
+        var options = IntraPartyConflictStage.Options()
+        options.threshold = threshold
+        options.model = model ?? ""
+        let stage = try IntraPartyConflictStage(options: options)
+        if let gold {
+            let data = try ConflictGold(path: gold)
+            var score = ConflictScore()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for item in data.items {
+                let report = stage.report(for: item.document)
+                score.add(item, report)
+                if explain.contains(item.id) { print(Self.explanation(stage.analyze(item.document), id: item.id)) }
+                if verbose {
+                    let json = String(decoding: try encoder.encode(report), as: UTF8.self)
+                    print("\(item.id)\tgold \(item.label) \(item.subtype ?? "-")\t\(json)")
+                }
+            }
+            print("\(gold): \(data.items.count) articles")
+            print(score.summary())
+            print("misclassified (\(score.misclassified.count)):")
+            score.misclassified.forEach { print("  \($0)") }
+            if showSubtypes {
+                print("wrong subtype (\(score.wrongSubtype.count)):")
+                score.wrongSubtype.forEach { print("  \($0)") }
+            }
+        }
+        if let throughput { try measure(throughput, stage: stage) }
+    }
+
+    /// Every sentence with its score, cues and parties, for error analysis.
+    static func explanation(_ article: ArticleAnalysis, id: String) -> String {
+        var lines = ["\(id): focus \(article.focus ?? "-")"]
+        for sentence in article.sentences {
+            let cues = CueClass.allCases.filter { sentence.weight($0) > 0 }.map { cueClass in
+                let words = sentence.best[cueClass.index].map { article.text(of: $0, in: sentence) } ?? ""
+                return "\(cueClass.rawValue)=\(sentence.weight(cueClass))(\(words))"
+            }
+            lines.append(
+                String(format: "  [%d] intra %.2f same %.2f%@ ", sentence.index, sentence.intra, sentence.sameParty, sentence.crossParty ? " CROSS" : "")
+                    + "parties \(sentence.parties) | " + cues.joined(separator: " ") + "\n      "
+                    + String(article.text(of: sentence).prefix(160)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Times normalize → entities and this stage on the same documents, in CPU
+    /// time of the thread that runs them (so other work on the machine does not
+    /// blur the ratio), with two threads, and prints the stage's share.
+    private func measure(_ directory: String, stage: IntraPartyConflictStage) throws {
+        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        let texts = files.map { file -> String in
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))) ?? Data()
+            return String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
+        }
+        let normalize = try NormalizeStage(options: .init())
+        let entities = try EntitiesStage(options: .init())
+        @Sendable func cpu() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        var best = (before: Double.infinity, stage: Double.infinity)
+        for _ in 0..<repeats {
+            let totals = Locked((before: 0.0, stage: 0.0))
+            let next = Locked(0)
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                var before = 0.0
+                var spent = 0.0
+                while true {
+                    let index = next.withLock { value -> Int in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard index < texts.count else { break }
+                    var document = Document(id: files[index], text: texts[index])
+                    let t0 = cpu()
+                    _ = try? normalize.process(&document)
+                    _ = try? entities.process(&document)
+                    let t1 = cpu()
+                    _ = try? stage.process(&document)
+                    before += t1 - t0
+                    spent += cpu() - t1
+                }
+                totals.withLock { $0 = ($0.before + before, $0.stage + spent) }
+            }
+            let run = totals.withLock { $0 }
+            if run.before + run.stage < best.before + best.stage { best = run }
+        }
+        print(
+            String(
+                format: "%d articles, CPU time: normalize+entities %.3f s, intra-party-conflict %.3f s: the stage adds %.1f %% to normalize+entities",
+                texts.count, best.before, best.stage, best.stage / best.before * 100))
+    }
+}

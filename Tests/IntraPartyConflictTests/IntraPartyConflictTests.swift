@@ -1,0 +1,92 @@
+import Entities
+import Foundation
+import IntraPartyConflict
+import Testing
+import Textpipe
+import TextpipeTestKit
+
+/// The stage on fictional articles, after the entities stage, as in `conflict-watch`.
+@Suite struct IntraPartyConflictTests {
+    static let entities = Result { try StageHarness(EntitiesStage.self) }
+    static let stage = Result { try StageHarness(IntraPartyConflictStage.self) }
+
+    /// The report for a text run through entities then this stage.
+    static func judge(_ text: String) throws -> ConflictReport {
+        let tagged = try entities.get().run(text: text).document
+        let document = try stage.get().run(tagged).document
+        return try #require(try document.value("intra_party_conflict", as: ConflictReport.self))
+    }
+
+    @Test(arguments: [
+        (Fixtures.memberProtest, "member_protest", "Valmora Renewal Front"),
+        (Fixtures.discipline, "discipline", "Northland Heritage Party"),
+        (Fixtures.defection, "defection_or_exit", "Coastal Harvest Party"),
+        (Fixtures.leadershipChallenge, "leadership_challenge", "Riverland Progress Party"),
+        (Fixtures.factionalFeud, "factional_feud", "Eastern Reform Party"),
+        (Fixtures.split, "split", "Green Horizon Party"),
+        (Fixtures.candidateSelection, "candidate_selection_dispute", "Meadow Farmers Party"),
+        (Fixtures.policyDissent, "policy_dissent", "Harbour Civic Party"),
+    ])
+    func findsEachSubtype(text: String, subtype: String, party: String) throws {
+        let report = try Self.judge(text)
+        #expect(report.label, "\(subtype): score \(report.score)")
+        #expect(report.subtype == subtype)
+        #expect(report.party == party)
+        #expect(!report.evidence.isEmpty)
+        for evidence in report.evidence where evidence.sentence >= 0 { #expect(text.contains(evidence.text)) }
+    }
+
+    @Test(arguments: [
+        ("inter-party clash", Fixtures.interParty),
+        ("coalition dispute", Fixtures.coalition),
+        ("non-political party", Fixtures.nonPolitical),
+        ("protest against the government", Fixtures.protestAgainstGovernment),
+        ("government policy", Fixtures.governmentPolicy),
+    ])
+    func rejectsHardNegatives(kind: String, text: String) throws {
+        let report = try Self.judge(text)
+        #expect(!report.label, "\(kind): score \(report.score)")
+        #expect(report.subtype == nil && report.party == nil && report.evidence.isEmpty)
+    }
+
+    @Test func anUnrelatedParagraphFlipsNoLabel() throws {
+        for text in [Fixtures.memberProtest, Fixtures.discipline, Fixtures.factionalFeud] {
+            let before = try Self.judge(text)
+            let after = try Self.judge(text + Fixtures.unrelated)
+            #expect(before.label && after.label)
+            #expect(before.subtype == after.subtype)
+        }
+        for text in [Fixtures.governmentPolicy, Fixtures.interParty, Fixtures.coalition] {
+            #expect(!(try Self.judge(text + Fixtures.passingMention).label))
+        }
+    }
+
+    @Test func copesWithoutEntities() throws {
+        let document = try Self.stage.get().run(text: Fixtures.memberProtest).document
+        let report = try #require(try document.value("intra_party_conflict", as: ConflictReport.self))
+        #expect(report.score >= 0 && report.score <= 1)
+    }
+
+    @Test func thresholdOptionMovesTheLabel() throws {
+        let tagged = try Self.entities.get().run(text: Fixtures.memberProtest).document
+        let strict = try StageHarness(IntraPartyConflictStage.self, options: "{ threshold: 1.0, max_evidence: 1 }")
+        let report = try #require(try strict.run(tagged).document.value("intra_party_conflict", as: ConflictReport.self))
+        #expect(!report.label)
+        let brief = try StageHarness(IntraPartyConflictStage.self, options: "{ max_evidence: 1 }")
+        let short = try #require(try brief.run(tagged).document.value("intra_party_conflict", as: ConflictReport.self))
+        #expect(short.evidence.count == 1)
+    }
+
+    @Test func rejectsABadThreshold() {
+        #expect(throws: StageError.self) { try StageHarness(IntraPartyConflictStage.self, options: "{ threshold: 2 }") }
+    }
+
+    @Test func lexiconParsesPartsAndAlternatives() throws {
+        let lexicon = try CueLexicon(tsv: "quit|left the party; the group\tdefection_or_exit\t0.9\nslogans ... against\tmember_protest\t1.0\n")
+        let words = ["they", "left", "the", "party", "and", "raised", "slogans", "loudly", "against", "him"]
+        let matches = lexicon.matches(in: words, range: 0..<words.count)
+        #expect(matches.map(\.start) == [1, 6])
+        #expect(matches.map(\.end) == [4, 9])
+        #expect(throws: CueLexicon.FormatError.self) { try CueLexicon(tsv: "expel\tnot_a_class\t0.5\n") }
+    }
+}

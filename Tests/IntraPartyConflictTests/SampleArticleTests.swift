@@ -1,0 +1,33 @@
+import Entities
+import Foundation
+import IntraPartyConflict
+import Testing
+import Textpipe
+import TextpipeTestKit
+
+/// The article the project was specified from (issue 6, item 5), read from the shared data folder.
+@Suite struct SampleArticleTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = packageRoot.appendingPathComponent("../shared/data/samples/mqm-bahadurabad.txt").standardized
+
+    @Test func isAMemberProtestInsideMQMP() throws {
+        guard let text = try? String(contentsOf: Self.sample, encoding: .utf8) else {
+            print("skipped: \(Self.sample.path) is not there (the shared data folder sits beside the package)")
+            return
+        }
+        let report = try IntraPartyConflictTests.judge(text)
+        #expect(report.label)
+        #expect(report.subtype == "member_protest")
+        // The party is MQM-P, under the entities gazetteer's canonical name.
+        let gazetteer = try PartyGazetteer(
+            tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv"))
+        let party = try #require(gazetteer.parties.first { $0.canonical == report.party })
+        #expect(party.aliases.contains { $0.name == "MQM-P" })
+        let evidence = report.evidence.map(\.text)
+        #expect(evidence.contains { $0.contains("stormed Bahadurabad head office") })
+        #expect(evidence.contains { $0.contains("have left the official WhatsApp group") })
+        #expect(!evidence.contains { $0.contains("Governor") || $0.contains("governor") })
+        #expect(report.actors.contains { $0.name == "Mustafa Kamal" })
+    }
+}
