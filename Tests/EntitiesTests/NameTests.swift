@@ -7,7 +7,7 @@ import TextpipeTestKit
 
 /// Canonical names, the party gazetteer and party affiliation.
 @Suite struct NameTests {
-    static let mqm = "Muttahida Qaumi Movement-Pakistan"
+    static let mqm = "MQM-P"
 
     func entities(_ text: String, options: String? = nil) throws -> [Entity] {
         try StageHarness(EntitiesStage.self, options: options).run(text: text).document.entities ?? []

@@ -26,7 +26,7 @@ import TextpipeTestKit
         ] {
             #expect(has("PER", person), "person \(person)")
         }
-        let mqm = "Muttahida Qaumi Movement-Pakistan"
+        let mqm = "MQM-P"
         #expect(has("ORG", mqm))
         #expect(entities.filter { ["MQM", "MQM-P"].contains($0.text) }.allSatisfy { $0.canonical == mqm && $0.label == "ORG" })
         #expect(entities.contains { $0.text == "Muttahida Qaumi Movement (MQM) Pakistan" && $0.canonical == mqm })

@@ -19,11 +19,8 @@ import TextpipeTestKit
         let report = try IntraPartyConflictTests.judge(text)
         #expect(report.label)
         #expect(report.subtype == "member_protest")
-        // The party is MQM-P, under the entities gazetteer's canonical name.
-        let gazetteer = try PartyGazetteer(
-            tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv"))
-        let party = try #require(gazetteer.parties.first { $0.canonical == report.party })
-        #expect(party.aliases.contains { $0.name == "MQM-P" })
+        // MQM-P is the gazetteer's canonical name for Muttahida Qaumi Movement-Pakistan.
+        #expect(report.party == "MQM-P")
         let evidence = report.evidence.map(\.text)
         #expect(evidence.contains { $0.contains("stormed Bahadurabad head office") })
         #expect(evidence.contains { $0.contains("have left the official WhatsApp group") })
