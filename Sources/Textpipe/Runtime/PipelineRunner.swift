@@ -15,6 +15,8 @@ import Synchronization
 /// on any input size. Batch `k` runs its parallel steps on worker `k % jobs`;
 /// an ordered stage's `decide` and the writer run behind ``OrderedGate``s in
 /// input order. The output is therefore byte-identical for every `--jobs`.
+/// With `--jobs 1` the same steps run on the reader's thread, one batch at a
+/// time: one core, no hand-offs.
 public final class PipelineRunner: Sendable {
     /// A stretch of the pipeline: stages that run in parallel, or one ordered stage's serial half.
     enum Step: Sendable {
@@ -39,6 +41,8 @@ public final class PipelineRunner: Sendable {
     private let totals: Mutex<Totals>
     private let stopReading = Atomic<Bool>(false)
     private let readCount = Atomic<Int>(0)
+    /// With one job, batches are processed on the reader's thread instead of being handed off.
+    private let runsInline: Bool
 
     /// Prepares a run of `stages`, writing to `output`.
     public init(stages: [StageInstance], options: RunOptions, output: OutputSink) {
@@ -46,6 +50,7 @@ public final class PipelineRunner: Sendable {
         self.options = options
         self.output = output
         self.workers = (0..<options.jobs).map { DispatchQueue(label: "textpipe.worker.\($0)") }
+        self.runsInline = options.jobs == 1
         self.window = DispatchSemaphore(value: options.jobs * options.windowPerJob)
         self.totals = Mutex(Totals(stageNanoseconds: Array(repeating: 0, count: stages.count)))
 
@@ -135,6 +140,7 @@ public final class PipelineRunner: Sendable {
     // MARK: - Steps
 
     private func advance(_ batch: Batch, from step: Int) {
+        guard !runsInline else { return runInline(batch) }
         guard step < steps.count else {
             writer.submit(batch) { self.write($0) }
             return
@@ -153,6 +159,21 @@ public final class PipelineRunner: Sendable {
                 self.advance(batch, from: step + 1)
             }
         }
+    }
+
+    /// `--jobs 1`: every step on the reader's thread, in order — one core, as a
+    /// Hadoop or Spark task slot expects, and the baseline `--jobs N` is measured against.
+    private func runInline(_ batch: Batch) {
+        var batch = batch
+        for step in steps {
+            switch step {
+            case .parallel(let indices, let prepareFor, let encode):
+                runParallel(&batch, stages: indices, prepareFor: prepareFor, encode: encode)
+            case .serial(let index, _):
+                runSerial(&batch, stage: index)
+            }
+        }
+        write(batch)
     }
 
     private func runParallel(_ batch: inout Batch, stages indices: [Int], prepareFor: Int?, encode: Bool) {
