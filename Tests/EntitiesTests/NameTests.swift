@@ -132,3 +132,13 @@ import TextpipeTestKit
     }
 }
 
+
+@Suite struct AmbiguousPartyWordTests {
+    @Test func anAmbiguousWordInsideAnotherNameIsNoParty() throws {
+        let stage = try StageHarness(EntitiesStage.self)
+        let result = try stage.run(text: "Workers of the Valmora Democratic Front stormed the front's office in Riverton on Saturday.")
+        let entities = try #require(result.document.entities)
+        let front = try #require(entities.first { $0.text.contains("Valmora") })
+        #expect(front.party == nil)
+    }
+}

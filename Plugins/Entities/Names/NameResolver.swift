@@ -168,7 +168,9 @@ struct NameResolver: Sendable {
             }
             if !inside {
                 // The party is part of a longer name: "MQM Central Committee", "Iowa Democratic
-                // Party", "DA Western Cape" keep their own name and get the party.
+                // Party", "DA Western Cape" keep their own name and get the party. An ambiguous
+                // word inside a longer name ("Valmora Democratic Front") says nothing of a party.
+                if match.ambiguous { continue }
                 for index in overlapping
                 where mentions[index].label == "ORG" && mentions[index].party == nil
                     && mentions[index].tokens.lowerBound <= match.tokens.lowerBound
