@@ -19,7 +19,7 @@ let pluginResources: [String: [Resource]] = [
 
 /// Fixture folders in a stage's test target that are data, not sources, by module name.
 let pluginTestFixtures: [String: [String]] = [
-    "Entities": ["Fixtures"],
+    "Entities": ["Fixtures"]
 ]
 
 /// Extra dependencies of a stage module — system libraries, C kernels, other stage

@@ -38,10 +38,12 @@ public struct EntitiesStage: Stage {
                 "Entity types to write; the others are dropped."),
             OptionField(
                 "canonical", type: "bool", default: "true",
-                "Give every mention of one entity the same 'canonical' name (surnames and titles resolved to the full name, party aliases to the party's name)."),
+                "Give every mention of one entity the same 'canonical' name (surnames and titles resolved to the full name, party aliases to the party's name)."
+            ),
             OptionField(
                 "party", type: "bool", default: "true",
-                "Write 'party' (a canonical party name) on persons whose party the article states, on party mentions, and on organizations named after a party (its branches and organs: 'MQM Central Committee')."),
+                "Write 'party' (a canonical party name) on persons whose party the article states, on party mentions, and on organizations named after a party (its branches and organs: 'MQM Central Committee')."
+            ),
             OptionField(
                 "model", type: "string", default: "\"\"",
                 "Path of a model trained with 'textpipe train entities'; empty for the bundled CoNLL-2003 model."),
@@ -55,17 +57,23 @@ public struct EntitiesStage: Stage {
         StageExample(
             "people, a party and a city, with the party's canonical name",
             input: #"{"text": "MQM-P leader Farooq Sattar spoke in Karachi on Saturday."}"#,
-            expected: #"{"entities": [{"text": "MQM-P", "label": "ORG", "start": 0, "end": 5, "canonical": "MQM-P", "party": "MQM-P"}, {"text": "Farooq Sattar", "label": "PER", "start": 13, "end": 26, "canonical": "Farooq Sattar", "party": "MQM-P"}, {"text": "Karachi", "label": "LOC", "start": 36, "end": 43, "canonical": "Karachi"}]}"#),
+            expected:
+                #"{"entities": [{"text": "MQM-P", "label": "ORG", "start": 0, "end": 5, "canonical": "MQM-P", "party": "MQM-P"}, {"text": "Farooq Sattar", "label": "PER", "start": 13, "end": 26, "canonical": "Farooq Sattar", "party": "MQM-P"}, {"text": "Karachi", "label": "LOC", "start": 36, "end": 43, "canonical": "Karachi"}]}"#
+        ),
         StageExample(
             "a surname and a title share the full name",
             options: "{ labels: [PER] }",
             input: #"{"text": "Tony Blair met Angela Merkel in Berlin. Mr Blair said the talks went well."}"#,
-            expected: #"{"entities": [{"text": "Tony Blair", "label": "PER", "start": 0, "end": 10, "canonical": "Tony Blair"}, {"text": "Angela Merkel", "label": "PER", "start": 15, "end": 28, "canonical": "Angela Merkel"}, {"text": "Blair", "label": "PER", "start": 43, "end": 48, "canonical": "Tony Blair"}]}"#),
+            expected:
+                #"{"entities": [{"text": "Tony Blair", "label": "PER", "start": 0, "end": 10, "canonical": "Tony Blair"}, {"text": "Angela Merkel", "label": "PER", "start": 15, "end": 28, "canonical": "Angela Merkel"}, {"text": "Blair", "label": "PER", "start": 43, "end": 48, "canonical": "Tony Blair"}]}"#
+        ),
         StageExample(
             "mentions only, without canonical names or parties",
             options: "{ canonical: false, party: false }",
             input: #"{"text": "PTI's Imran Khan addressed a rally in Lahore."}"#,
-            expected: #"{"entities": [{"text": "PTI", "label": "ORG", "start": 0, "end": 3}, {"text": "Imran Khan", "label": "PER", "start": 6, "end": 16}, {"text": "Lahore", "label": "LOC", "start": 38, "end": 44}]}"#),
+            expected:
+                #"{"entities": [{"text": "PTI", "label": "ORG", "start": 0, "end": 3}, {"text": "Imran Khan", "label": "PER", "start": 6, "end": 16}, {"text": "Lahore", "label": "LOC", "start": 38, "end": 44}]}"#
+        ),
     ]
 
     let options: Options
@@ -87,7 +95,8 @@ public struct EntitiesStage: Stage {
             do {
                 model = try ModelFile.load(URL(fileURLWithPath: options.model))
             } catch {
-                throw StageError("cannot load model '\(options.model)': \(error)", hint: "train one with 'textpipe train entities'")
+                throw StageError(
+                    "cannot load model '\(options.model)': \(error)", hint: "train one with 'textpipe train entities'")
             }
         }
         names = NameResolver(parties: try Self.bundled.parties.get())
@@ -96,7 +105,10 @@ public struct EntitiesStage: Stage {
     /// The bundled model and party gazetteer, loaded once per process: both are immutable.
     static let bundled = (
         model: Result { try ModelFile.load(EntitiesResources.url("model.bin")) },
-        parties: Result { try PartyGazetteer(tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv")) }
+        parties: Result {
+            try PartyGazetteer(
+                tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv"))
+        }
     )
 
     public func process(_ document: inout Document) throws -> Disposition {

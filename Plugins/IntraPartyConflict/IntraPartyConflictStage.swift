@@ -59,7 +59,8 @@ public struct IntraPartyConflictStage: Stage {
     }
 
     public static let name = "intra-party-conflict"
-    public static let summary = "Flag articles in which a party is fighting itself: label, subtype, party, actors and evidence"
+    public static let summary =
+        "Flag articles in which a party is fighting itself: label, subtype, party, actors and evidence"
     public static let requires = ["entities"]
     public static let outputs = ["intra_party_conflict"]
     public static let examples: [StageExample] = IntraPartyConflictExamples.all
@@ -83,9 +84,11 @@ public struct IntraPartyConflictStage: Stage {
             model = try Self.bundled.model.get()
         } else {
             do {
-                model = try JSONDecoder().decode(ConflictModel.self, from: Data(contentsOf: URL(fileURLWithPath: options.model)))
+                model = try JSONDecoder().decode(
+                    ConflictModel.self, from: Data(contentsOf: URL(fileURLWithPath: options.model)))
             } catch {
-                throw StageError("cannot load model '\(options.model)': \(error)", hint: "train one with 'textpipe train conflict'")
+                throw StageError(
+                    "cannot load model '\(options.model)': \(error)", hint: "train one with 'textpipe train conflict'")
             }
         }
         guard model.features == ConflictFeatures.names, model.weights.count == model.features.count else {
@@ -101,7 +104,8 @@ public struct IntraPartyConflictStage: Stage {
         model: Result { try JSONDecoder().decode(ConflictModel.self, from: ConflictResources.data("model.json")) },
         aliases: Result {
             PartyAliases(
-                try PartyGazetteer(tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv")))
+                try PartyGazetteer(
+                    tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv")))
         }
     )
 
@@ -133,7 +137,8 @@ public struct IntraPartyConflictStage: Stage {
         let score = model.probability(ConflictFeatures.vector(article))
         let rounded = (score * 1000).rounded() / 1000
         guard rounded >= options.threshold else {
-            return ConflictReport(label: false, score: rounded, subtype: nil, subtypes: [], party: nil, actors: [], evidence: [])
+            return ConflictReport(
+                label: false, score: rounded, subtype: nil, subtypes: [], party: nil, actors: [], evidence: [])
         }
         let judgement = ConflictJudgement(article: article, evidenceThreshold: options.evidenceThreshold)
         var report = ConflictReport(

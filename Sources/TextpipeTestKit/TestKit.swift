@@ -114,7 +114,8 @@ public func exampleFailures(of type: StageType) -> [String] {
             case (nil, .drop):
                 break
             case (.some, .drop(let reason)):
-                failures.append("\(type.name): '\(example.title)': expected output, the document was dropped (\(reason))")
+                failures.append(
+                    "\(type.name): '\(example.title)': expected output, the document was dropped (\(reason))")
             case (.some(let expected), .keep):
                 for problem in try TestDocuments.mismatches(document, expected: expected) {
                     failures.append("\(type.name): '\(example.title)': \(problem)")

@@ -26,7 +26,8 @@ struct DescribeCommand: ParsableCommand {
             let pipeline = try PipelineLoader.load(yaml: found.yaml, file: found.file, catalog: catalog)
             Terminal.print(Self.describe(pipeline))
         } catch {
-            let known = catalog.stages.map(\.name)
+            let known =
+                catalog.stages.map(\.name)
                 + PipelineResolver.available(catalog: catalog, currentDirectory: directory, environment: environment)
                 .map(\.name)
             let looksLikePipeline = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
@@ -43,7 +44,9 @@ struct DescribeCommand: ParsableCommand {
     static func describe(_ stage: StageType) -> String {
         var lines = ["\(stage.name) — \(stage.summary)", ""]
         if stage.isOrdered { lines.append("Ordered: decides in input order (first occurrence wins).") }
-        if !stage.requires.isEmpty { lines.append("Requires: \(stage.requires.joined(separator: ", ")) earlier in the pipeline.") }
+        if !stage.requires.isEmpty {
+            lines.append("Requires: \(stage.requires.joined(separator: ", ")) earlier in the pipeline.")
+        }
         if !stage.outputs.isEmpty { lines.append("Writes: \(stage.outputs.joined(separator: ", "))") }
         if lines.count > 2 { lines.append("") }
         if stage.options.isEmpty {
@@ -54,7 +57,8 @@ struct DescribeCommand: ParsableCommand {
             let typeWidth = stage.options.map(\.type.count).max() ?? 0
             for option in stage.options {
                 lines.append(
-                    "  \(option.name.padded(to: nameWidth))  \(option.type.padded(to: typeWidth))  default \(option.defaultValue)")
+                    "  \(option.name.padded(to: nameWidth))  \(option.type.padded(to: typeWidth))  default \(option.defaultValue)"
+                )
                 lines.append("      \(option.help)")
             }
         }

@@ -33,7 +33,8 @@ struct NewStageCommand: ParsableCommand {
         let files = FileManager.default
 
         guard let text = try? String(contentsOf: manifest, encoding: .utf8) else {
-            Terminal.error("error: no Package.swift in '\(packageRoot)'; run new-stage at the root of a textpipe checkout")
+            Terminal.error(
+                "error: no Package.swift in '\(packageRoot)'; run new-stage at the root of a textpipe checkout")
             throw ExitCode(ExitStatus.usage)
         }
         if StageRegistry.catalog.stage(named: name) != nil || files.fileExists(atPath: stageDirectory.path) {
@@ -48,9 +49,12 @@ struct NewStageCommand: ParsableCommand {
             try files.createDirectory(at: stageDirectory, withIntermediateDirectories: true)
             try files.createDirectory(at: testDirectory, withIntermediateDirectories: true)
             try Self.stageSource(name: name, module: module)
-                .write(to: stageDirectory.appendingPathComponent("\(module)Stage.swift"), atomically: true, encoding: .utf8)
+                .write(
+                    to: stageDirectory.appendingPathComponent("\(module)Stage.swift"), atomically: true, encoding: .utf8
+                )
             try Self.testSource(name: name, module: module)
-                .write(to: testDirectory.appendingPathComponent("\(module)Tests.swift"), atomically: true, encoding: .utf8)
+                .write(
+                    to: testDirectory.appendingPathComponent("\(module)Tests.swift"), atomically: true, encoding: .utf8)
             try updated.write(to: manifest, atomically: true, encoding: .utf8)
         } catch {
             Terminal.error("error: \(error.localizedDescription)")

@@ -126,6 +126,7 @@ extension RunSummary {
     /// A short line for the progress display.
     var progressLine: String {
         let rate = seconds > 0 ? Double(read) / seconds : 0
-        return "read \(read), written \(written), dropped \(dropped), failed \(deadLettered + failed) — \(Int(rate)) articles/s"
+        return
+            "read \(read), written \(written), dropped \(dropped), failed \(deadLettered + failed) — \(Int(rate)) articles/s"
     }
 }

@@ -183,7 +183,9 @@ func temporaryDirectory() throws -> URL {
         let dead = directory.appendingPathComponent("dead.jsonl").path
         let result = try CLI.run(
             ["run", "clean", "--dead-letter", dead],
-            stdin: "{\"id\":\"one\",\"text\":\"first\"}\n{\"id\":\"two\",\"text\":\"sec\n{\"id\":\"three\",\"text\":\"third\"}\n")
+            stdin:
+                "{\"id\":\"one\",\"text\":\"first\"}\n{\"id\":\"two\",\"text\":\"sec\n{\"id\":\"three\",\"text\":\"third\"}\n"
+        )
         #expect(result.status == 0)
         #expect(result.lines.map { CLI.json($0)["id"] as? String } == ["one", "three"])
         #expect(result.stderr.contains("stdin:2"))
@@ -196,7 +198,8 @@ func temporaryDirectory() throws -> URL {
     }
 
     @Test func failPolicyExitsWithDataError() throws {
-        let result = try CLI.run(["run", "clean", "--on-error", "fail"], stdin: "{\"text\":\"ok\"}\nnot json\n{\"text\":\"x\"}\n")
+        let result = try CLI.run(
+            ["run", "clean", "--on-error", "fail"], stdin: "{\"text\":\"ok\"}\nnot json\n{\"text\":\"x\"}\n")
         #expect(result.status == 65)
         #expect(result.lines.count == 1)
         #expect(result.stderr.contains("stdin:2:1: error:"))
@@ -287,7 +290,10 @@ func temporaryDirectory() throws -> URL {
         let result = try CLI.run(["validate", file.path, syntax.path])
         #expect(result.status == 64)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("\(file.path):3:5: error: unknown stage 'normalise'") && $0.contains("'normalize'") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("\(file.path):3:5: error: unknown stage 'normalise'") && $0.contains("'normalize'")
+            })
         #expect(lines.contains { $0.hasPrefix("\(file.path):4:18: error: unknown option 'nfkd'") })
         #expect(lines.contains { $0.hasPrefix("\(syntax.path):") && $0.contains("error:") })
     }
@@ -346,8 +352,12 @@ func temporaryDirectory() throws -> URL {
         #expect(result.status == 0, "\(result.stderr)")
         let manifest = try String(contentsOf: directory.appendingPathComponent("Package.swift"), encoding: .utf8)
         #expect(manifest.contains("\"WordCount\","))
-        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Plugins/WordCount/WordCountStage.swift").path))
-        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Tests/WordCountTests/WordCountTests.swift").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent("Plugins/WordCount/WordCountStage.swift").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent("Tests/WordCountTests/WordCountTests.swift").path))
         let again = try CLI.run(["new-stage", "word-count", "--package-root", directory.path])
         #expect(again.status == 64)
         let bad = try CLI.run(["new-stage", "WordCount", "--package-root", directory.path])

@@ -6,17 +6,20 @@ import Testing
     static let fixture = CLI.packageRoot.appendingPathComponent("Tests/EntitiesTests/Fixtures/tiny.conll").path
 
     @Test func evalFindsTheBundledModelFromAnyDirectory() throws {
-        let result = try CLI.run(["eval", "entities", "--conll", Self.fixture], in: FileManager.default.temporaryDirectory)
+        let result = try CLI.run(
+            ["eval", "entities", "--conll", Self.fixture], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("model loaded in"))
         #expect(result.lines.contains { $0.hasPrefix("micro PER/ORG/LOC") })
     }
 
     @Test func trainsAModelThatEvalAndTheStageCanUse() throws {
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-entities-\(UUID().uuidString).bin")
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textpipe-entities-\(UUID().uuidString).bin")
         defer { try? FileManager.default.removeItem(at: model) }
         let trained = try CLI.run([
-            "train", "entities", "--train", Self.fixture, "--dev", Self.fixture, "--output", model.path, "--epochs", "3",
+            "train", "entities", "--train", Self.fixture, "--dev", Self.fixture, "--output", model.path, "--epochs",
+            "3",
             "--bucket-bits", "16",
         ])
         #expect(trained.status == 0, "\(trained.stderr)")
@@ -27,7 +30,8 @@ import Testing
     }
 
     @Test func badTrainingDataNamesTheLine() throws {
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-bad-\(UUID().uuidString).conll")
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "textpipe-bad-\(UUID().uuidString).conll")
         defer { try? FileManager.default.removeItem(at: bad) }
         try "Word B-PERSON\n".write(to: bad, atomically: true, encoding: .utf8)
         let result = try CLI.run(["train", "entities", "--train", bad.path, "--output", "/tmp/unused-textpipe.bin"])

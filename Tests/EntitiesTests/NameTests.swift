@@ -16,7 +16,10 @@ import TextpipeTestKit
     @Test func gazetteerCoversTwentyFiveCountries() throws {
         let gazetteer = try EntitiesStage.bundled.parties.get()
         #expect(Set(gazetteer.parties.map(\.country)).count >= 25)
-        for country in ["PK", "IN", "BD", "LK", "NP", "GB", "US", "ZA", "KE", "NG", "AU", "CA", "DE", "FR", "ES", "IT", "MY", "MX", "BR"] {
+        for country in [
+            "PK", "IN", "BD", "LK", "NP", "GB", "US", "ZA", "KE", "NG", "AU", "CA", "DE", "FR", "ES", "IT", "MY", "MX",
+            "BR",
+        ] {
             #expect(gazetteer.parties.contains { $0.country == country }, "no party for \(country)")
         }
     }
@@ -55,7 +58,8 @@ import TextpipeTestKit
     }
 
     @Test func ambiguousNamesFollowTheArticlesCountry() throws {
-        let british = try entities("Labour MPs met at Westminster. Labour leader Keir Starmer said Britain needed change.")
+        let british = try entities(
+            "Labour MPs met at Westminster. Labour leader Keir Starmer said Britain needed change.")
         #expect(british.first { $0.text == "Labour" }?.canonical == "Labour Party")
         #expect(british.first { $0.canonical == "Keir Starmer" }?.party == "Labour Party")
         let american = try entities("Congress passed the bill in Washington after the Senate vote.")
@@ -66,7 +70,8 @@ import TextpipeTestKit
 
     @Test func partyOfTheArticleForPartyRoles() throws {
         let found = try entities(
-            "The MQM-P held a meeting in Karachi. The MQM-P announced new posts. Party chairman Khalid Maqbool Siddiqui chaired it.")
+            "The MQM-P held a meeting in Karachi. The MQM-P announced new posts. Party chairman Khalid Maqbool Siddiqui chaired it."
+        )
         #expect(found.first { $0.canonical == "Khalid Maqbool Siddiqui" }?.party == Self.mqm)
     }
 
@@ -106,19 +111,24 @@ import TextpipeTestKit
         #expect(found.map(\.label) == ["LOC"])
         #expect(found.allSatisfy { $0.canonical == nil })
         #expect(throws: StageError.self) { try StageHarness(EntitiesStage.self, options: "{ labels: [PERSON] }") }
-        #expect(throws: StageError.self) { try StageHarness(EntitiesStage.self, options: "{ model: /no/such/model.bin }") }
+        #expect(throws: StageError.self) {
+            try StageHarness(EntitiesStage.self, options: "{ model: /no/such/model.bin }")
+        }
     }
 
     @Test func entitiesJSONMatchesJSONEncoder() throws {
         let entities = [
-            Entity(text: "Zoë \"Q\" Ball\n\t\u{1}/x", label: "PER", start: 0, end: 15, canonical: "Zoë Ball", party: nil),
+            Entity(
+                text: "Zoë \"Q\" Ball\n\t\u{1}/x", label: "PER", start: 0, end: 15, canonical: "Zoë Ball", party: nil),
             Entity(text: "MQM-P", label: "ORG", start: 20, end: 25, canonical: Self.mqm, party: Self.mqm),
             Entity(text: "Karachi", label: "LOC", start: 30, end: 37),
         ]
         let ours = EntityJSON.fragment(entities)
         let theirs = try JSONFragment(encoding: entities)
         #expect(try JSONDecoder().decode([Entity].self, from: Data(ours.bytes)) == entities)
-        #expect(ours.bytes == theirs.bytes, "\(String(decoding: ours.bytes, as: UTF8.self)) vs \(String(decoding: theirs.bytes, as: UTF8.self))")
+        #expect(
+            ours.bytes == theirs.bytes,
+            "\(String(decoding: ours.bytes, as: UTF8.self)) vs \(String(decoding: theirs.bytes, as: UTF8.self))")
     }
 
     @Test func offsetsAreUnicodeScalarOffsets() throws {
@@ -132,11 +142,11 @@ import TextpipeTestKit
     }
 }
 
-
 @Suite struct AmbiguousPartyWordTests {
     @Test func anAmbiguousWordInsideAnotherNameIsNoParty() throws {
         let stage = try StageHarness(EntitiesStage.self)
-        let result = try stage.run(text: "Workers of the Valmora Democratic Front stormed the front's office in Riverton on Saturday.")
+        let result = try stage.run(
+            text: "Workers of the Valmora Democratic Front stormed the front's office in Riverton on Saturday.")
         let entities = try #require(result.document.entities)
         let front = try #require(entities.first { $0.text.contains("Valmora") })
         #expect(front.party == nil)

@@ -16,7 +16,9 @@ import TextpipeTestKit
             return
         }
         let entities = try #require(try StageHarness(EntitiesStage.self).run(text: text).document.entities)
-        for entity in entities { print("\(entity.label)\t\(entity.text)\t\(entity.canonical ?? "-")\t\(entity.party ?? "-")") }
+        for entity in entities {
+            print("\(entity.label)\t\(entity.text)\t\(entity.canonical ?? "-")\t\(entity.party ?? "-")")
+        }
         func has(_ label: String, _ canonical: String) -> Bool {
             entities.contains { $0.label == label && $0.canonical == canonical }
         }
@@ -28,7 +30,10 @@ import TextpipeTestKit
         }
         let mqm = "MQM-P"
         #expect(has("ORG", mqm))
-        #expect(entities.filter { ["MQM", "MQM-P"].contains($0.text) }.allSatisfy { $0.canonical == mqm && $0.label == "ORG" })
+        #expect(
+            entities.filter { ["MQM", "MQM-P"].contains($0.text) }.allSatisfy {
+                $0.canonical == mqm && $0.label == "ORG"
+            })
         #expect(entities.contains { $0.text == "Muttahida Qaumi Movement (MQM) Pakistan" && $0.canonical == mqm })
         #expect(has("ORG", "ARY News"))
         #expect(entities.contains { $0.label == "ORG" && $0.text.hasSuffix("Central Executive Committee") })

@@ -31,14 +31,16 @@ import Testing
     }
 
     @Test func readsIOB1AsIOB2() throws {
-        let text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nPeter NNP B-NP I-PER\nBlackburn NNP I-NP I-PER\nJohn NNP I-NP B-PER\n"
+        let text =
+            "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nPeter NNP B-NP I-PER\nBlackburn NNP I-NP I-PER\nJohn NNP I-NP B-PER\n"
         let documents = try CoNLLCorpus.parse(text)
         #expect(documents.count == 1)
         #expect(documents[0].tags.map(TagSet.name) == ["B-ORG", "O", "B-PER", "I-PER", "B-PER"])
     }
 
     @Test func recoversDocumentsFromDatelinesWithoutDocStart() throws {
-        let text = "Headline O\n\nLONDON B-LOC\n1996-08-30 O\n\nBody O\n\nSecond O\n\nPARIS B-LOC\n1996-08-31 O\n\nMore O\n"
+        let text =
+            "Headline O\n\nLONDON B-LOC\n1996-08-30 O\n\nBody O\n\nSecond O\n\nPARIS B-LOC\n1996-08-31 O\n\nMore O\n"
         let documents = try CoNLLCorpus.parse(text)
         #expect(documents.map(\.sentences.count) == [3, 3])
     }
@@ -59,7 +61,8 @@ import Testing
         settings.bucketBits = 16
         func train() -> TaggerModel {
             PerceptronTrainer(settings: settings).train(
-                train: documents, dev: documents, wordLists: ["[place]\nOslo"], casingTexts: ["the council met in oslo."]
+                train: documents, dev: documents, wordLists: ["[place]\nOslo"],
+                casingTexts: ["the council met in oslo."]
             ) { _ in }
         }
         let bytes = ModelFile.encode(train())
@@ -70,7 +73,9 @@ import Testing
         var score = SpanScore()
         for document in documents {
             let layout = document.layout()
-            score.add(predicted: model.tag(layout.scalars, tokens: layout.tokens, sentences: layout.sentences), gold: document.tags)
+            score.add(
+                predicted: model.tag(layout.scalars, tokens: layout.tokens, sentences: layout.sentences),
+                gold: document.tags)
         }
         #expect(score.prf([0, 1, 2, 3]).f1 == 1)
         #expect(throws: ModelFile.FormatError.self) { try ModelFile.decode(Data("not a model".utf8), path: "x.bin") }

@@ -70,7 +70,8 @@ import TextpipeTestKit
     @Test func thresholdOptionMovesTheLabel() throws {
         let tagged = try Self.entities.get().run(text: Fixtures.memberProtest).document
         let strict = try StageHarness(IntraPartyConflictStage.self, options: "{ threshold: 1.0, max_evidence: 1 }")
-        let report = try #require(try strict.run(tagged).document.value("intra_party_conflict", as: ConflictReport.self))
+        let report = try #require(
+            try strict.run(tagged).document.value("intra_party_conflict", as: ConflictReport.self))
         #expect(!report.label)
         let brief = try StageHarness(IntraPartyConflictStage.self, options: "{ max_evidence: 1 }")
         let short = try #require(try brief.run(tagged).document.value("intra_party_conflict", as: ConflictReport.self))
@@ -82,7 +83,8 @@ import TextpipeTestKit
     }
 
     @Test func lexiconParsesPartsAndAlternatives() throws {
-        let lexicon = try CueLexicon(tsv: "quit|left the party; the group\tdefection_or_exit\t0.9\nslogans ... against\tmember_protest\t1.0\n")
+        let lexicon = try CueLexicon(
+            tsv: "quit|left the party; the group\tdefection_or_exit\t0.9\nslogans ... against\tmember_protest\t1.0\n")
         let words = ["they", "left", "the", "party", "and", "raised", "slogans", "loudly", "against", "him"]
         let matches = lexicon.matches(in: words, range: 0..<words.count)
         #expect(matches.map(\.start) == [1, 6])

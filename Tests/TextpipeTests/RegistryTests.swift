@@ -15,7 +15,8 @@ import TextpipeTestKit
         ).filter { !$0.hasPrefix(".") }.sorted()
         #expect(
             folders == StageRegistry.moduleNames,
-            "a folder under Plugins/ is missing from `let plugins` in Package.swift (or the list names a missing folder)")
+            "a folder under Plugins/ is missing from `let plugins` in Package.swift (or the list names a missing folder)"
+        )
     }
 
     @Test func everyModuleHasATestTarget() throws {

@@ -200,7 +200,8 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     @Test func badLinesAreDeadLetteredWhileNeighboursPass() throws {
         let directory = try ScratchDirectory()
         let input = try directory.write(
-            "in.jsonl", "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"y\",\"text\":\n\n{\"id\":\"z\",\"text\":\"three\"}\n")
+            "in.jsonl",
+            "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"y\",\"text\":\n\n{\"id\":\"z\",\"text\":\"three\"}\n")
         let result = try run([], inputs: [.path(input)], jobs: 2, in: directory)
         #expect(result.summary.read == 3)
         #expect(result.summary.written == 2)
@@ -229,7 +230,8 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     @Test func invalidUTF8WithoutRepairIsReported() throws {
         let directory = try ScratchDirectory()
         let file = directory.path + "/latin1.txt"
-        try Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x0A, 0x43, 0x61, 0x66, 0xE9]).write(to: URL(fileURLWithPath: file))
+        try Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x0A, 0x43, 0x61, 0x66, 0xE9]).write(
+            to: URL(fileURLWithPath: file))
         let binary = directory.path + "/binary.txt"
         try Data([0x41, 0x00, 0x42]).write(to: URL(fileURLWithPath: binary))
         let result = try run([], inputs: [.path(file), .path(binary)], jobs: 1, in: directory)
@@ -241,7 +243,9 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
     @Test func oversizedArticlesAreReported() throws {
         let directory = try ScratchDirectory()
         let input = try directory.write(
-            "in.jsonl", jsonl(1) { _ in "short" } + #"{"text":""# + String(repeating: "x", count: 5000) + "\"}\n" + jsonl(1) { _ in "after" })
+            "in.jsonl",
+            jsonl(1) { _ in "short" } + #"{"text":""# + String(repeating: "x", count: 5000) + "\"}\n"
+                + jsonl(1) { _ in "after" })
         let reports = Mutex([String]())
         var options = RunOptions(jobs: 1, onError: .skip, report: { line in reports.withLock { $0.append(line) } })
         options.maxBytes = 1000

@@ -6,16 +6,26 @@ import Testing
     func words(_ text: String) -> [String] { Tokenizer.tokens(in: text).map(\.text) }
 
     @Test func keepsHyphenatedNamesAndAbbreviations() {
-        #expect(words("MQM-P leader Dr. Khalid met Kilroy-Silk in the U.S. on Jan. 5.")
-            == ["MQM-P", "leader", "Dr.", "Khalid", "met", "Kilroy-Silk", "in", "the", "U.S.", "on", "Jan.", "5", "."])
+        #expect(
+            words("MQM-P leader Dr. Khalid met Kilroy-Silk in the U.S. on Jan. 5.")
+                == [
+                    "MQM-P", "leader", "Dr.", "Khalid", "met", "Kilroy-Silk", "in", "the", "U.S.", "on", "Jan.", "5",
+                    ".",
+                ])
     }
 
     @Test func keepsNumbersWhole() {
-        #expect(words("a £15.8m fee, 1,000 fans at 12:30; lists 3,4") == ["a", "£", "15.8m", "fee", ",", "1,000", "fans", "at", "12:30", ";", "lists", "3", ",", "4"])
+        #expect(
+            words("a £15.8m fee, 1,000 fans at 12:30; lists 3,4") == [
+                "a", "£", "15.8m", "fee", ",", "1,000", "fans", "at", "12:30", ";", "lists", "3", ",", "4",
+            ])
     }
 
     @Test func splitsCliticsButNotNames() {
-        #expect(words("Germany's coach doesn't know O'Brien they're") == ["Germany", "'s", "coach", "does", "n't", "know", "O'Brien", "they", "'re"])
+        #expect(
+            words("Germany's coach doesn't know O'Brien they're") == [
+                "Germany", "'s", "coach", "does", "n't", "know", "O'Brien", "they", "'re",
+            ])
         #expect(words("MQM’s central committee") == ["MQM", "’s", "central", "committee"])
     }
 
@@ -51,40 +61,50 @@ import Testing
     }
 
     @Test func splitsOnTerminalPunctuation() {
-        #expect(sentences("Workers stormed the office. Slogans were raised! Was anyone hurt? Nobody knows.")
-            == ["Workers stormed the office.", "Slogans were raised!", "Was anyone hurt?", "Nobody knows."])
+        #expect(
+            sentences("Workers stormed the office. Slogans were raised! Was anyone hurt? Nobody knows.")
+                == ["Workers stormed the office.", "Slogans were raised!", "Was anyone hurt?", "Nobody knows."])
     }
 
     @Test func titlesAndInitialsDoNotEndSentences() {
-        #expect(sentences("Mr. Sattar met Dr. Siddiqui. J. K. Rowling wrote it.")
-            == ["Mr. Sattar met Dr. Siddiqui.", "J. K. Rowling wrote it."])
+        #expect(
+            sentences("Mr. Sattar met Dr. Siddiqui. J. K. Rowling wrote it.")
+                == ["Mr. Sattar met Dr. Siddiqui.", "J. K. Rowling wrote it."])
     }
 
     @Test func ambiguousAbbreviations() {
-        #expect(sentences("He moved to the U.S. The move was sudden.") == ["He moved to the U.S.", "The move was sudden."])
+        #expect(
+            sentences("He moved to the U.S. The move was sudden.") == ["He moved to the U.S.", "The move was sudden."])
         #expect(sentences("He met U.S. President Bush.") == ["He met U.S. President Bush."])
-        #expect(sentences("Shares of Acme Inc. rose 5%. Analysts were surprised.")
-            == ["Shares of Acme Inc. rose 5%.", "Analysts were surprised."])
+        #expect(
+            sentences("Shares of Acme Inc. rose 5%. Analysts were surprised.")
+                == ["Shares of Acme Inc. rose 5%.", "Analysts were surprised."])
     }
 
     @Test func quotesCloseTheirSentence() {
-        #expect(sentences("“We will act,” he said. “The party is united.” It was not.")
-            == ["“We will act,” he said.", "“The party is united.”", "It was not."])
+        #expect(
+            sentences("“We will act,” he said. “The party is united.” It was not.")
+                == ["“We will act,” he said.", "“The party is united.”", "It was not."])
     }
 
     @Test func straightQuoteAfterASpaceOpensTheNextSentence() {
-        #expect(sentences("Growth was weak. \"We expected more,\" he said. \"It will pick up.\" Shares fell.")
-            == ["Growth was weak.", "\"We expected more,\" he said.", "\"It will pick up.\"", "Shares fell."])
+        #expect(
+            sentences("Growth was weak. \"We expected more,\" he said. \"It will pick up.\" Shares fell.")
+                == ["Growth was weak.", "\"We expected more,\" he said.", "\"It will pick up.\"", "Shares fell."])
         #expect(sentences("He left. 'Goodbye,' she said.") == ["He left.", "'Goodbye,' she said."])
     }
 
     @Test func blankLinesEndSentences() {
-        #expect(sentences("Read More: MQM denies rumours\n\nLast year, it denied them.")
-            == ["Read More: MQM denies rumours", "Last year, it denied them."])
+        #expect(
+            sentences("Read More: MQM denies rumours\n\nLast year, it denied them.")
+                == ["Read More: MQM denies rumours", "Last year, it denied them."])
     }
 
     @Test func decimalsAndLowercaseContinuations() {
-        #expect(sentences("Growth was 2.5 per cent. e.g. in March it fell.") == ["Growth was 2.5 per cent. e.g. in March it fell."])
+        #expect(
+            sentences("Growth was 2.5 per cent. e.g. in March it fell.") == [
+                "Growth was 2.5 per cent. e.g. in March it fell."
+            ])
     }
 
     @Test func otherScripts() {

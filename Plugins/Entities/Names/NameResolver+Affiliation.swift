@@ -31,13 +31,15 @@ extension NameResolver {
         let parties = mentions.indices.filter { mentions[$0].party != nil && mentions[$0].label == "ORG" }
         guard !parties.isEmpty else { return }
         let partyAt = Dictionary(parties.map { (mentions[$0].tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
-        let partyEndingAt = Dictionary(parties.map { (mentions[$0].tokens.upperBound, $0) }, uniquingKeysWith: { a, _ in a })
+        let partyEndingAt = Dictionary(
+            parties.map { (mentions[$0].tokens.upperBound, $0) }, uniquingKeysWith: { a, _ in a })
         let dominant = dominantParty(mentions, parties)
         var votes: [String: [String: Int]] = [:]
         for index in mentions.indices where mentions[index].label == "PER" {
             let person = mentions[index]
             guard let canonical = person.canonical else { continue }
-            let found = partyBefore(person, words, partyEndingAt, dominant)
+            let found =
+                partyBefore(person, words, partyEndingAt, dominant)
                 ?? partyAfter(person, words, partyAt, mentions)
             if let found { votes[canonical, default: [:]][mentions[found].party ?? "", default: 0] += 1 }
             if found == nil, let dominant, mentionsPartyRole(before: person, words) {
@@ -52,7 +54,9 @@ extension NameResolver {
     }
 
     /// The party of "PARTY [roles…] PERSON", "PTI's Imran Khan", "the Labour MP for Dover, PERSON".
-    private func partyBefore(_ person: Mention, _ words: Words, _ partyEndingAt: [Int: Int], _ dominant: String?) -> Int? {
+    private func partyBefore(_ person: Mention, _ words: Words, _ partyEndingAt: [Int: Int], _ dominant: String?)
+        -> Int?
+    {
         var i = person.tokens.lowerBound
         var steps = 0
         while i > 0, steps < 8 {
@@ -92,7 +96,9 @@ extension NameResolver {
             return nil
         }
         var steps = 0
-        while i < end, steps < 4, partyAt[i] == nil, ["a", "an", "the", "senior", "veteran", "former", "leading", "prominent"].contains(words.lower(i)) {
+        while i < end, steps < 4, partyAt[i] == nil,
+            ["a", "an", "the", "senior", "veteran", "former", "leading", "prominent"].contains(words.lower(i))
+        {
             i += 1
             steps += 1
         }
@@ -123,7 +129,9 @@ extension NameResolver {
     private func dominantParty(_ mentions: [Mention], _ parties: [Int]) -> String? {
         var counts: [String: Int] = [:]
         for index in parties { counts[mentions[index].party ?? "", default: 0] += 1 }
-        guard let top = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+        guard let top = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else {
+            return nil
+        }
         return top.value * 3 >= parties.count * 2 ? top.key : nil
     }
 }

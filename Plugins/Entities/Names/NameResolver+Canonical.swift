@@ -24,7 +24,8 @@ extension NameResolver {
             forms[key] = mention.text
         }
         for index in mentions.indices where mentions[index].canonical == nil {
-            var name = forms[mentions[index].label + "\u{0}" + mentions[index].text.lowercased()] ?? mentions[index].text
+            var name =
+                forms[mentions[index].label + "\u{0}" + mentions[index].text.lowercased()] ?? mentions[index].text
             // A place in capitals (a dateline, `KARACHI`) is named as usually written; short ones are acronyms (`UAE`).
             if mentions[index].label != "ORG", Self.isAllCaps(name), name.count >= 5 { name = name.capitalized }
             if name.hasPrefix("the ") || name.hasPrefix("The ") { name.removeFirst(4) }
@@ -64,7 +65,8 @@ extension NameResolver {
                 // The longest name wins; among equals, the nearest one before this mention.
                 if let current = best {
                     let longer = other.count > names[current].count
-                    let nearer = other.count == names[current].count && persons[j] < index && persons[j] > persons[current]
+                    let nearer =
+                        other.count == names[current].count && persons[j] < index && persons[j] > persons[current]
                     if longer || nearer { best = j }
                 } else {
                     best = j
@@ -77,9 +79,13 @@ extension NameResolver {
         for index in persons {
             guard let canonical = mentions[index].canonical else { continue }
             let key = canonical.lowercased()
-            if forms[key] == nil || (Self.isAllCaps(forms[key] ?? "") && !Self.isAllCaps(canonical)) { forms[key] = canonical }
+            if forms[key] == nil || (Self.isAllCaps(forms[key] ?? "") && !Self.isAllCaps(canonical)) {
+                forms[key] = canonical
+            }
         }
-        for index in persons { mentions[index].canonical = mentions[index].canonical.flatMap { forms[$0.lowercased()] } }
+        for index in persons {
+            mentions[index].canonical = mentions[index].canonical.flatMap { forms[$0.lowercased()] }
+        }
     }
 
     /// `Central Executive Committee (CEC)` and later `CEC` share the long name.
@@ -97,7 +103,8 @@ extension NameResolver {
             }
         }
         // Implicit: an all-capitals mention whose letters are a longer name's initials.
-        for index in organizations where Self.isAllCaps(mentions[index].text) && expansions[mentions[index].text] == nil {
+        for index in organizations where Self.isAllCaps(mentions[index].text) && expansions[mentions[index].text] == nil
+        {
             let letters = mentions[index].text.filter(\.isLetter)
             guard letters.count >= 2, !mentions[index].text.contains(" ") else { continue }
             for other in organizations where mentions[other].tokens.count >= 2 {

@@ -12,10 +12,14 @@ extension NameResolver {
     ])
 
     /// Words that may come before an office (`Deputy CM`, `Woman Representative`).
-    static let officeModifiers: Set<String> = ["deputy", "senior", "vice", "general", "woman", "additional", "joint", "former", "ex"]
+    static let officeModifiers: Set<String> = [
+        "deputy", "senior", "vice", "general", "woman", "additional", "joint", "former", "ex",
+    ]
 
     /// Words that open a sentence in capitals without being part of the name after them.
-    static let leadingModifiers: Set<String> = ["former", "both", "ex", "then", "late", "outgoing", "incumbent", "acting"]
+    static let leadingModifiers: Set<String> = [
+        "former", "both", "ex", "then", "late", "outgoing", "incumbent", "acting",
+    ]
 
     /// Words that end organization names, so "Party Committee" after a role is not a person.
     static let organizationWords: Set<String> = [
@@ -85,7 +89,8 @@ extension NameResolver {
         for i in mention.tokens.dropLast() where Self.officeWords.contains(words.lower(i)) { last = i }
         guard let last else { return [mention] }
         let name = (last + 1)..<mention.tokens.upperBound
-        guard name.count <= 4, name.allSatisfy({ words.startsCapitalized($0) && !Self.organizationWords.contains(words.lower($0)) })
+        guard name.count <= 4,
+            name.allSatisfy({ words.startsCapitalized($0) && !Self.organizationWords.contains(words.lower($0)) })
         else { return [mention] }
         var first = last
         while first > mention.tokens.lowerBound,

@@ -109,7 +109,8 @@ struct NameResolver: Sendable {
     /// into its parts (`ORG` party, `PER` name): `Labour MPs`, `Congress MPs
     /// Jothimani`; `nil` for any other shape.
     func splitRoleSuffix(_ mention: Mention, party: PartyMatch, words: Words) -> [Mention]? {
-        guard mention.tokens.lowerBound == party.tokens.lowerBound, mention.tokens.upperBound > party.tokens.upperBound else {
+        guard mention.tokens.lowerBound == party.tokens.lowerBound, mention.tokens.upperBound > party.tokens.upperBound
+        else {
             return nil
         }
         var i = party.tokens.upperBound
@@ -149,17 +150,19 @@ struct NameResolver: Sendable {
             {
                 continue
             }
-            if overlapping.count == 1, let split = splitRoleSuffix(mentions[overlapping[0]], party: match, words: words) {
+            if overlapping.count == 1, let split = splitRoleSuffix(mentions[overlapping[0]], party: match, words: words)
+            {
                 // "Labour MPs", "Congress MPs Jothimani": the party, then a role, then perhaps a person.
                 removed.insert(overlapping[0])
-                added.append(contentsOf: split.map { mention in
-                    var mention = mention
-                    if mention.label == "ORG" {
-                        mention.canonical = name
-                        mention.party = name
-                    }
-                    return mention
-                })
+                added.append(
+                    contentsOf: split.map { mention in
+                        var mention = mention
+                        if mention.label == "ORG" {
+                            mention.canonical = name
+                            mention.party = name
+                        }
+                        return mention
+                    })
                 continue
             }
             let inside = overlapping.allSatisfy {
@@ -192,7 +195,10 @@ struct NameResolver: Sendable {
         }
         guard !added.isEmpty || !removed.isEmpty else { return }
         // Parts of a split that the tagger also found on their own are kept once.
-        added.removeAll { new in mentions.contains { $0.tokens == new.tokens } && !removed.contains(where: { mentions[$0].tokens == new.tokens }) }
+        added.removeAll { new in
+            mentions.contains { $0.tokens == new.tokens }
+                && !removed.contains(where: { mentions[$0].tokens == new.tokens })
+        }
         mentions = (mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) + added)
             .sorted { $0.start < $1.start }
     }

@@ -60,12 +60,15 @@ public struct PartyGazetteer: Sendable {
             if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard columns.count == 3, !columns[1].isEmpty else {
-                throw FormatError(file: "parties.tsv", line: number + 1, message: "expected 'country<TAB>canonical<TAB>aliases'")
+                throw FormatError(
+                    file: "parties.tsv", line: number + 1, message: "expected 'country<TAB>canonical<TAB>aliases'")
             }
             let party = Party(
                 country: String(columns[0]), canonical: String(columns[1]),
                 aliases: columns[2].split(separator: "|").map {
-                    $0.hasPrefix("?") ? Alias(name: String($0.dropFirst()), ambiguous: true) : Alias(name: String($0), ambiguous: false)
+                    $0.hasPrefix("?")
+                        ? Alias(name: String($0.dropFirst()), ambiguous: true)
+                        : Alias(name: String($0), ambiguous: false)
                 })
             let index = parties.count
             parties.append(party)

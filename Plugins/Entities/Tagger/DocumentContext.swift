@@ -64,7 +64,9 @@ struct DocumentContext {
             guard let found = longerCounts[facts[i].folded] else { return 0 }
             let ownLength = spanOf[i] >= 0 ? spans[spanOf[i]].range.count : 0
             var counts = SIMD8<Int32>()
-            for (index, type) in found where index != spanOf[i] && spans[index].range.count > ownLength { counts[type] += 1 }
+            for (index, type) in found where index != spanOf[i] && spans[index].range.count > ownLength {
+                counts[type] += 1
+            }
             return UInt64(Self.majority(counts, types: 4))
         }
     }

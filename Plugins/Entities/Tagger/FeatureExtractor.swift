@@ -66,7 +66,9 @@ struct FeatureExtractor: Sendable {
         return words >= 2 && caps * 10 >= words * 6
     }
 
-    private func markGazetteer(_ facts: inout [TokenFacts], _ s: [Unicode.Scalar], tokens: [Range<Int>], sentence: Range<Int>) {
+    private func markGazetteer(
+        _ facts: inout [TokenFacts], _ s: [Unicode.Scalar], tokens: [Range<Int>], sentence: Range<Int>
+    ) {
         guard phrases.count > 0 else { return }
         for start in sentence where !facts[start].lowercase || facts[start].length == 0 {
             var hash: UInt64 = 0x5eed

@@ -46,7 +46,8 @@
             return normalized(scalar)
         }
         if scalar.properties.numericType == .decimal { return "0" }
-        if scalar.properties.changesWhenLowercased, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+        if scalar.properties.changesWhenLowercased, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
+        {
             return lower
         }
         return normalized(scalar)

@@ -41,7 +41,8 @@ enum LabelConsistency {
             let isPart = fullNames.contains { full in
                 let other = names[full]
                 guard other.count > name.count else { return false }
-                return (other.last == name.last && isSubsequence(name, of: other)) || (name.count == 1 && other.first == name.first)
+                return (other.last == name.last && isSubsequence(name, of: other))
+                    || (name.count == 1 && other.first == name.first)
             }
             if isPart { spans[index].type = person }
         }
@@ -52,7 +53,9 @@ enum LabelConsistency {
         }
         for index in spans.indices {
             guard let counts = votes[names[index].joined(separator: " ")] else { continue }
-            let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? spans[index].type
+            let best =
+                counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }
+                ?? spans[index].type
             if counts[best] > counts[spans[index].type] { spans[index].type = best }
         }
     }

@@ -72,7 +72,9 @@ public enum ModelFile {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> TaggerModel in
             var offset = 0
             func need(_ count: Int) throws {
-                guard offset + count <= raw.count else { throw FormatError(path: path, message: "truncated at byte \(offset)") }
+                guard offset + count <= raw.count else {
+                    throw FormatError(path: path, message: "truncated at byte \(offset)")
+                }
             }
             func u32() throws -> UInt32 {
                 try need(4)
@@ -89,7 +91,9 @@ public enum ModelFile {
                 defer { offset += count * 4 }
                 return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                     for k in 0..<count {
-                        buffer[k] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * k, as: UInt32.self)))
+                        buffer[k] = Float(
+                            bitPattern: UInt32(
+                                littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * k, as: UInt32.self)))
                     }
                     initialized = count
                 }
@@ -102,7 +106,8 @@ public enum ModelFile {
             let passCount = Int(try u32())
             guard tagCount == TagSet.count, (8...26).contains(bucketBits), (1...2).contains(passCount) else {
                 throw FormatError(
-                    path: path, message: "unsupported layout: \(tagCount) tags, \(bucketBits) bucket bits, \(passCount) passes")
+                    path: path,
+                    message: "unsupported layout: \(tagCount) tags, \(bucketBits) bucket bits, \(passCount) passes")
             }
             var passes: [WeightTable] = []
             for _ in 0..<passCount {
@@ -131,7 +136,9 @@ public enum ModelFile {
                 lexicon.casing[hash] = raw[offset]
                 offset += 1
             }
-            guard offset == raw.count else { throw FormatError(path: path, message: "\(raw.count - offset) bytes after the end") }
+            guard offset == raw.count else {
+                throw FormatError(path: path, message: "\(raw.count - offset) bytes after the end")
+            }
             return TaggerModel(bucketBits: bucketBits, passes: passes, lexicon: lexicon)
         }
     }

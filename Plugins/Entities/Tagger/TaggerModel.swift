@@ -35,7 +35,9 @@ struct WeightTable: Sendable {
                 storage.withUnsafeBytes { source in
                     for row in 0..<rows {
                         let from = rowsOffset + row * Self.rowSize
-                        let scale = Float(bitPattern: UInt32(littleEndian: source.loadUnaligned(fromByteOffset: from, as: UInt32.self)))
+                        let scale = Float(
+                            bitPattern: UInt32(
+                                littleEndian: source.loadUnaligned(fromByteOffset: from, as: UInt32.self)))
                         target.storeBytes(of: scale, toByteOffset: row * Self.rowSize, as: Float.self)
                         for k in 4..<Self.rowSize { target[row * Self.rowSize + k] = source[from + k] }
                     }
@@ -57,7 +59,9 @@ struct WeightTable: Sendable {
             for row in scales.indices {
                 raw.storeBytes(of: scales[row], toByteOffset: row * Self.rowSize, as: Float.self)
                 for tag in 0..<TagSet.count {
-                    raw.storeBytes(of: weights[row * TagSet.count + tag], toByteOffset: row * Self.rowSize + 4 + tag, as: Int8.self)
+                    raw.storeBytes(
+                        of: weights[row * TagSet.count + tag], toByteOffset: row * Self.rowSize + 4 + tag, as: Int8.self
+                    )
                 }
             }
         }
@@ -73,7 +77,9 @@ struct WeightTable: Sendable {
 
     /// Adds the weights of `features` to `sums` (one per tag, lanes 0…8).
     @inline(__always)
-    static func accumulate(_ rows: UnsafeRawBufferPointer, _ features: ArraySlice<UInt32>, into sums: inout SIMD16<Float>) {
+    static func accumulate(
+        _ rows: UnsafeRawBufferPointer, _ features: ArraySlice<UInt32>, into sums: inout SIMD16<Float>
+    ) {
         guard let base = rows.baseAddress else { return }
         for feature in features {
             let row = base + Int(feature) &* rowSize
@@ -106,7 +112,8 @@ public final class TaggerModel: Sendable {
 
     /// A model from its passes; every table has `2^bucketBits` rows.
     init(bucketBits: Int, passes: [WeightTable], lexicon: Lexicon) {
-        precondition(passes.allSatisfy { $0.rows == 1 << bucketBits } && (1...2).contains(passes.count), "weight tables")
+        precondition(
+            passes.allSatisfy { $0.rows == 1 << bucketBits } && (1...2).contains(passes.count), "weight tables")
         precondition(TagSet.count == 9, "the scoring loop is unrolled for nine tags")
         self.bucketBits = bucketBits
         self.passes = passes
@@ -175,7 +182,8 @@ public final class TaggerModel: Sendable {
                     position += 1
                 }
                 emissions.withUnsafeBufferPointer {
-                    Viterbi.decode($0, n: sentence.count, transitions: table.transitions, into: &tags, scratch: &scratch)
+                    Viterbi.decode(
+                        $0, n: sentence.count, transitions: table.transitions, into: &tags, scratch: &scratch)
                 }
                 for (k, i) in sentence.enumerated() { result[i] = tags[k] }
             }
@@ -185,7 +193,9 @@ public final class TaggerModel: Sendable {
 
     /// The entity spans of a document: ``tag(_:tokens:sentences:)``, then
     /// ``LabelConsistency`` across the document.
-    public func spans(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [(range: Range<Int>, type: Int)] {
+    public func spans(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [(
+        range: Range<Int>, type: Int
+    )] {
         var spans = TagSet.spans(tag(scalars, tokens: tokens, sentences: sentences))
         LabelConsistency.apply(&spans, scalars: scalars, tokens: tokens, vote: passes.count == 1)
         return spans

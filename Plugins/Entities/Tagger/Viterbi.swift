@@ -28,7 +28,8 @@ enum Viterbi {
 
     /// ``decode(_:n:transitions:into:)`` without allocating per sentence.
     static func decode(
-        _ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float], into tags: inout [Int], scratch: inout Scratch
+        _ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float], into tags: inout [Int],
+        scratch: inout Scratch
     ) {
         let count = TagSet.count
         tags.removeAll(keepingCapacity: true)

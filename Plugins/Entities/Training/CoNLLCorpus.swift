@@ -83,7 +83,9 @@ public enum CoNLLCorpus {
             }
             let tag = TagSet.tag(named: tagName)
             if tag == TagSet.outside, tagName != "O" {
-                throw FormatError(path: path, line: number + 1, message: "unknown tag '\(tagName)'; expected O, B-/I- PER, ORG, LOC or MISC")
+                throw FormatError(
+                    path: path, line: number + 1,
+                    message: "unknown tag '\(tagName)'; expected O, B-/I- PER, ORG, LOC or MISC")
             }
             sentence.append((String(columns[0]), tag))
         }

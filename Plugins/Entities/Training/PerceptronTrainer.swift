@@ -60,7 +60,9 @@ public struct PerceptronTrainer {
 
     /// Builds the lexicon the model ships: hand-written word lists, the entity
     /// strings of `documents`, and casing statistics from `documents` and `casingTexts`.
-    static func lexicon(wordLists: [String], entitiesFrom documents: [CoNLLDocument], casing: [UInt64: (Int, Int)]) -> Lexicon {
+    static func lexicon(wordLists: [String], entitiesFrom documents: [CoNLLDocument], casing: [UInt64: (Int, Int)])
+        -> Lexicon
+    {
         var lexicon = Lexicon()
         for list in wordLists { lexicon.add(wordList: list) }
         for document in documents {
@@ -121,7 +123,9 @@ public struct PerceptronTrainer {
             let headline = extractor.isHeadline(document.facts, sentence)
             var example = Example(features: [], offsets: [0], gold: Array(document.gold[sentence]), tokens: sentence)
             for i in sentence {
-                extractor.features(document.facts, sentence: sentence, headline: headline, at: i, document: context, into: &example.features)
+                extractor.features(
+                    document.facts, sentence: sentence, headline: headline, at: i, document: context,
+                    into: &example.features)
                 example.offsets.append(example.features.count)
             }
             return example
@@ -150,14 +154,18 @@ public struct PerceptronTrainer {
         var trainDocuments: [Prepared] = []
         for half in 0..<2 {
             let lexicon = Self.lexicon(wordLists: wordLists, entitiesFrom: halves[1 - half], casing: casing)
-            trainDocuments += Self.prepare(halves[half], extractor: FeatureExtractor(lexicon: lexicon, bucketBits: settings.bucketBits), fold: half)
+            trainDocuments += Self.prepare(
+                halves[half], extractor: FeatureExtractor(lexicon: lexicon, bucketBits: settings.bucketBits), fold: half
+            )
         }
         let extractor = FeatureExtractor(lexicon: full, bucketBits: settings.bucketBits)
         let devDocuments = Self.prepare(dev, extractor: extractor, fold: -1)
         let firstTrain = trainDocuments.map { Self.examples($0, extractor: extractor, context: nil) }
         let firstDev = devDocuments.map { Self.examples($0, extractor: extractor, context: nil) }
 
-        let first = trainPass(firstTrain.flatMap { $0 }, dev: firstDev.flatMap { $0 }, epochs: settings.epochs, pass: 1, progress: progress)
+        let first = trainPass(
+            firstTrain.flatMap { $0 }, dev: firstDev.flatMap { $0 }, epochs: settings.epochs, pass: 1,
+            progress: progress)
         guard settings.passes > 1 else {
             return TaggerModel(bucketBits: settings.bucketBits, passes: [Self.quantize(first)], lexicon: full)
         }
@@ -168,7 +176,8 @@ public struct PerceptronTrainer {
             let outOfFold = trainDocuments.indices.filter { trainDocuments[$0].fold != fold }
             let weights = trainPass(inFold.flatMap { firstTrain[$0] }, dev: [], epochs: first.epoch, pass: 1) { _ in }
             for index in outOfFold {
-                firstTags[index] = Self.predict(firstTrain[index], weights: weights, tokenCount: trainDocuments[index].gold.count)
+                firstTags[index] = Self.predict(
+                    firstTrain[index], weights: weights, tokenCount: trainDocuments[index].gold.count)
             }
         }
         let secondTrain = trainDocuments.indices.flatMap { index in
@@ -178,10 +187,13 @@ public struct PerceptronTrainer {
         }
         let secondDev = devDocuments.indices.flatMap { index in
             let tags = Self.predict(firstDev[index], weights: first, tokenCount: devDocuments[index].gold.count)
-            return Self.examples(devDocuments[index], extractor: extractor, context: DocumentContext(facts: devDocuments[index].facts, tags: tags))
+            return Self.examples(
+                devDocuments[index], extractor: extractor,
+                context: DocumentContext(facts: devDocuments[index].facts, tags: tags))
         }
         let second = trainPass(secondTrain, dev: secondDev, epochs: settings.epochs, pass: 2, progress: progress)
-        return TaggerModel(bucketBits: settings.bucketBits, passes: [Self.quantize(first), Self.quantize(second)], lexicon: full)
+        return TaggerModel(
+            bucketBits: settings.bucketBits, passes: [Self.quantize(first), Self.quantize(second)], lexicon: full)
     }
 
     /// Tags a document's sentences with float weights.
@@ -202,12 +214,19 @@ public struct PerceptronTrainer {
 
     /// Trains one pass; with dev examples, returns the averaged weights of the
     /// epoch with the best dev micro-F1 over PER/ORG/LOC, else those of the last epoch.
-    func trainPass(_ examples: [Example], dev devExamples: [Example], epochs: Int, pass: Int, progress: (EpochReport) -> Void) -> Weights {
-        guard settings.ensemble > 1 else { return trainSingle(examples, dev: devExamples, epochs: epochs, pass: pass, seed: settings.seed, progress: progress) }
+    func trainPass(
+        _ examples: [Example], dev devExamples: [Example], epochs: Int, pass: Int, progress: (EpochReport) -> Void
+    ) -> Weights {
+        guard settings.ensemble > 1 else {
+            return trainSingle(
+                examples, dev: devExamples, epochs: epochs, pass: pass, seed: settings.seed, progress: progress)
+        }
         var members: [Weights] = []
         for member in 0..<settings.ensemble {
             members.append(
-                trainSingle(examples, dev: devExamples, epochs: epochs, pass: pass, seed: settings.seed &+ UInt64(member) &* 1000, progress: progress))
+                trainSingle(
+                    examples, dev: devExamples, epochs: epochs, pass: pass,
+                    seed: settings.seed &+ UInt64(member) &* 1000, progress: progress))
         }
         let scale = 1 / Float(members.count)
         var average = Weights(
@@ -225,7 +244,9 @@ public struct PerceptronTrainer {
             var predicted: [Int] = []
             for example in devExamples {
                 Self.score(example, weights: average.emissions, into: &emissions)
-                emissions.withUnsafeBufferPointer { Viterbi.decode($0, n: example.gold.count, transitions: constrained, into: &predicted) }
+                emissions.withUnsafeBufferPointer {
+                    Viterbi.decode($0, n: example.gold.count, transitions: constrained, into: &predicted)
+                }
                 score.add(predicted: predicted, gold: example.gold)
             }
             progress(EpochReport(pass: pass, epoch: 0, mistakes: 0, dev: score))
@@ -235,10 +256,13 @@ public struct PerceptronTrainer {
 
     /// One perceptron; see ``trainPass(_:dev:epochs:pass:progress:)``.
     func trainSingle(
-        _ examples: [Example], dev devExamples: [Example], epochs: Int, pass: Int, seed: UInt64, progress: (EpochReport) -> Void
+        _ examples: [Example], dev devExamples: [Example], epochs: Int, pass: Int, seed: UInt64,
+        progress: (EpochReport) -> Void
     ) -> Weights {
         var examples = examples
-        if settings.minimumFeatureCount > 1 { Self.prune(&examples, minimumCount: settings.minimumFeatureCount, rows: 1 << settings.bucketBits) }
+        if settings.minimumFeatureCount > 1 {
+            Self.prune(&examples, minimumCount: settings.minimumFeatureCount, rows: 1 << settings.bucketBits)
+        }
         let count = TagSet.count
         let rows = 1 << settings.bucketBits
         var weights = [Float](repeating: 0, count: rows * count)
@@ -322,7 +346,8 @@ public struct PerceptronTrainer {
             var features: [UInt32] = []
             var offsets = [0]
             for k in examples[e].gold.indices {
-                for f in examples[e].features[examples[e].offsets[k]..<examples[e].offsets[k + 1]] where Int(counts[Int(f)]) >= minimumCount {
+                for f in examples[e].features[examples[e].offsets[k]..<examples[e].offsets[k + 1]]
+                where Int(counts[Int(f)]) >= minimumCount {
                     features.append(f)
                 }
                 offsets.append(features.count)

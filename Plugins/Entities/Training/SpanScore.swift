@@ -13,7 +13,8 @@ public struct SpanScore: Sendable {
     public mutating func add(predicted predictedTags: [Int], gold goldTags: [Int]) {
         let goldSpans = TagSet.spans(goldTags)
         let predictedSpans = TagSet.spans(predictedTags)
-        let goldSet = Set(goldSpans.map { SpanKey(start: $0.range.lowerBound, end: $0.range.upperBound, type: $0.type) })
+        let goldSet = Set(
+            goldSpans.map { SpanKey(start: $0.range.lowerBound, end: $0.range.upperBound, type: $0.type) })
         for span in goldSpans { gold[span.type] += 1 }
         for span in predictedSpans {
             predicted[span.type] += 1

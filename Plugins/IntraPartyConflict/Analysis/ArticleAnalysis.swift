@@ -51,7 +51,8 @@ public struct ArticleAnalysis: Sendable {
             let lower = " " + titleWords.joined(separator: " ") + " "
             var named: [String] = []
             for (surface, party) in parties.surfaces.sorted(by: { $0.key < $1.key }) {
-                let key = " " + Tokenizer.tokens(in: surface).map { Self.normalized($0.text) }.joined(separator: " ") + " "
+                let key =
+                    " " + Tokenizer.tokens(in: surface).map { Self.normalized($0.text) }.joined(separator: " ") + " "
                 if lower.contains(key), !named.contains(party) { named.append(party) }
             }
             facts.append(
@@ -176,7 +177,8 @@ public struct ArticleAnalysis: Sendable {
         }
         // Leaving an alliance is a coalition dispute, not an exit from one's party.
         if parties.count == 1, Self.isAlliance(parties[0]) { sameParty = min(sameParty, 0.35) }
-        let context = parties.count == 1 ? parties[0] : (parties.contains { $0 == focus } ? focus : parties.first ?? focus)
+        let context =
+            parties.count == 1 ? parties[0] : (parties.contains { $0 == focus } ? focus : parties.first ?? focus)
         return SentenceFacts(
             index: index, start: span.lowerBound, end: span.upperBound, weights: weights, best: best, parties: parties,
             context: context, crossParty: crossParty, sameParty: sameParty, intra: intra)

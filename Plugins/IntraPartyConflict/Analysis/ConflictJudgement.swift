@@ -44,7 +44,8 @@ struct ConflictJudgement {
             scores[selection] = 0
         }
         let top = scores.max() ?? 0
-        subtypes = top > 0
+        subtypes =
+            top > 0
             ? CueClass.subtypes.filter { scores[$0.index] >= 0.4 * top }.sorted { scores[$0.index] > scores[$1.index] }
             : []
         // The focus party wins ties, then the name, so the choice is the same on every run.

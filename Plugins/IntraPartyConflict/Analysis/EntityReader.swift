@@ -18,7 +18,9 @@ enum EntityReader {
         var i = 0
 
         mutating func skipSpace() {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
+                i += 1
+            }
         }
 
         mutating func take(_ byte: UInt8) -> Bool {
@@ -87,7 +89,9 @@ enum EntityReader {
                 i += 1
             }
             // A fraction or exponent is not an offset.
-            if i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            if i < bytes.count,
+                bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")
+            {
                 return nil
             }
             return digits > 0 && digits < 18 ? (negative ? -value : value) : nil

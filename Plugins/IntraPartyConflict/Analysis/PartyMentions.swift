@@ -40,7 +40,9 @@ struct PartyMentions {
     /// A party-like name without the words a tagger joined to its front.
     static func trimmed(_ name: String) -> String {
         var words = name.split(separator: " ")
-        while words.count > 2, let first = words.first, leadingWords.contains(first.lowercased()) { words.removeFirst() }
+        while words.count > 2, let first = words.first, leadingWords.contains(first.lowercased()) {
+            words.removeFirst()
+        }
         return words.joined(separator: " ")
     }
 
@@ -50,19 +52,23 @@ struct PartyMentions {
         for entity in entities where entity.label == "ORG" {
             if let party = entity.party {
                 surfaces[entity.text.lowercased()] = party
-                mentions.append(Mention(party: party, start: entity.start, end: entity.end, isParty: true, entity: entity))
+                mentions.append(
+                    Mention(party: party, start: entity.start, end: entity.end, isParty: true, entity: entity))
                 continue
             }
             // A party name inside a longer tagged name ("Several Trinamool Congress").
             if let party = aliases.party(endingName: entity.text) {
-                mentions.append(Mention(party: party, start: entity.start, end: entity.end, isParty: true, entity: entity))
+                mentions.append(
+                    Mention(party: party, start: entity.start, end: entity.end, isParty: true, entity: entity))
                 continue
             }
             let words = (entity.canonical ?? entity.text).lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
-            if words.count >= 2, let last = words.last, Self.headWords.contains(String(last)) || words.contains("party") {
+            if words.count >= 2, let last = words.last, Self.headWords.contains(String(last)) || words.contains("party")
+            {
                 let name = Self.trimmed(entity.canonical ?? entity.text)
                 surfaces[entity.text.lowercased()] = name
-                mentions.append(Mention(party: name, start: entity.start, end: entity.end, isParty: true, entity: entity))
+                mentions.append(
+                    Mention(party: name, start: entity.start, end: entity.end, isParty: true, entity: entity))
             }
         }
         // Organs of a party ("MQM Central Committee") and persons with a party.
@@ -70,11 +76,15 @@ struct PartyMentions {
         let known = surfaces.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key < $1.key }
         for entity in entities {
             if entity.label == "PER", let party = entity.party {
-                mentions.append(Mention(party: party, start: entity.start, end: entity.end, isParty: false, entity: entity))
-            } else if entity.label == "ORG", entity.party == nil, !mentions.contains(where: { $0.start == entity.start }) {
+                mentions.append(
+                    Mention(party: party, start: entity.start, end: entity.end, isParty: false, entity: entity))
+            } else if entity.label == "ORG", entity.party == nil,
+                !mentions.contains(where: { $0.start == entity.start })
+            {
                 let lower = entity.text.lowercased()
                 if let (_, party) = known.first(where: { lower.hasPrefix($0.key + " ") }) {
-                    mentions.append(Mention(party: party, start: entity.start, end: entity.end, isParty: false, entity: entity))
+                    mentions.append(
+                        Mention(party: party, start: entity.start, end: entity.end, isParty: false, entity: entity))
                 }
             }
         }
@@ -84,9 +94,10 @@ struct PartyMentions {
             let current = counts[mention.party] ?? (0, mention.start)
             counts[mention.party] = (current.count + (mention.isParty ? 2 : 1), current.first)
         }
-        focus = counts.max { a, b in
-            a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
-        }?.key
+        focus =
+            counts.max { a, b in
+                a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
+            }?.key
         self.mentions = mentions
         self.surfaces = surfaces
     }

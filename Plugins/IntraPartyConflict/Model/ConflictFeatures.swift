@@ -43,7 +43,9 @@ public enum ConflictFeatures {
         var cross = 0
         var crossLead = 0.0
         var negatives = [Double](repeating: 0, count: 7)
-        let negativeClasses: [CueClass] = [.inter, .government, .coalition, .merger, .voluntary, .routine, .nonpolitical]
+        let negativeClasses: [CueClass] = [
+            .inter, .government, .coalition, .merger, .voluntary, .routine, .nonpolitical,
+        ]
         for sentence in article.sentences {
             if sentence.intra >= 0.3 { sum += sentence.intra }
             maximum = max(maximum, sentence.intra)

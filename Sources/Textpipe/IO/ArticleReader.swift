@@ -47,10 +47,16 @@ public struct ArticleReader {
         for input in inputs {
             switch input {
             case .stdin(.jsonl):
-                guard readLines(fd: 0, name: "stdin", idPrefix: "stdin", source: nil, emit: emit, idle: idle) else { return }
+                guard readLines(fd: 0, name: "stdin", idPrefix: "stdin", source: nil, emit: emit, idle: idle) else {
+                    return
+                }
             case .stdin(.text):
                 let bytes = readAll(fd: 0)
-                guard emit(limit(TextArticle.record(bytes: bytes, id: "stdin", source: "stdin"), size: bytes.count), bytes.count) else { return }
+                guard
+                    emit(
+                        limit(TextArticle.record(bytes: bytes, id: "stdin", source: "stdin"), size: bytes.count),
+                        bytes.count)
+                else { return }
             case .path(let path):
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -71,8 +77,9 @@ public struct ArticleReader {
     /// Files under `directory`, relative, sorted by their UTF-8 bytes; hidden entries skipped.
     func files(under directory: String) throws(InputError) -> [String] {
         let root = URL(fileURLWithPath: directory)
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let walker = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { throw InputError(path: directory, reason: "cannot list directory") }
         let rootPath = root.standardizedFileURL.path
         var result: [String] = []
@@ -114,13 +121,19 @@ public struct ArticleReader {
                     switch result {
                     case .success(let document): record = .document(document)
                     case .failure(let error):
-                        record = .unreadable(UnreadableInput(id: "\(id)#\(index + 1)", source: path, error: error.description, input: ""))
+                        record = .unreadable(
+                            UnreadableInput(id: "\(id)#\(index + 1)", source: path, error: error.description, input: "")
+                        )
                     }
                     guard emit(record, index == 0 ? bytes.count : 0) else { return false }
                 }
                 return true
             } catch {
-                return emit(.unreadable(UnreadableInput(id: id, source: path, error: error.description, input: String(decoding: bytes.prefix(4096), as: UTF8.self))), bytes.count)
+                return emit(
+                    .unreadable(
+                        UnreadableInput(
+                            id: id, source: path, error: error.description,
+                            input: String(decoding: bytes.prefix(4096), as: UTF8.self))), bytes.count)
             }
         }
         return emit(TextArticle.record(bytes: bytes, id: id, source: path), bytes.count)
@@ -142,23 +155,34 @@ public struct ArticleReader {
             switch line {
             case .oversized(let prefix, let length):
                 size = length
-                record = .unreadable(UnreadableInput(id: id, source: where_, error: "line is \(length) bytes, over --max-bytes \(maxBytes)", input: String(decoding: prefix, as: UTF8.self) + "…"))
+                record = .unreadable(
+                    UnreadableInput(
+                        id: id, source: where_, error: "line is \(length) bytes, over --max-bytes \(maxBytes)",
+                        input: String(decoding: prefix, as: UTF8.self) + "…"))
             case .line(let bytes):
                 size = bytes.count + 1
                 if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-                record = .jsonLine(bytes: Array(bytes), id: id, source: source.map { "\($0):\(lineNumber)" }, location: where_)
+                record = .jsonLine(
+                    bytes: Array(bytes), id: id, source: source.map { "\($0):\(lineNumber)" }, location: where_)
             }
             guard emit(record, size) else { return false }
         }
         if let error = reader.readError {
-            return emit(.unreadable(UnreadableInput(id: "\(idPrefix):\(lineNumber + 1)", source: name, error: "read failed: \(String(cString: strerror(error)))", input: "")), 0)
+            return emit(
+                .unreadable(
+                    UnreadableInput(
+                        id: "\(idPrefix):\(lineNumber + 1)", source: name,
+                        error: "read failed: \(String(cString: strerror(error)))", input: "")), 0)
         }
         return true
     }
 
     private func limit(_ record: InputRecord, size: Int) -> InputRecord {
         guard size > maxBytes, case .document(let document) = record else { return record }
-        return .unreadable(UnreadableInput(id: document.id, source: document.source ?? document.id, error: "article is \(size) bytes, over --max-bytes \(maxBytes)", input: ""))
+        return .unreadable(
+            UnreadableInput(
+                id: document.id, source: document.source ?? document.id,
+                error: "article is \(size) bytes, over --max-bytes \(maxBytes)", input: ""))
     }
 
     private func readAll(fd: Int32) -> [UInt8] {

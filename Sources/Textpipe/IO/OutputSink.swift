@@ -45,7 +45,9 @@ public struct OutputSink: Sendable {
     public func write(_ bytes: [UInt8]) throws(WriteError) {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            let count = bytes.withUnsafeBytes {
+                systemWrite(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset)
+            }
             if count > 0 {
                 offset += count
             } else if count < 0 && errno == EINTR {
@@ -53,7 +55,9 @@ public struct OutputSink: Sendable {
             } else if count < 0 && errno == EPIPE {
                 throw .closed
             } else {
-                throw .failed("cannot write \(finalPath.map { "'\($0)'" } ?? "standard output"): \(String(cString: strerror(errno)))")
+                throw .failed(
+                    "cannot write \(finalPath.map { "'\($0)'" } ?? "standard output"): \(String(cString: strerror(errno)))"
+                )
             }
         }
     }

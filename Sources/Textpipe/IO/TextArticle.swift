@@ -17,7 +17,9 @@ enum TextArticle {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         var title: String?
-        if let split = titleSplit(body), let line = String(validating: body[body.startIndex..<split.titleEnd], as: UTF8.self) {
+        if let split = titleSplit(body),
+            let line = String(validating: body[body.startIndex..<split.titleEnd], as: UTF8.self)
+        {
             let trimmed = line.trimmingSpaces
             if looksLikeHeadline(trimmed) {
                 title = trimmed

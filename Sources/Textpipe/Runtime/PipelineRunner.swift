@@ -284,7 +284,9 @@ public final class PipelineRunner: Sendable {
                     record(failure, in: &totals, deadLetters: &deadLetters)
                 case .raw, .live:
                     record(
-                        Failure(id: "?", source: "?", stage: "textpipe", error: "internal: article was not encoded", location: "textpipe", input: ""),
+                        Failure(
+                            id: "?", source: "?", stage: "textpipe", error: "internal: article was not encoded",
+                            location: "textpipe", input: ""),
                         in: &totals, deadLetters: &deadLetters)
                 }
             }
@@ -364,7 +366,10 @@ extension Item {
         case .jsonLine(let bytes, let id, let source, let location):
             state = .raw(bytes: bytes, id: id, source: source, location: location)
         case .unreadable(let input):
-            state = .failed(Failure(id: input.id, source: input.source, stage: "read", error: input.error, location: input.source, input: input.input))
+            state = .failed(
+                Failure(
+                    id: input.id, source: input.source, stage: "read", error: input.error, location: input.source,
+                    input: input.input))
         }
     }
 
@@ -375,7 +380,10 @@ extension Item {
             state = .live(try DocumentDecoder.decode(bytes, defaultID: id, source: source), prepared: nil)
         } catch {
             let place = error.offset.map { "\(location):\($0 + 1)" } ?? location
-            state = .failed(Failure(id: id, source: source ?? location, stage: "read", error: error.message, location: place, input: String(decoding: bytes, as: UTF8.self)))
+            state = .failed(
+                Failure(
+                    id: id, source: source ?? location, stage: "read", error: error.message, location: place,
+                    input: String(decoding: bytes, as: UTF8.self)))
         }
     }
 
@@ -386,7 +394,8 @@ extension Item {
             return .failed(
                 Failure(
                     id: document.id, source: document.source ?? document.id, stage: "read",
-                    error: "text is not valid UTF-8 (byte 0x\(String(raw[offset], radix: 16, uppercase: true)) at offset \(offset)); add the 'normalize' stage to decode it as Latin-1/Windows-1252",
+                    error:
+                        "text is not valid UTF-8 (byte 0x\(String(raw[offset], radix: 16, uppercase: true)) at offset \(offset)); add the 'normalize' stage to decode it as Latin-1/Windows-1252",
                     location: document.source ?? document.id, input: String(decoding: raw, as: UTF8.self)))
         }
         var line: [UInt8] = []

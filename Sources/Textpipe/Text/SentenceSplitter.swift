@@ -16,7 +16,9 @@ public enum SentenceSplitter {
 
     /// The sentences of a text already tokenized.
     public static func sentences(in text: ScalarText, tokens: [Token]) -> [TextSpan] {
-        ranges(in: text, tokens: tokens).map { TextSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
+        ranges(in: text, tokens: tokens).map {
+            TextSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end)
+        }
     }
 
     /// The sentences as ranges of token indices.
@@ -37,7 +39,8 @@ public enum SentenceSplitter {
                 // An abbreviation or initial that swallowed the period.
                 let word = String(token.dropLast())
                 if index + 1 < tokens.count, opensSentence(tokens[index + 1].text) {
-                    ends = !Abbreviations.isTitle(word) && word.count > 1
+                    ends =
+                        !Abbreviations.isTitle(word) && word.count > 1
                         && Abbreviations.sentenceOpeners.contains(tokens[index + 1].text.lowercased())
                 }
             }
@@ -67,7 +70,9 @@ public enum SentenceSplitter {
     }
 
     /// Tokens that end a sentence: Latin, Arabic-script (Urdu `۔`), CJK and Devanagari full stops.
-    private static let terminators: Set<String> = [".", "!", "?", "...", "\u{2026}", "\u{06D4}", "\u{061F}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{0964}"]
+    private static let terminators: Set<String> = [
+        ".", "!", "?", "...", "\u{2026}", "\u{06D4}", "\u{061F}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{0964}",
+    ]
 
     private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value

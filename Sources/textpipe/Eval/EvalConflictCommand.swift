@@ -88,7 +88,9 @@ struct EvalConflictCommand: ParsableCommand {
                 return "\(cueClass.rawValue)=\(sentence.weight(cueClass))(\(words))"
             }
             lines.append(
-                String(format: "  [%d] intra %.2f same %.2f%@ ", sentence.index, sentence.intra, sentence.sameParty, sentence.crossParty ? " CROSS" : "")
+                String(
+                    format: "  [%d] intra %.2f same %.2f%@ ", sentence.index, sentence.intra, sentence.sameParty,
+                    sentence.crossParty ? " CROSS" : "")
                     + "parties \(sentence.parties) | " + cues.joined(separator: " ") + "\n      "
                     + String(article.text(of: sentence).prefix(160)))
         }
@@ -141,7 +143,8 @@ struct EvalConflictCommand: ParsableCommand {
         }
         print(
             String(
-                format: "%d articles, CPU time: normalize+entities %.3f s, intra-party-conflict %.3f s: the stage adds %.1f %% to normalize+entities",
+                format:
+                    "%d articles, CPU time: normalize+entities %.3f s, intra-party-conflict %.3f s: the stage adds %.1f %% to normalize+entities",
                 texts.count, best.before, best.stage, best.stage / best.before * 100))
     }
 }

@@ -72,7 +72,8 @@ struct EvalEntitiesCommand: ParsableCommand {
             var tokens = 0
             for document in documents {
                 let layout = document.layout()
-                let predicted = rawTags
+                let predicted =
+                    rawTags
                     ? stage.model.tag(layout.scalars, tokens: layout.tokens, sentences: layout.sentences)
                     : TaggerModel.tags(
                         stage.model.spans(layout.scalars, tokens: layout.tokens, sentences: layout.sentences),
@@ -80,21 +81,30 @@ struct EvalEntitiesCommand: ParsableCommand {
                 score.add(predicted: predicted, gold: document.tags)
                 tokens += layout.tokens.count
                 if showErrors {
-                    let gold = Set(TagSet.spans(document.tags).map { "\($0.range.lowerBound)-\($0.range.upperBound)\t\(TagSet.types[$0.type])" })
-                    let guessed = Set(TagSet.spans(predicted).map { "\($0.range.lowerBound)-\($0.range.upperBound)\t\(TagSet.types[$0.type])" })
+                    let gold = Set(
+                        TagSet.spans(document.tags).map {
+                            "\($0.range.lowerBound)-\($0.range.upperBound)\t\(TagSet.types[$0.type])"
+                        })
+                    let guessed = Set(
+                        TagSet.spans(predicted).map {
+                            "\($0.range.lowerBound)-\($0.range.upperBound)\t\(TagSet.types[$0.type])"
+                        })
                     for (kind, spans) in [("missed", gold.subtracting(guessed)), ("wrong", guessed.subtracting(gold))] {
                         for span in spans.sorted() {
                             let parts = span.split(separator: "\t")
                             let bounds = parts[0].split(separator: "-").compactMap { Int($0) }
                             guard bounds.count == 2 else { continue }
                             let text = ScalarText.string(
-                                layout.scalars[layout.tokens[bounds[0]].lowerBound..<layout.tokens[bounds[1] - 1].upperBound])
+                                layout.scalars[
+                                    layout.tokens[bounds[0]].lowerBound..<layout.tokens[bounds[1] - 1].upperBound])
                             print("\(kind)\t\(parts[1])\t\(text)")
                         }
                     }
                 }
             }
-            print("\(conll): \(documents.count) documents, \(tokens) tokens, tagged in \(String(format: "%.2f", Date().timeIntervalSince(tagging))) s")
+            print(
+                "\(conll): \(documents.count) documents, \(tokens) tokens, tagged in \(String(format: "%.2f", Date().timeIntervalSince(tagging))) s"
+            )
             print(score.report())
         }
         if let news { try evaluateNews(news, stage: stage) }
@@ -135,7 +145,8 @@ struct EvalEntitiesCommand: ParsableCommand {
         let bytes = entityCounts.withLock { $0.reduce(0, +) }
         print(
             String(
-                format: "textpipe entities (in-process, %d jobs): %d articles (%d KiB of entities JSON) in %.3f s = %.0f articles/s, %.0f characters/s",
+                format:
+                    "textpipe entities (in-process, %d jobs): %d articles (%d KiB of entities JSON) in %.3f s = %.0f articles/s, %.0f characters/s",
                 jobs, texts.count, bytes / 1024, best, Double(texts.count) / best, Double(characters) / best))
     }
 
@@ -180,20 +191,28 @@ struct EvalEntitiesCommand: ParsableCommand {
         var total = (strict: 0, lenient: 0, anyStrict: 0, anyLenient: 0, total: 0)
         for (kind, _) in kinds {
             let c = found[kind] ?? (0, 0, 0, 0, 0)
-            total = (total.strict + c.strict, total.lenient + c.lenient, total.anyStrict + c.anyStrict, total.anyLenient + c.anyLenient, total.total + c.total)
+            total = (
+                total.strict + c.strict, total.lenient + c.lenient, total.anyStrict + c.anyStrict,
+                total.anyLenient + c.anyLenient, total.total + c.total
+            )
             print(Self.line(kind, c))
         }
         print(Self.line("all", total))
         if showMissed { missed.forEach { print("missed\t\($0)") } }
     }
 
-    private static func line(_ name: String, _ c: (strict: Int, lenient: Int, anyStrict: Int, anyLenient: Int, total: Int)) -> String {
+    private static func line(
+        _ name: String, _ c: (strict: Int, lenient: Int, anyStrict: Int, anyLenient: Int, total: Int)
+    ) -> String {
         func ratio(_ n: Int) -> String { String(format: "%.4f", c.total > 0 ? Double(n) / Double(c.total) : 0) }
         return name.padding(toLength: 14, withPad: " ", startingAt: 0)
             + "strict \(ratio(c.strict))  lenient \(ratio(c.lenient))  any-type strict \(ratio(c.anyStrict))  any-type lenient \(ratio(c.anyLenient))  (gold \(c.total))"
     }
 
-    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "dame", "pm", "president", "alhaji", "chief", "governor", "senator"]
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "dame", "pm", "president", "alhaji", "chief",
+        "governor", "senator",
+    ]
 
     static func normalize(_ text: String) -> String {
         var result = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")

@@ -75,7 +75,9 @@ struct TrainConflictCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         try (encoder.encode(model) + Data("\n".utf8)).write(to: URL(fileURLWithPath: output))
         print("weights (fitted on all \(y.count) articles):")
-        for (name, weight) in zip(model.features, model.weights) { print("  " + name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: " %+.3f", weight)) }
+        for (name, weight) in zip(model.features, model.weights) {
+            print("  " + name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: " %+.3f", weight))
+        }
         print("  " + "bias".padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: " %+.3f", model.bias))
         print("wrote \(output)")
     }

@@ -6,7 +6,8 @@ import Foundation
 struct TrainEntitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
-        abstract: "Train the entities tagger on CoNLL-format data (token … TAG per line, BIO tags over PER/ORG/LOC/MISC).",
+        abstract:
+            "Train the entities tagger on CoNLL-format data (token … TAG per line, BIO tags over PER/ORG/LOC/MISC).",
         discussion: """
             Prints dev F1 per epoch and keeps the epoch with the best dev micro-F1 over PER/ORG/LOC. \
             Deterministic for a given --seed. Use the result with the stage option 'model: PATH'.
@@ -69,7 +70,9 @@ struct TrainEntitiesCommand: ParsableCommand {
             let f1 = report.dev.prf([0, 1, 2]).f1
             let all = report.dev.prf([0, 1, 2, 3]).f1
             if report.epoch == 0 {
-                print("pass \(report.pass) ensemble: dev F1 PER/ORG/LOC \(String(format: "%.4f", f1)), all \(String(format: "%.4f", all))")
+                print(
+                    "pass \(report.pass) ensemble: dev F1 PER/ORG/LOC \(String(format: "%.4f", f1)), all \(String(format: "%.4f", all))"
+                )
                 return
             }
             print(
@@ -79,7 +82,8 @@ struct TrainEntitiesCommand: ParsableCommand {
         let bytes = ModelFile.encode(model)
         try Data(bytes).write(to: URL(fileURLWithPath: output))
         print(
-            "wrote \(output) (\(bytes.count / 1024) KiB) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            "wrote \(output) (\(bytes.count / 1024) KiB) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
     }
 
     /// The texts of a file, or of every `.txt`/`.sgm` file under a directory (SGML tags removed).
@@ -91,13 +95,16 @@ struct TrainEntitiesCommand: ParsableCommand {
         var files = [path]
         if isDirectory.boolValue {
             let enumerator = FileManager.default.enumerator(atPath: path)
-            files = ((enumerator?.allObjects as? [String]) ?? []).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".sgm") }
-                .sorted().map { path + "/" + $0 }
+            files = ((enumerator?.allObjects as? [String]) ?? []).filter {
+                $0.hasSuffix(".txt") || $0.hasSuffix(".sgm")
+            }
+            .sorted().map { path + "/" + $0 }
         }
         return try files.map { file in
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let text = String(decoding: data, as: UTF8.self)
-            return file.hasSuffix(".sgm") ? text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression) : text
+            return file.hasSuffix(".sgm")
+                ? text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression) : text
         }
     }
 }
