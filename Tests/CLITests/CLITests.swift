@@ -54,6 +54,11 @@ struct CLI {
             try? input.fileHandleForWriting.write(contentsOf: stdinData)
             try? input.fileHandleForWriting.close()
         }
+        return collect(process, output: output, error: error)
+    }
+
+    /// Waits for a started process, reading stdout and stderr at once so neither pipe fills up.
+    private static func collect(_ process: Process, output: Pipe, error: Pipe) -> Result {
         let errData = Locked()
         let group = DispatchGroup()
         group.enter()
@@ -83,19 +88,7 @@ struct CLI {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let errData = Locked()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData.set(error.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.get(), as: UTF8.self))
+        return collect(process, output: output, error: error)
     }
 
     static func json(_ line: String) -> [String: Any] {
