@@ -1,3 +1,5 @@
+import Textpipe
+
 /// Splits text into words and hashes every run of `size` consecutive words.
 ///
 /// Words are what Python's `re.findall(r"\w+", text.lower())` finds — the way
@@ -64,7 +66,7 @@ struct WordShingler: Sendable {
                 let (scalar, length) = Self.decode(bytes, at: index)
                 Self.lowercased(scalar, in: bytes, at: index, length: length) { lower in
                     if Self.isWordCharacter(lower) {
-                        appendUTF8(lower, to: &word)
+                        UTF8Bytes.append(lower.value, to: &word)
                     } else if !word.isEmpty {
                         words.append(String(decoding: word, as: UTF8.self))
                         word.removeAll()
@@ -378,26 +380,4 @@ private enum SWAR {
 private func rotateRight(_ value: UInt64, by bits: Int) -> UInt64 {
     let shift = UInt64(bits & 63)
     return value >> shift | value << ((64 - shift) & 63)
-}
-
-/// Appends the UTF-8 encoding of `scalar` to `bytes`.
-@inline(__always)
-private func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-    let value = scalar.value
-    switch value {
-    case 0..<0x80:
-        bytes.append(UInt8(value))
-    case 0x80..<0x800:
-        bytes.append(UInt8(0xC0 | value >> 6))
-        bytes.append(UInt8(0x80 | value & 0x3F))
-    case 0x800..<0x10000:
-        bytes.append(UInt8(0xE0 | value >> 12))
-        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | value & 0x3F))
-    default:
-        bytes.append(UInt8(0xF0 | value >> 18))
-        bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | value & 0x3F))
-    }
 }

@@ -1,3 +1,5 @@
+import Textpipe
+
 /// Output bytes written straight into an array's storage.
 ///
 /// `Array.append` checks uniqueness and capacity on every byte, which cost a
@@ -60,22 +62,11 @@ struct ByteWriter {
     /// Appends the UTF-8 encoding of scalar value `value`.
     @inline(__always)
     mutating func append(scalar value: UInt32) {
-        switch value {
-        case 0..<0x80:
-            append(UInt8(value))
-        case 0x80..<0x800:
-            append(UInt8(0xC0 | value >> 6))
-            append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            append(UInt8(0xE0 | value >> 12))
-            append(UInt8(0x80 | value >> 6 & 0x3F))
-            append(UInt8(0x80 | value & 0x3F))
-        default:
-            append(UInt8(0xF0 | value >> 18))
-            append(UInt8(0x80 | value >> 12 & 0x3F))
-            append(UInt8(0x80 | value >> 6 & 0x3F))
-            append(UInt8(0x80 | value & 0x3F))
-        }
+        let (bytes, count) = UTF8Bytes.encode(value)
+        append(bytes.0)
+        if count > 1 { append(bytes.1) }
+        if count > 2 { append(bytes.2) }
+        if count > 3 { append(bytes.3) }
     }
 
     /// Forgets the bytes from `newCount` on.

@@ -1,3 +1,5 @@
+import Textpipe
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -65,22 +67,7 @@ enum UTF8Scan {
     /// Appends the UTF-8 encoding of scalar value `value` (which must be a valid scalar).
     @inline(__always)
     static func append(_ value: UInt32, to out: inout [UInt8]) {
-        switch value {
-        case 0..<0x80:
-            out.append(UInt8(value))
-        case 0x80..<0x800:
-            out.append(UInt8(0xC0 | value >> 6))
-            out.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | value >> 12))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | value >> 18))
-            out.append(UInt8(0x80 | value >> 12 & 0x3F))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        }
+        UTF8Bytes.append(value, to: &out)
     }
 
     /// The index of the first `byte` in `input` at or after `start`, found with

@@ -75,26 +75,12 @@ extension JSONScanner {
     }
 
     private func encodeUTF8(_ value: UInt32, into target: UnsafeMutablePointer<UInt8>) -> Int {
-        switch value {
-        case 0..<0x80:
-            target[0] = UInt8(value)
-            return 1
-        case 0x80..<0x800:
-            target[0] = UInt8(0xC0 | value >> 6)
-            target[1] = UInt8(0x80 | value & 0x3F)
-            return 2
-        case 0x800..<0x10000:
-            target[0] = UInt8(0xE0 | value >> 12)
-            target[1] = UInt8(0x80 | value >> 6 & 0x3F)
-            target[2] = UInt8(0x80 | value & 0x3F)
-            return 3
-        default:
-            target[0] = UInt8(0xF0 | value >> 18)
-            target[1] = UInt8(0x80 | value >> 12 & 0x3F)
-            target[2] = UInt8(0x80 | value >> 6 & 0x3F)
-            target[3] = UInt8(0x80 | value & 0x3F)
-            return 4
-        }
+        let (bytes, count) = UTF8Bytes.encode(value)
+        target[0] = bytes.0
+        if count > 1 { target[1] = bytes.1 }
+        if count > 2 { target[2] = bytes.2 }
+        if count > 3 { target[3] = bytes.3 }
+        return count
     }
 
     /// The validated value at `start..<end` as a compact fragment.
