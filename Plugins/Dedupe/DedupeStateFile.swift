@@ -60,12 +60,8 @@ struct DedupeStateFile: Sendable {
             }
             insert = try database.prepare(
                 "INSERT INTO dedupe_articles (position, id, exact_key, signature) VALUES (?, ?, ?, ?)")
-        } catch let failure as SQLiteDatabase.Failure {
-            throw Self.explain(failure, path: path)
-        } catch let error as StageIOError {
-            throw error
         } catch {
-            throw StageIOError("state file '\(path)': \(error)")
+            throw Self.explain(error, path: path)
         }
     }
 
@@ -148,12 +144,8 @@ struct DedupeStateFile: Sendable {
                 }
                 body(rows.text(at: 1) ?? "", UInt64(bitPattern: rows.int64(at: 2)), values)
             }
-        } catch let failure as SQLiteDatabase.Failure {
-            throw Self.explain(failure, path: path)
-        } catch let error as StageIOError {
-            throw error
         } catch {
-            throw StageIOError("state file '\(path)': \(error)")
+            throw Self.explain(error, path: path)
         }
     }
 
