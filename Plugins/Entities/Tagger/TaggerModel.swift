@@ -140,14 +140,18 @@ public final class TaggerModel: Sendable {
             let headline = extractor.isHeadline(facts, sentence)
             headlines.append(headline)
             for i in sentence {
-                extractor.features(facts, sentence: sentence, headline: headline, at: i, into: &features)
+                if !facts[i].inert {
+                    extractor.features(facts, sentence: sentence, headline: headline, at: i, into: &features)
+                }
                 offsets.append(features.count)
             }
         }
-        var tags = run(passes[0], sentences: sentences, features: features, offsets: offsets, extra: { _, _ in })
+        let inert = facts.map(\.inert)
+        var tags = run(
+            passes[0], sentences: sentences, features: features, offsets: offsets, inert: inert, extra: { _, _ in })
         if passes.count > 1 {
             let document = DocumentContext(facts: facts, tags: tags)
-            tags = run(passes[1], sentences: sentences, features: features, offsets: offsets) { i, out in
+            tags = run(passes[1], sentences: sentences, features: features, offsets: offsets, inert: inert) { i, out in
                 extractor.documentFeatures(facts, at: i, document: document, into: &out)
             }
         }
@@ -156,9 +160,9 @@ public final class TaggerModel: Sendable {
 
     /// Decodes every sentence with one pass's weights over precomputed features
     /// (`offsets[i]..<offsets[i + 1]` for token `i`, tokens in sentence order)
-    /// plus those `extra` appends.
+    /// plus those `extra` appends. Tokens marked `inert` are `O`, unscored.
     private func run(
-        _ table: WeightTable, sentences: [Range<Int>], features: [UInt32], offsets: [Int],
+        _ table: WeightTable, sentences: [Range<Int>], features: [UInt32], offsets: [Int], inert: [Bool],
         extra: (Int, inout [UInt32]) -> Void
     ) -> [Int] {
         let count = TagSet.count
@@ -173,6 +177,12 @@ public final class TaggerModel: Sendable {
             for sentence in sentences {
                 emissions.removeAll(keepingCapacity: true)
                 for i in sentence {
+                    if inert[i] {
+                        emissions.append(0)
+                        for _ in 1..<count { emissions.append(-.infinity) }
+                        position += 1
+                        continue
+                    }
                     var sums = SIMD16<Float>()
                     WeightTable.accumulate(rows, features[offsets[position]..<offsets[position + 1]], into: &sums)
                     more.removeAll(keepingCapacity: true)
@@ -181,9 +191,12 @@ public final class TaggerModel: Sendable {
                     for tag in 0..<count { emissions.append(sums[tag]) }
                     position += 1
                 }
-                emissions.withUnsafeBufferPointer {
-                    Viterbi.decode(
-                        $0, n: sentence.count, transitions: table.transitions, into: &tags, scratch: &scratch)
+                emissions.withUnsafeBufferPointer { emissions in
+                    inert[sentence].withUnsafeBufferPointer { outside in
+                        Viterbi.decode(
+                            emissions, n: sentence.count, transitions: table.transitions, outside: outside,
+                            into: &tags, scratch: &scratch)
+                    }
                 }
                 for (k, i) in sentence.enumerated() { result[i] = tags[k] }
             }

@@ -26,6 +26,11 @@ struct TokenFacts {
     /// How the same word is written elsewhere in the document: bit 0 capitalized
     /// away from a sentence start, bit 1 in lower case.
     var documentCasing: UInt8 = 0
+    /// A lower-case word that can join the words of a name ("of", "de", "van").
+    var connector = false
+    /// Tagged `O` without scoring (see ``FeatureExtractor/markInert(_:sentence:)``):
+    /// a lower-case word, or punctuation that never sits inside a name.
+    var inert = false
 
     init() {}
 
@@ -77,6 +82,12 @@ struct TokenFacts {
             previousClass = characterClass
         }
         allCaps = letters > 0 && upper == letters
+        if lowercase && upper == 0 {
+            connector = Self.connectors.contains(folded)
+            inert = !connector
+        } else if length == 1 {
+            inert = Self.inertMarks.contains(FeatureHash.normalized(s[range.lowerBound]))
+        }
         var suffix = FeatureHash.seed
         for (k, i) in range.reversed().prefix(4).enumerated() {
             suffix = FeatureHash.add(suffix, FeatureHash.folded(s[i]).value)
@@ -88,6 +99,23 @@ struct TokenFacts {
             }
         }
     }
+
+    /// Lower-case words found inside names in newswire ("Bank of England",
+    /// "Charles de Gaulle", "Ministry for the Environment"), as folded hashes.
+    static let connectors: Set<UInt64> = Set(
+        connectorWords.map { word in
+            let scalars = Array(word.unicodeScalars)
+            return foldedHash(scalars, 0..<scalars.count)
+        })
+    static let connectorWords = [
+        "of", "and", "the", "for", "in", "on", "at", "upon", "et", "y", "e",
+        "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
+        "van", "von", "der", "den", "ten", "ter", "zu", "al", "el", "bin", "ibn", "bint", "ul", "ud",
+    ]
+
+    /// One-scalar tokens that newswire never puts inside a name (CoNLL-2003
+    /// training has none): quotes, sentence punctuation, currency and percent signs.
+    static let inertMarks: Set<Unicode.Scalar> = ["\"", ";", "?", "!", "%", "$", "£", "€", "-", "*", "="]
 
     /// The folded hash of one token (for gazetteer phrases).
     static func foldedHash(_ s: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {

@@ -26,10 +26,11 @@ enum Viterbi {
         var back: [Int8] = []
     }
 
-    /// ``decode(_:n:transitions:into:)`` without allocating per sentence.
+    /// ``decode(_:n:transitions:into:)`` without allocating per sentence;
+    /// where `outside[i]` is true, token `i` can only be `O` (its emissions are not read).
     static func decode(
-        _ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float], into tags: inout [Int],
-        scratch: inout Scratch
+        _ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float],
+        outside: UnsafeBufferPointer<Bool>? = nil, into tags: inout [Int], scratch: inout Scratch
     ) {
         let count = TagSet.count
         tags.removeAll(keepingCapacity: true)
@@ -48,10 +49,30 @@ enum Viterbi {
         }
         let start = count * count
         for tag in 0..<count { score[tag] = transitions[start + tag] + emissions[tag] }
+        if let outside, outside[0] {
+            for tag in 1..<count { score[tag] = -.infinity }
+            score[0] = transitions[start]
+        }
         if n > 1 {
             for i in 1..<n {
                 let row = i * count
                 let previousRow = row - count
+                if let outside, outside[i] {
+                    // Only `O`: one best predecessor, and every other tag out of reach.
+                    var best: Float = -.infinity
+                    var bestPrevious = 0
+                    for previous in 0..<count {
+                        let candidate = score[previousRow + previous] + transitions[previous * count]
+                        if candidate > best {
+                            best = candidate
+                            bestPrevious = previous
+                        }
+                    }
+                    score[row] = best
+                    back[row] = Int8(bestPrevious)
+                    for tag in 1..<count { score[row + tag] = -.infinity }
+                    continue
+                }
                 for tag in 0..<count {
                     var best: Float = -.infinity
                     var bestPrevious = 0

@@ -37,6 +37,16 @@ public struct PerceptronTrainer {
         var gold: [Int]
         /// The sentence's tokens, as indices into its document.
         var tokens: Range<Int>
+        /// Tokens the tagger leaves `O` unscored (``TokenFacts/inert``).
+        var inert: [Bool]
+        /// What training aims for: `gold` with inert tokens `O` (the tagger
+        /// cannot tag them otherwise) and an `I-` tag they orphan made `B-`.
+        var target: [Int] {
+            var tags = gold
+            for k in tags.indices where inert[k] { tags[k] = TagSet.outside }
+            for k in tags.indices where !TagSet.allowed(tags[k], after: k == 0 ? nil : tags[k - 1]) { tags[k] -= 1 }
+            return tags
+        }
     }
 
     /// A document's token facts and gold tags, and the fold it belongs to.
@@ -121,11 +131,15 @@ public struct PerceptronTrainer {
     static func examples(_ document: Prepared, extractor: FeatureExtractor, context: DocumentContext?) -> [Example] {
         document.sentences.map { sentence in
             let headline = extractor.isHeadline(document.facts, sentence)
-            var example = Example(features: [], offsets: [0], gold: Array(document.gold[sentence]), tokens: sentence)
+            var example = Example(
+                features: [], offsets: [0], gold: Array(document.gold[sentence]), tokens: sentence,
+                inert: document.facts[sentence].map(\.inert))
             for i in sentence {
-                extractor.features(
-                    document.facts, sentence: sentence, headline: headline, at: i, document: context,
-                    into: &example.features)
+                if !document.facts[i].inert {
+                    extractor.features(
+                        document.facts, sentence: sentence, headline: headline, at: i, document: context,
+                        into: &example.features)
+                }
                 example.offsets.append(example.features.count)
             }
             return example
@@ -196,6 +210,18 @@ public struct PerceptronTrainer {
             bucketBits: settings.bucketBits, passes: [Self.quantize(first), Self.quantize(second)], lexicon: full)
     }
 
+    /// Viterbi over one example's emissions, its inert tokens held to `O`.
+    static func decode(
+        _ emissions: UnsafeBufferPointer<Float>, _ example: Example, _ transitions: [Float], into tags: inout [Int]
+    ) {
+        var scratch = Viterbi.Scratch()
+        example.inert.withUnsafeBufferPointer { inert in
+            Viterbi.decode(
+                emissions, n: example.gold.count, transitions: transitions, outside: inert, into: &tags,
+                scratch: &scratch)
+        }
+    }
+
     /// Tags a document's sentences with float weights.
     static func predict(_ examples: [Example], weights: Weights, tokenCount: Int) -> [Int] {
         var tags = [Int](repeating: 0, count: tokenCount)
@@ -205,7 +231,7 @@ public struct PerceptronTrainer {
         for example in examples {
             score(example, weights: weights.emissions, into: &emissions)
             emissions.withUnsafeBufferPointer {
-                Viterbi.decode($0, n: example.gold.count, transitions: constrained, into: &predicted)
+                Self.decode($0, example, constrained, into: &predicted)
             }
             for (k, i) in example.tokens.enumerated() { tags[i] = predicted[k] }
         }
@@ -245,7 +271,7 @@ public struct PerceptronTrainer {
             for example in devExamples {
                 Self.score(example, weights: average.emissions, into: &emissions)
                 emissions.withUnsafeBufferPointer {
-                    Viterbi.decode($0, n: example.gold.count, transitions: constrained, into: &predicted)
+                    Self.decode($0, example, constrained, into: &predicted)
                 }
                 score.add(predicted: predicted, gold: example.gold)
             }
@@ -272,6 +298,7 @@ public struct PerceptronTrainer {
         var step = 1.0
         var generator = SplitMix64(seed: seed &+ UInt64(pass))
         var order = Array(examples.indices)
+        let targets = examples.map(\.target)
         var best: (f1: Double, weights: Weights) = (-1, Weights(emissions: [], transitions: [], epoch: 0))
         var emissions: [Float] = []
         var predicted: [Int] = []
@@ -285,14 +312,15 @@ public struct PerceptronTrainer {
                 let constrained = Viterbi.constrained(transitions)
                 Self.score(example, weights: weights, into: &emissions)
                 emissions.withUnsafeBufferPointer {
-                    Viterbi.decode($0, n: example.gold.count, transitions: constrained, into: &predicted)
+                    Self.decode($0, example, constrained, into: &predicted)
                 }
-                if predicted != example.gold {
+                let target = targets[index]
+                if predicted != target {
                     mistakes += 1
-                    for k in example.gold.indices {
-                        let gold = example.gold[k]
+                    for k in target.indices {
+                        let gold = target[k]
                         let guess = predicted[k]
-                        let previousGold = k == 0 ? count : example.gold[k - 1]
+                        let previousGold = k == 0 ? count : target[k - 1]
                         let previousGuess = k == 0 ? count : predicted[k - 1]
                         if gold != guess {
                             for f in example.features[example.offsets[k]..<example.offsets[k + 1]] {
@@ -326,7 +354,7 @@ public struct PerceptronTrainer {
             for example in devExamples {
                 Self.score(example, weights: averaged.emissions, into: &emissions)
                 emissions.withUnsafeBufferPointer {
-                    Viterbi.decode($0, n: example.gold.count, transitions: averagedConstrained, into: &predicted)
+                    Self.decode($0, example, averagedConstrained, into: &predicted)
                 }
                 score.add(predicted: predicted, gold: example.gold)
             }
