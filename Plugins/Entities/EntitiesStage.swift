@@ -112,11 +112,7 @@ public struct EntitiesStage: Stage {
     )
 
     public func process(_ document: inout Document) throws -> Disposition {
-        let layout = TextLayout(document.text)
-        var entities = Self.mentions(in: layout, model: model)
-        if options.canonical || options.party {
-            names.resolve(&entities, in: layout)
-        }
+        let entities = resolvedMentions(in: TextLayout(document.text))
         let kept = entities.compactMap { mention -> Entity? in
             guard keep.contains(mention.label) else { return nil }
             return Entity(
@@ -125,6 +121,15 @@ public struct EntitiesStage: Stage {
         }
         document.setField("entities", EntityJSON.fragment(kept))
         return .keep
+    }
+
+    /// The mentions the stage writes for a text: tagged, then repaired, relabelled
+    /// and given canonical names and parties by the ``NameResolver``.
+    public func resolvedMentions(in layout: TextLayout) -> [Mention] {
+        var entities = Self.mentions(in: layout, model: model)
+        // Always, whatever the options: besides canonical names and parties, resolving repairs names and labels.
+        names.resolve(&entities, in: layout) { model.gazetteer(layout.scalars, tokens: layout.tokens[$0]) }
+        return entities
     }
 
     /// The tagged mentions of a text, in order, before canonical names.

@@ -100,6 +100,65 @@ import TextpipeTestKit
         #expect(repaired.map(\.label) == ["ORG", "PER", "ORG"])
     }
 
+    /// Mentions of `text` with the labels a tagger might give (`(token range, label)`), after ``NameResolver/retype``.
+    static func retyped(_ text: String, _ tagged: [(Range<Int>, String)], gazetteer: [String: UInt16] = [:]) throws
+        -> [String]
+    {
+        let layout = TextLayout(text)
+        let words = Words(layout)
+        var mentions = tagged.map { tokens, label in
+            let start = layout.tokens[tokens.lowerBound].lowerBound
+            let end = layout.tokens[tokens.upperBound - 1].upperBound
+            return Mention(text: layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)
+        }
+        NameResolver(parties: try EntitiesStage.bundled.parties.get()).retype(&mentions, words: words) { tokens in
+            gazetteer[tokens.map { words.text($0) }.joined(separator: " ")] ?? 0
+        }
+        return mentions.map { "\($0.text)/\($0.label)" }
+    }
+
+    @Test func labelsFollowTheWordsAroundAMention() throws {
+        // An office before a name, and a role after its comma, make a person.
+        #expect(
+            try Self.retyped("Party general secretary Ravi Menon resigned.", [(3..<5, "ORG")]) == ["Ravi Menon/PER"])
+        #expect(
+            try Self.retyped("Posters attacked Om Prakash, BJP general secretary for the state.", [(2..<4, "ORG")])
+                == ["Om Prakash/PER"])
+        // ... but not after "the", nor when the role belongs to the next name.
+        #expect(
+            try Self.retyped("A letter seen by the Herald, president Ann Lee said.", [(5..<6, "ORG")]) == ["Herald/ORG"]
+        )
+        #expect(
+            try Self.retyped("Rebels from Kelbrook, former MP Jon Reyes among them.", [(2..<3, "PER")]) == [
+                "Kelbrook/PER"
+            ])
+        // Constituencies: "seat of …", "… MP", "… district".
+        #expect(
+            try Self.retyped("She will not contest her seat of Lalbury again.", [(7..<8, "ORG")]) == ["Lalbury/LOC"])
+        #expect(try Self.retyped("He met Zendara MP Okello Wafula.", [(2..<3, "ORG")]) == ["Zendara/LOC"])
+        #expect(try Self.retyped("Paul Boateng MP said so.", [(0..<2, "PER")]) == ["Paul Boateng/PER"])
+        #expect(try Self.retyped("Rallies in Varnoor district grew.", [(2..<3, "PER")]) == ["Varnoor/LOC"])
+        // Legislatures are organizations; a day does not end a place.
+        #expect(try Self.retyped("The bill failed in the Commons.", [(5..<6, "MISC")]) == ["Commons/ORG"])
+        #expect(try Self.retyped("They met at Ashoka Road Wednesday.", [(3..<6, "LOC")]) == ["Ashoka Road/LOC"])
+        // A place the gazetteer knows is not an organization, except in sport.
+        let place: UInt16 = 1 << UInt16(Lexicon.Category.place.rawValue)
+        #expect(
+            try Self.retyped("India calls for fair trade rules.", [(0..<1, "ORG")], gazetteer: ["India": place])
+                == ["India/LOC"])
+        #expect(
+            try Self.retyped("India won the match 3-1.", [(0..<1, "ORG")], gazetteer: ["India": place]) == ["India/ORG"]
+        )
+        // First names the tagger left out, and touching pieces of one person.
+        let firstName: UInt16 = 1 << UInt16(Lexicon.Category.firstName.rawValue)
+        #expect(
+            try Self.retyped("Police said Suraj Bhan Singh left.", [(3..<5, "PER")], gazetteer: ["Suraj": firstName])
+                == ["Suraj Bhan Singh/PER"])
+        #expect(
+            try Self.retyped("Police said Bishwa Prakash Sharma left.", [(2..<3, "PER"), (3..<5, "PER")])
+                == ["Bishwa Prakash Sharma/PER"])
+    }
+
     @Test func acronymsResolveToTheirLongName() throws {
         let found = try entities("Members of the Central Executive Committee (CEC) met. The CEC decided to act.")
         let cec = found.filter { $0.text == "CEC" }

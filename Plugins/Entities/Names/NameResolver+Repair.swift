@@ -113,7 +113,7 @@ extension NameResolver {
         return letter.isUppercaseLetter && letter != "A" && letter != "I"
     }
 
-    private func make(_ tokens: Range<Int>, _ label: String, _ words: Words) -> Mention {
+    func make(_ tokens: Range<Int>, _ label: String, _ words: Words) -> Mention {
         let start = words.layout.tokens[tokens.lowerBound].lowerBound
         let end = words.layout.tokens[tokens.upperBound - 1].upperBound
         return Mention(text: words.layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)

@@ -2,7 +2,8 @@
 ///
 /// Works on one article at a time, in five passes:
 /// 0. repairs: offices cut off the front of names, honorifics and initials
-///    joined to them (see ``repairNames(_:words:)``);
+///    joined to them (see ``repairNames(_:words:)``), and labels fixed from
+///    the words around a mention (see ``retype(_:words:gazetteer:)``);
 /// 1. country evidence: which countries the article points to (``PartyGazetteer``);
 /// 2. parties: every alias in the text becomes one `ORG` mention whose
 ///    `canonical` is the party's name, merging the tagger's pieces
@@ -23,9 +24,14 @@ struct NameResolver: Sendable {
         var ambiguous: Bool
     }
 
-    func resolve(_ mentions: inout [Mention], in layout: TextLayout) {
+    /// Resolves `mentions` of `layout`; `gazetteer` gives the hand-written
+    /// gazetteer categories of a token range (bits of ``Lexicon/Category``).
+    func resolve(
+        _ mentions: inout [Mention], in layout: TextLayout, gazetteer: (Range<Int>) -> UInt16 = { _ in 0 }
+    ) {
         let words = Words(layout)
         repairNames(&mentions, words: words)
+        retype(&mentions, words: words, gazetteer: gazetteer)
         let raw = rawPartyMatches(words)
         let evidence = countryEvidence(words, raw)
         let matches = partyMatches(words, raw, evidence: evidence)

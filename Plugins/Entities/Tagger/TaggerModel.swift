@@ -214,6 +214,14 @@ public final class TaggerModel: Sendable {
         return spans
     }
 
+    /// The gazetteer categories of the phrase made of `tokens` (bits of ``Lexicon/Category``; 0 when unknown).
+    public func gazetteer(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Range<Int>>) -> UInt16 {
+        guard tokens.count <= lexicon.longestPhrase else { return 0 }
+        var hash: UInt64 = 0x5eed
+        for token in tokens { hash = FeatureHash.mix(hash, TokenFacts.foldedHash(scalars, token)) }
+        return extractor.phrases[hash] ?? 0
+    }
+
     /// Tags from spans: `B-`/`I-` over each span, `O` elsewhere.
     public static func tags(_ spans: [(range: Range<Int>, type: Int)], count: Int) -> [Int] {
         var tags = [Int](repeating: TagSet.outside, count: count)

@@ -18,6 +18,13 @@ public struct TextLayout: Sendable {
         sentences = SentenceSplitter.ranges(in: scalarText, tokens: tokens)
     }
 
+    /// A layout already cut into tokens and sentences (a CoNLL document).
+    public init(scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) {
+        self.scalars = scalars
+        self.tokens = tokens
+        self.sentences = sentences
+    }
+
     /// The text of `range` (scalar offsets).
     public func text(_ range: Range<Int>) -> String {
         ScalarText.string(scalars[range])

@@ -11,8 +11,9 @@ struct EvalEntitiesCommand: ParsableCommand {
         abstract: "Score the entities stage: exact-span P/R/F1 on CoNLL data, or recall on labelled news (JSON Lines).",
         discussion: """
             --conll FILE tags the file's tokens as given (the tagger and its document-level label \
-            consistency pass; not the party and canonical-name rules, which only add fields) and prints \
-            per-type and micro precision, recall and F1 over exact spans, as conlleval does.
+            consistency pass) and prints per-type and micro precision, recall and F1 over exact spans, \
+            as conlleval does. With --whole-stage it scores what the stage writes instead: the tagger's \
+            spans after the name repairs, label rules and party merging.
 
             --news FILE runs the whole stage on each line's "text" and prints the recall of the names \
             listed in its "entities" {persons, organizations, locations}. Matching ignores case and \
@@ -36,6 +37,9 @@ struct EvalEntitiesCommand: ParsableCommand {
     @Flag(help: "With --conll: score the tagger's raw tags, without the document-level label consistency pass.")
     var rawTags = false
 
+    @Flag(help: "With --conll: score the spans the stage writes (after name repairs, label rules and parties).")
+    var wholeStage = false
+
     @Flag(help: "With --conll: list wrong and missed spans (gold/predicted label and text).")
     var showErrors = false
 
@@ -55,6 +59,7 @@ struct EvalEntitiesCommand: ParsableCommand {
         guard conll != nil || news != nil || throughput != nil else {
             throw ValidationError("give --conll FILE, --news FILE or --throughput DIR")
         }
+        guard !(rawTags && wholeStage) else { throw ValidationError("--raw-tags and --whole-stage exclude each other") }
         guard jobs >= 1, repeats >= 1 else { throw ValidationError("--jobs and --repeats must be at least 1") }
     }
 
@@ -72,12 +77,21 @@ struct EvalEntitiesCommand: ParsableCommand {
             var tokens = 0
             for document in documents {
                 let layout = document.layout()
-                let predicted =
-                    rawTags
-                    ? stage.model.tag(layout.scalars, tokens: layout.tokens, sentences: layout.sentences)
-                    : TaggerModel.tags(
+                let predicted: [Int]
+                if rawTags {
+                    predicted = stage.model.tag(layout.scalars, tokens: layout.tokens, sentences: layout.sentences)
+                } else if wholeStage {
+                    let spans = stage.resolvedMentions(
+                        in: TextLayout(scalars: layout.scalars, tokens: layout.tokens, sentences: layout.sentences)
+                    ).compactMap { mention in
+                        TagSet.types.firstIndex(of: mention.label).map { (range: mention.tokens, type: $0) }
+                    }
+                    predicted = TaggerModel.tags(spans, count: layout.tokens.count)
+                } else {
+                    predicted = TaggerModel.tags(
                         stage.model.spans(layout.scalars, tokens: layout.tokens, sentences: layout.sentences),
                         count: layout.tokens.count)
+                }
                 score.add(predicted: predicted, gold: document.tags)
                 tokens += layout.tokens.count
                 if showErrors {

@@ -1,0 +1,194 @@
+import Textpipe
+
+extension NameResolver {
+    /// Nouns after which a capitalized name is a person ("general secretary KC Venugopal").
+    static let personCues: Set<String> = officeWords.subtracting([
+        "head", "boss", "member", "members", "worker", "workers", "peer", "peers", "veteran", "house",
+    ])
+
+    /// Words allowed between a name's comma and the role that describes it
+    /// ("Om Mathur, BJP general secretary"); capitalized words are allowed too.
+    static let appositionWords: Set<String> = [
+        "the", "a", "former", "senior", "deputy", "vice", "general", "joint", "party", "state", "district",
+        "provincial", "national", "regional", "county", "city", "then", "acting", "'s",
+    ]
+
+    /// Words before a name that rule out a person in an apposition ("the Herald, …", "from Kinnaur, …").
+    static let beforePlaces: Set<String> = ["the", "from", "in", "at", "to", "near", "across"]
+
+    /// Roles that can follow a name in an apposition.
+    static let appositionRoles: Set<String> = [
+        "leader", "chairman", "chairperson", "chairwoman", "chief", "president", "secretary", "spokesman",
+        "spokeswoman", "spokesperson", "mp", "mna", "mpa", "mla", "mlc", "mep", "senator", "lawmaker", "legislator",
+        "minister", "candidate", "founder", "convener", "convenor", "treasurer", "coordinator", "councillor",
+        "councilor", "mayor", "governor", "whip", "in-charge", "president-elect", "speaker",
+    ]
+
+    /// Two words before a name that make it a place ("MP for Dover", "seat of Lalor").
+    static let placeBefore: Set<String> = [
+        "mp for", "member for", "mla from", "mna from", "mpa from", "mp from", "seat of", "constituency of",
+        "district of", "town of", "city of", "village of", "province of", "county of", "state of", "municipality of",
+        "region of", "ward of", "suburb of", "outskirts of", "capital of", "residents of", "people of",
+    ]
+
+    /// Words after a name that make it a place ("Eldas MP", "Yavatmal district").
+    static let placeAfter: Set<String> = [
+        "constituency", "constituencies", "seat", "district", "county", "province", "municipality", "ward",
+        "village", "town", "suburb",
+    ]
+
+    /// Legislatures and like bodies written without a type word: always organizations.
+    static let institutions: Set<String> = [
+        "parliament", "senate", "commons", "house of commons", "house of lords", "knesset", "bundestag", "bundesrat",
+        "duma", "majlis", "lok sabha", "rajya sabha", "vidhan sabha", "national assembly", "storting", "riksdag",
+        "folketing", "sejm", "dail", "oireachtas", "cortes", "congreso", "jatiya sangsad", "pratinidhi sabha",
+    ]
+
+    /// Day and month names, which end a name only by mistake ("Ashoka Road Wednesday").
+    static let dateWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// Fixes the labels and edges the newswire-trained tagger gets wrong most
+    /// often in political news from other countries, from the words around a
+    /// mention and the model's hand-written gazetteers:
+    /// - a name after an office or followed by ", <party> <role>" is a person;
+    /// - a name in "MP for …", "seat of …", "… constituency", "… MP" is a place,
+    ///   and so is a name the place gazetteer knows that came out `ORG` (outside
+    ///   sports reports, where countries are teams);
+    /// - legislatures ("the Commons", "Parliament") are organizations;
+    /// - a person's name reaches back over a first name or honorific the tagger
+    ///   left out, two person mentions that touch are one, and a day or month
+    ///   closing a name is dropped.
+    ///
+    /// Parties are labelled afterwards from the party gazetteer, which overrides these rules.
+    func retype(_ mentions: inout [Mention], words: Words, gazetteer: (Range<Int>) -> UInt16) {
+        let place = UInt16(1) << UInt16(Lexicon.Category.place.rawValue)
+        let nationality = UInt16(1) << UInt16(Lexicon.Category.nationality.rawValue)
+        let firstName = UInt16(1) << UInt16(Lexicon.Category.firstName.rawValue)
+        let organization =
+            UInt16(1) << UInt16(Lexicon.Category.organization.rawValue)
+            | UInt16(1) << UInt16(Lexicon.Category.party.rawValue)
+        let sports = isSports(words)
+        func lower(_ i: Int) -> String { i >= 0 && i < words.count ? words.lower(i) : "" }
+        func hasOrganizationWord(_ tokens: Range<Int>) -> Bool {
+            tokens.contains { Self.organizationWords.contains(words.lower($0)) }
+        }
+        func nameLike(_ tokens: Range<Int>) -> Bool {
+            tokens.allSatisfy { words.startsCapitalized($0) || words.isToken($0, ".") }
+        }
+
+        for index in mentions.indices {
+            var mention = mentions[index]
+            // A day or month closing a longer name.
+            while mention.tokens.count > 1, Self.dateWords.contains(words.lower(mention.tokens.upperBound - 1)) {
+                mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), mention.label, words)
+            }
+            let tokens = mention.tokens
+            let first = tokens.lowerBound
+            let last = tokens.upperBound - 1
+            let key = tokens.map { words.lower($0) }.filter { $0 != "the" }.joined(separator: " ")
+            let known = gazetteer(tokens)
+            if Self.institutions.contains(key) {
+                mention.label = "ORG"
+            } else if mention.label != "LOC", !hasOrganizationWord(tokens), known & (organization | nationality) == 0,
+                Self.placeBefore.contains(lower(first - 2) + " " + lower(first - 1))
+                    || (last + 1 < words.count && words.startsLowercase(last + 1)
+                        && Self.placeAfter.contains(lower(last + 1)))
+                    || (mention.label != "PER" && Self.electedOffices.contains(lower(last + 1))
+                        && !Self.isAllCaps(mention.text))
+            {
+                mention.label = "LOC"
+            } else if mention.label == "ORG", known & place != 0, known & organization == 0, !sports {
+                mention.label = "LOC"
+            } else if mention.label != "PER", tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(tokens),
+                known & (place | organization | nationality) == 0,
+                Self.personCues.contains(lower(first - 1))
+                    || (!Self.beforePlaces.contains(lower(first - 1)) && isApposition(after: last, words))
+            {
+                mention.label = "PER"
+            }
+            mentions[index] = mention
+        }
+
+        // Person names: back over first names and honorifics the tagger left out, and touching pieces joined.
+        let taken = Set(mentions.flatMap { Array($0.tokens) })
+        for index in mentions.indices where mentions[index].label == "PER" {
+            var start = mentions[index].tokens.lowerBound
+            while start > 0, !taken.contains(start - 1), words.startsCapitalized(start - 1),
+                !words.isSentenceStart(start) || Self.nameHonorifics.contains(words.lower(start - 1)),
+                Self.nameHonorifics.contains(words.lower(start - 1)) || gazetteer((start - 1)..<start) & firstName != 0
+            {
+                start -= 1
+            }
+            if start < mentions[index].tokens.lowerBound {
+                mentions[index] = make(start..<mentions[index].tokens.upperBound, "PER", words)
+            }
+        }
+        var joined: [Mention] = []
+        for mention in mentions {
+            if let previous = joined.last, previous.label == "PER", mention.label == "PER",
+                previous.tokens.upperBound == mention.tokens.lowerBound,
+                !words.isSentenceStart(mention.tokens.lowerBound),
+                words.layout.scalars[previous.end..<mention.start].elementsEqual([" "])
+            {
+                joined[joined.count - 1] = make(previous.tokens.lowerBound..<mention.tokens.upperBound, "PER", words)
+            } else {
+                joined.append(mention)
+            }
+        }
+        mentions = joined
+    }
+
+    /// Offices named after a constituency ("Dover MP", "Eldas MP").
+    static let electedOffices: Set<String> = ["mp", "mla", "mna", "mpa", "mep", "mlc"]
+
+    /// Whether a comma after token `last` opens "…, <a few modifiers or names> <role>".
+    private func isApposition(after last: Int, _ words: Words) -> Bool {
+        guard last + 2 < words.count, words.isToken(last + 1, ",") else { return false }
+        var i = last + 2
+        while i < words.count, i <= last + 6 {
+            let word = words.lower(i)
+            if Self.appositionRoles.contains(word) {
+                // "…, former MP Kripal Parmar": the role is the next person's.
+                return i + 1 >= words.count || !words.startsCapitalized(i + 1)
+            }
+            guard Self.appositionWords.contains(word) || words.startsCapitalized(i) else { return false }
+            i += 1
+        }
+        return false
+    }
+
+    /// Words of sports reporting; two of them, or a score, mark an article as sport.
+    static let sportsWords: Set<String> = [
+        "match", "matches", "innings", "wicket", "wickets", "goal", "goals", "scored", "striker", "midfielder",
+        "league", "cup", "tournament", "championship", "season", "coach", "team", "squad", "game", "games", "played",
+        "beat", "defeated", "win", "won", "draw", "standings", "batting", "bowling", "halftime", "semifinal",
+        "quarterfinal", "final", "play-off", "playoff", "olympic", "olympics", "medal", "race", "lap", "set", "sets",
+        "seed", "seeded", "round", "points", "innings", "runs", "test", "odi", "fc", "united",
+    ]
+
+    /// Whether the article reads like sport (countries and cities there are teams):
+    /// a score such as `2-1`, a standings fraction such as `.545`, or two sports words.
+    private func isSports(_ words: Words) -> Bool {
+        var cues = 0
+        for i in 0..<words.count {
+            let scalars = words.scalars(i)
+            func digits(_ part: ArraySlice<Unicode.Scalar>) -> Bool {
+                !part.isEmpty && part.allSatisfy { $0.properties.numericType == .decimal }
+            }
+            if scalars.count >= 3, scalars.count <= 5, let dash = scalars.firstIndex(of: "-") {
+                let left = scalars[scalars.startIndex..<dash]
+                let right = scalars[(dash + 1)...]
+                if left.count <= 2, right.count <= 2, digits(left), digits(right) { return true }
+            }
+            if scalars.count == 4, scalars.first == ".", digits(scalars.dropFirst()) { return true }
+            if words.startsLowercase(i) || words.startsCapitalized(i), Self.sportsWords.contains(words.lower(i)) {
+                cues += 1
+                if cues >= 2 { return true }
+            }
+        }
+        return false
+    }
+}
