@@ -149,6 +149,20 @@ import TextpipeTestKit
         #expect(
             try Self.retyped("India won the match 3-1.", [(0..<1, "ORG")], gazetteer: ["India": place]) == ["India/ORG"]
         )
+        // Peers and knights are persons; streets and quarters are places; a constituency loses its house.
+        #expect(try Self.retyped("Lord Ashby gave money.", [(0..<2, "LOC")]) == ["Lord Ashby/PER"])
+        #expect(try Self.retyped("Crowds filled University Road.", [(2..<4, "ORG")]) == ["University Road/LOC"])
+        #expect(
+            try Self.retyped("A ticket in Varnoor Assembly constituency went to him.", [(3..<5, "ORG")])
+                == ["Varnoor/LOC"])
+        // A legislature the tagger passed over is added.
+        #expect(try Self.retyped("Numbers in Parliament matter.", []) == ["Parliament/ORG"])
+        // A person glued to the end of an organization is cut off it, and a surname follows its person.
+        #expect(
+            try Self.retyped(
+                "Valmora Steel Philippe Arnaud left. Arnaud said so.", [(0..<4, "ORG"), (6..<7, "ORG")],
+                gazetteer: ["Philippe": 1 << UInt16(Lexicon.Category.firstName.rawValue)])
+                == ["Valmora Steel/ORG", "Philippe Arnaud/PER", "Arnaud/PER"])
         // First names the tagger left out, and touching pieces of one person.
         let firstName: UInt16 = 1 << UInt16(Lexicon.Category.firstName.rawValue)
         #expect(

@@ -135,5 +135,5 @@ extension NameResolver {
 
 extension String {
     /// Without a final period (`dr.` → `dr`).
-    fileprivate var trimmingPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+    var trimmingPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
 }

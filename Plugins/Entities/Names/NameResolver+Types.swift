@@ -37,11 +37,30 @@ extension NameResolver {
         "village", "town", "suburb",
     ]
 
+    /// Words that end the names of streets, quarters and grounds ("University Road", "SBO Colony").
+    static let streetWords: Set<String> = [
+        "street", "road", "avenue", "square", "lane", "colony", "chowk", "maidan", "bazar", "bazaar", "nagar", "marg",
+        "ground", "grounds", "stadium", "airport", "bridge",
+    ]
+
     /// Legislatures and like bodies written without a type word: always organizations.
     static let institutions: Set<String> = [
         "parliament", "senate", "commons", "house of commons", "house of lords", "knesset", "bundestag", "bundesrat",
         "duma", "majlis", "lok sabha", "rajya sabha", "vidhan sabha", "national assembly", "storting", "riksdag",
         "folketing", "sejm", "dail", "oireachtas", "cortes", "congreso", "jatiya sangsad", "pratinidhi sabha",
+        "g7", "g8", "g20",
+    ]
+
+    /// Words after a house of a legislature that make the name before it a constituency.
+    static let constituencyWords: Set<String> = [
+        "constituency", "constituencies", "seat", "segment", "bypoll", "by-election", "by-poll",
+    ]
+    /// Houses written between a constituency and that word ("Jayadev Assembly constituency").
+    static let houseWords: Set<String> = ["assembly", "lok", "sabha", "vidhan", "parliamentary", "provincial"]
+
+    /// Titles that open a person's name ("Lord Ashcroft", "Baroness Warsi", "Sir Keir Starmer").
+    static let peerageTitles: Set<String> = [
+        "lord", "lady", "baroness", "baron", "sir", "dame", "mr", "mrs", "ms", "dr", "prof",
     ]
 
     /// Day and month names, which end a name only by mistake ("Ashoka Road Wednesday").
@@ -85,6 +104,12 @@ extension NameResolver {
             while mention.tokens.count > 1, Self.dateWords.contains(words.lower(mention.tokens.upperBound - 1)) {
                 mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), mention.label, words)
             }
+            // "Jayadev Assembly constituency": the constituency is the place.
+            if mention.tokens.count >= 2, Self.constituencyWords.contains(lower(mention.tokens.upperBound)) {
+                var end = mention.tokens.upperBound
+                while end > mention.tokens.lowerBound + 1, Self.houseWords.contains(words.lower(end - 1)) { end -= 1 }
+                if end < mention.tokens.upperBound { mention = make(mention.tokens.lowerBound..<end, "LOC", words) }
+            }
             let tokens = mention.tokens
             let first = tokens.lowerBound
             let last = tokens.upperBound - 1
@@ -92,6 +117,10 @@ extension NameResolver {
             let known = gazetteer(tokens)
             if Self.institutions.contains(key) {
                 mention.label = "ORG"
+            } else if tokens.count >= 2, Self.peerageTitles.contains(words.lower(first).trimmingPeriod),
+                nameLike(tokens.dropFirst())
+            {
+                mention.label = "PER"
             } else if mention.label != "LOC", !hasOrganizationWord(tokens), known & (organization | nationality) == 0,
                 Self.placeBefore.contains(lower(first - 2) + " " + lower(first - 1))
                     || (last + 1 < words.count && words.startsLowercase(last + 1)
@@ -99,6 +128,8 @@ extension NameResolver {
                     || (mention.label != "PER" && Self.electedOffices.contains(lower(last + 1))
                         && !Self.isAllCaps(mention.text))
             {
+                mention.label = "LOC"
+            } else if mention.label != "LOC", tokens.count >= 2, Self.streetWords.contains(words.lower(last)) {
                 mention.label = "LOC"
             } else if mention.label == "ORG", known & place != 0, known & organization == 0, !sports {
                 mention.label = "LOC"
@@ -112,12 +143,13 @@ extension NameResolver {
             mentions[index] = mention
         }
 
+        splitTrailingPersons(&mentions, words: words) { gazetteer($0) & firstName != 0 }
         // Person names: back over first names and honorifics the tagger left out, and touching pieces joined.
         let taken = Set(mentions.flatMap { Array($0.tokens) })
         for index in mentions.indices where mentions[index].label == "PER" {
             var start = mentions[index].tokens.lowerBound
-            while start > 0, !taken.contains(start - 1), words.startsCapitalized(start - 1),
-                !words.isSentenceStart(start) || Self.nameHonorifics.contains(words.lower(start - 1)),
+            while start > 0, !taken.contains(start - 1), !words.isSentenceStart(start),
+                words.startsCapitalized(start - 1),
                 Self.nameHonorifics.contains(words.lower(start - 1)) || gazetteer((start - 1)..<start) & firstName != 0
             {
                 start -= 1
@@ -139,6 +171,83 @@ extension NameResolver {
             }
         }
         mentions = joined
+        agreeWithPersons(&mentions, words: words)
+        addInstitutions(&mentions, words: words)
+    }
+
+    /// `EADS Philippe Camus` (ORG) → the organization, then the person: the last two to four capitalized words, when they open with a
+    /// first name or honorific, or end with a surname the article gives a person.
+    func splitTrailingPersons(_ mentions: inout [Mention], words: Words, isFirstName: (Range<Int>) -> Bool) {
+        let surnames = Set(
+            mentions.filter { $0.label == "PER" && $0.tokens.count >= 1 }.map { words.lower($0.tokens.upperBound - 1) })
+        var result: [Mention] = []
+        for mention in mentions {
+            let tokens = mention.tokens
+            guard mention.label != "PER", tokens.count >= 3,
+                let cut = ((tokens.upperBound - 4)...(tokens.upperBound - 2)).first(where: { k in
+                    guard k > tokens.lowerBound else { return false }
+                    let name = k..<tokens.upperBound
+                    guard
+                        name.allSatisfy({
+                            words.startsCapitalized($0) && !Self.organizationWords.contains(words.lower($0))
+                                && !(Self.isAllCaps(words.text($0)) && words.scalars($0).count >= 3)
+                        }),
+                        !Self.isAllCaps(words.text(tokens.upperBound - 1)),
+                        words.startsCapitalized(k - 1) || words.isToken(k - 1, ")"),
+                        !isFirstName((k - 1)..<k), !Self.nameHonorifics.contains(words.lower(k - 1))
+                    else { return false }
+                    return isFirstName(k..<(k + 1)) || Self.nameHonorifics.contains(words.lower(k))
+                        || surnames.contains(words.lower(tokens.upperBound - 1))
+                })
+            else {
+                result.append(mention)
+                continue
+            }
+            result.append(make(tokens.lowerBound..<cut, mention.label, words))
+            result.append(make(cut..<tokens.upperBound, "PER", words))
+        }
+        mentions = result
+    }
+
+    /// A mention whose words are the surname or a shortened form of a person the
+    /// article names in full is that person (the tagger's own consistency pass
+    /// ran before the labels above were fixed).
+    func agreeWithPersons(_ mentions: inout [Mention], words: Words) {
+        let persons = mentions.filter { $0.label == "PER" }.map { Self.nameWords($0, words) }.filter { $0.count >= 2 }
+        guard !persons.isEmpty else { return }
+        for index in mentions.indices where mentions[index].label != "PER" {
+            let name = Self.nameWords(mentions[index], words)
+            guard (1...3).contains(name.count), !Self.institutions.contains(name.joined(separator: " ")) else {
+                continue
+            }
+            if persons.contains(where: {
+                $0.count > name.count && $0.last == name.last && Self.isSubsequence(name, of: $0)
+            }) {
+                mentions[index].label = "PER"
+            }
+        }
+    }
+
+    /// Legislatures the tagger passed over ("in Parliament", "the Lok Sabha"), as organizations.
+    func addInstitutions(_ mentions: inout [Mention], words: Words) {
+        let taken = Set(mentions.flatMap { Array($0.tokens) })
+        var added: [Mention] = []
+        var i = 0
+        while i < words.count {
+            defer { i += 1 }
+            guard !taken.contains(i), words.startsCapitalized(i) else { continue }
+            for length in [2, 1] where i + length <= words.count {
+                let tokens = i..<(i + length)
+                guard !tokens.contains(where: { taken.contains($0) || !words.startsCapitalized($0) }),
+                    Self.institutions.contains(tokens.map { words.lower($0) }.joined(separator: " "))
+                else { continue }
+                added.append(make(tokens, "ORG", words))
+                i += length - 1
+                break
+            }
+        }
+        guard !added.isEmpty else { return }
+        mentions = (mentions + added).sorted { $0.start < $1.start }
     }
 
     /// Offices named after a constituency ("Dover MP", "Eldas MP").
@@ -162,19 +271,30 @@ extension NameResolver {
 
     /// Words of sports reporting; two of them, or a score, mark an article as sport.
     static let sportsWords: Set<String> = [
-        "match", "matches", "innings", "wicket", "wickets", "goal", "goals", "scored", "striker", "midfielder",
-        "league", "cup", "tournament", "championship", "season", "coach", "team", "squad", "game", "games", "played",
-        "beat", "defeated", "win", "won", "draw", "standings", "batting", "bowling", "halftime", "semifinal",
-        "quarterfinal", "final", "play-off", "playoff", "olympic", "olympics", "medal", "race", "lap", "set", "sets",
-        "seed", "seeded", "round", "points", "innings", "runs", "test", "odi", "fc", "united",
+        "innings", "wicket", "wickets", "striker", "midfielder", "goalkeeper", "defender", "footballer", "cricketer",
+        "batsman", "bowler", "halftime", "half-time", "semifinal", "semi-final", "quarterfinal", "quarter-final",
+        "playoff", "play-off", "playoffs", "olympic", "olympics", "medal", "medallist", "tournament", "championship",
+        "unbeaten", "scored", "stadium", "premiership", "fixture", "fixtures", "coach", "match", "matches", "goals",
+        "cup", "season", "squad",
     ]
 
     /// Whether the article reads like sport (countries and cities there are teams):
-    /// a score such as `2-1`, a standings fraction such as `.545`, or two sports words.
+    /// a score such as `2-1`, a standings fraction such as `.545`, three sports
+    /// words, or a table (more than one word in five a number).
     private func isSports(_ words: Words) -> Bool {
         var cues = 0
+        var numbers = 0
+        var all = 0
         for i in 0..<words.count {
             let scalars = words.scalars(i)
+            if let head = scalars.first {
+                if head.properties.numericType == .decimal {
+                    numbers += 1
+                    all += 1
+                } else if head.properties.isAlphabetic {
+                    all += 1
+                }
+            }
             func digits(_ part: ArraySlice<Unicode.Scalar>) -> Bool {
                 !part.isEmpty && part.allSatisfy { $0.properties.numericType == .decimal }
             }
@@ -186,9 +306,9 @@ extension NameResolver {
             if scalars.count == 4, scalars.first == ".", digits(scalars.dropFirst()) { return true }
             if words.startsLowercase(i) || words.startsCapitalized(i), Self.sportsWords.contains(words.lower(i)) {
                 cues += 1
-                if cues >= 2 { return true }
+                if cues >= 3 { return true }
             }
         }
-        return false
+        return numbers * 5 > all
     }
 }
