@@ -24,6 +24,26 @@ import TextpipeTestKit
         }
     }
 
+    @Test func noPlaceIsAPartyOnItsOwn() throws {
+        // A place that an unambiguous alias also matches would make every mention of it a party
+        // ("I.N.D.I.A." once turned every "India" into the alliance).
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        var section = ""
+        for line in try EntitiesResources.text("lexicon.txt").split(separator: "\n") where !line.hasPrefix("#") {
+            if line.hasPrefix("[") {
+                section = String(line)
+                continue
+            }
+            guard section == "[place]" || section == "[nationality]" else { continue }
+            let layout = TextLayout(String(line))
+            var key = NameKey(foldCase: true)
+            for token in layout.tokens { key.add(layout.scalars[token]) }
+            let plain = gazetteer.candidates(key.hash).filter { !$0.ambiguous }
+            #expect(
+                plain.isEmpty, "'\(line)' is a plain alias of \(plain.map { gazetteer.parties[$0.party].canonical })")
+        }
+    }
+
     @Test func partyAliasesShareOneCanonicalName() throws {
         let found = try entities(
             "Muttahida Qaumi Movement (MQM) Pakistan workers gathered in Karachi. The MQM-P said the MQM would meet.")
