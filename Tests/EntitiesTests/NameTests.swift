@@ -183,6 +183,19 @@ import TextpipeTestKit
                 "Valmora Steel Philippe Arnaud left. Arnaud said so.", [(0..<4, "ORG"), (6..<7, "ORG")],
                 gazetteer: ["Philippe": 1 << UInt16(Lexicon.Category.firstName.rawValue)])
                 == ["Valmora Steel/ORG", "Philippe Arnaud/PER", "Arnaud/PER"])
+        // A place with a compass word is a constituency; a name ending like an organization's is one;
+        // a known first name and a surname make a person.
+        let category = { (category: Lexicon.Category) in UInt16(1) << UInt16(category.rawValue) }
+        #expect(
+            try Self.retyped("He won Dunmore East.", [(2..<4, "MISC")], gazetteer: ["Dunmore": category(.place)])
+                == ["Dunmore East/LOC"])
+        #expect(
+            try Self.retyped("He told Harbour TV so.", [(2..<4, "LOC")], gazetteer: ["TV": category(.organizationWord)])
+                == ["Harbour TV/ORG"])
+        #expect(
+            try Self.retyped(
+                "Then Abhishek Tandel spoke.", [(1..<3, "ORG")], gazetteer: ["Abhishek": category(.firstName)])
+                == ["Abhishek Tandel/PER"])
         // First names the tagger left out, and touching pieces of one person.
         let firstName: UInt16 = 1 << UInt16(Lexicon.Category.firstName.rawValue)
         #expect(

@@ -37,6 +37,12 @@ extension NameResolver {
         "village", "town", "suburb",
     ]
 
+    /// Compass words that end constituency and district names ("Bristol East").
+    static let compassWords: Set<String> = [
+        "east", "west", "north", "south", "central", "north-east", "north-west", "south-east", "south-west",
+        "northeast", "northwest", "southeast", "southwest", "rural", "urban", "city",
+    ]
+
     /// Words that end the names of streets, quarters and grounds ("University Road", "SBO Colony").
     static let streetWords: Set<String> = [
         "street", "road", "avenue", "square", "lane", "colony", "chowk", "maidan", "bazar", "bazaar", "nagar", "marg",
@@ -89,6 +95,10 @@ extension NameResolver {
         let organization =
             UInt16(1) << UInt16(Lexicon.Category.organization.rawValue)
             | UInt16(1) << UInt16(Lexicon.Category.party.rawValue)
+        let organizationWord = UInt16(1) << UInt16(Lexicon.Category.organizationWord.rawValue)
+        let placeWord = UInt16(1) << UInt16(Lexicon.Category.placeWord.rawValue)
+        let trainedNonPerson: UInt16 = [Lexicon.Category.trainedOrganization, .trainedLocation, .trainedMisc]
+            .reduce(0) { $0 | 1 << UInt16($1.rawValue) }
         let sports = isSports(words)
         func lower(_ i: Int) -> String { i >= 0 && i < words.count ? words.lower(i) : "" }
         func hasOrganizationWord(_ tokens: Range<Int>) -> Bool {
@@ -133,6 +143,25 @@ extension NameResolver {
                 mention.label = "LOC"
             } else if mention.label == "ORG", known & place != 0, known & organization == 0, !sports {
                 mention.label = "LOC"
+            } else if mention.label != "LOC", tokens.count >= 2, Self.compassWords.contains(words.lower(last)),
+                gazetteer(first..<last) & place != 0, !sports
+            {
+                // A constituency or district named after a place: "Bristol East", "Mumbai North-West".
+                mention.label = "LOC"
+            } else if mention.label == "LOC" || mention.label == "PER", tokens.count >= 2,
+                gazetteer(last..<(last + 1)) & organizationWord != 0, known & (place | nationality) == 0,
+                gazetteer(first..<(first + 1)) & nationality == 0
+            {
+                // "Colombo Gazette", "Republic TV", "Racing Club": a name that ends like an organization's.
+                mention.label = "ORG"
+            } else if mention.label != "PER", (2...3).contains(tokens.count), nameLike(tokens),
+                gazetteer(first..<(first + 1)) & firstName != 0, !hasOrganizationWord(tokens),
+                !tokens.contains(where: { gazetteer($0..<($0 + 1)) & (placeWord | organizationWord) != 0 }),
+                known & (place | organization | nationality | trainedNonPerson) == 0,
+                !Self.isAllCaps(words.text(last))
+            {
+                // "Abhishek Thakur" (ORG): a known first name and a capitalized word or two.
+                mention.label = "PER"
             } else if mention.label != "PER", tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(tokens),
                 known & (place | organization | nationality) == 0,
                 Self.personCues.contains(lower(first - 1))
