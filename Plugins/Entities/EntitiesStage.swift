@@ -99,16 +99,17 @@ public struct EntitiesStage: Stage {
                     "cannot load model '\(options.model)': \(error)", hint: "train one with 'textpipe train entities'")
             }
         }
-        names = NameResolver(parties: try Self.bundled.parties.get())
+        names = NameResolver(parties: try Self.bundled.parties.get(), lists: try Self.bundled.lists.get())
     }
 
-    /// The bundled model and party gazetteer, loaded once per process: both are immutable.
+    /// The bundled model, party gazetteer and name lists, loaded once per process: all are immutable.
     static let bundled = (
         model: Result { try ModelFile.load(EntitiesResources.url("model.bin")) },
         parties: Result {
             try PartyGazetteer(
                 tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv"))
-        }
+        },
+        lists: Result { NameLists(text: try EntitiesResources.text("names.txt")) }
     )
 
     public func process(_ document: inout Document) throws -> Disposition {

@@ -196,6 +196,16 @@ import TextpipeTestKit
             try Self.retyped(
                 "Then Abhishek Tandel spoke.", [(1..<3, "ORG")], gazetteer: ["Abhishek": category(.firstName)])
                 == ["Abhishek Tandel/PER"])
+        // Kin, bylines, "…, who" and "… said he" point to persons; a list's names share their kind.
+        #expect(try Self.retyped("Her son, Daham, was there.", [(3..<4, "LOC")]) == ["Daham/PER"])
+        #expect(try Self.retyped("(Edited by Zodwa Mkhize)", [(3..<5, "ORG")]) == ["Zodwa Mkhize/PER"])
+        #expect(try Self.retyped("Later Mithrapala said he had asked.", [(1..<2, "ORG")]) == ["Mithrapala/PER"])
+        #expect(try Self.retyped("Then Kovalu, who led it, left.", [(1..<2, "LOC")]) == ["Kovalu/PER"])
+        #expect(
+            try Self.retyped(
+                "It suspended Vijay, Durai Raj, Muthan and Ramadoss.",
+                [(2..<3, "PER"), (4..<6, "PER"), (7..<8, "LOC"), (9..<10, "ORG")])
+                == ["Vijay/PER", "Durai Raj/PER", "Muthan/PER", "Ramadoss/PER"])
         // First names the tagger left out, and touching pieces of one person.
         let firstName: UInt16 = 1 << UInt16(Lexicon.Category.firstName.rawValue)
         #expect(

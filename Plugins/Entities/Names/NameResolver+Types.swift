@@ -4,7 +4,23 @@ extension NameResolver {
     /// Nouns after which a capitalized name is a person ("general secretary KC Venugopal").
     static let personCues: Set<String> = officeWords.subtracting([
         "head", "boss", "member", "members", "worker", "workers", "peer", "peers", "veteran", "house",
-    ])
+    ]).union(kinship)
+
+    /// Kin, after which a name is a person ("his son Daham", "whose son, Daham,").
+    static let kinship: Set<String> = [
+        "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew", "niece", "cousin",
+        "uncle", "aunt", "widow", "widower", "grandson", "granddaughter", "son-in-law", "daughter-in-law",
+    ]
+
+    /// Credits before a name ("Edited by Zodwa Mkhize").
+    static let bylines: Set<String> = [
+        "edited by", "written by", "reported by", "reporting by", "compiled by", "photo by", "photographs by",
+        "interviewed by", "additional reporting",
+    ]
+
+    /// Verbs of saying; one followed by "he" or "she" tells a person ("Mithrapala said he …").
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "claimed", "alleged", "insisted", "argued"]
+    static let personalPronouns: Set<String> = ["he", "she", "his", "her"]
 
     /// Words allowed between a name's comma and the role that describes it
     /// ("Om Mathur, BJP general secretary"); capitalized words are allowed too.
@@ -34,7 +50,7 @@ extension NameResolver {
     /// Words after a name that make it a place ("Eldas MP", "Yavatmal district").
     static let placeAfter: Set<String> = [
         "constituency", "constituencies", "seat", "district", "county", "province", "municipality", "ward",
-        "village", "town", "suburb",
+        "village", "villages", "town", "suburb", "area", "areas", "locality",
     ]
 
     /// Compass words that end constituency and district names ("Bristol East").
@@ -164,15 +180,26 @@ extension NameResolver {
                 mention.label = "PER"
             } else if mention.label != "PER", tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(tokens),
                 known & (place | organization | nationality) == 0,
+                !Self.isAllCaps(mention.text),
                 Self.personCues.contains(lower(first - 1))
+                    || (lower(first - 1) == "," && Self.kinship.contains(lower(first - 2)))
+                    || Self.bylines.contains(lower(first - 2) + " " + lower(first - 1))
+                    || (lower(last + 1) == "," && lower(last + 2) == "who")
+                    || (Self.speechVerbs.contains(lower(last + 1)) && Self.personalPronouns.contains(lower(last + 2)))
                     || (!Self.beforePlaces.contains(lower(first - 1)) && isApposition(after: last, words))
             {
                 mention.label = "PER"
             }
             mentions[index] = mention
         }
+        agreeWithinLists(&mentions, words: words) { gazetteer($0) & (place | organization | nationality) != 0 }
 
-        splitTrailingPersons(&mentions, words: words) { gazetteer($0) & firstName != 0 }
+        splitTrailingPersons(&mentions, words: words) {
+            gazetteer($0) & firstName != 0
+        } isKnownName: {
+            gazetteer($0) & (organization | place | nationality) != 0
+                || !parties.candidates(partyKey($0, words)).isEmpty
+        }
         // Person names: back over first names and honorifics the tagger left out, and touching pieces joined.
         let taken = Set(mentions.flatMap { Array($0.tokens) })
         for index in mentions.indices where mentions[index].label == "PER" {
@@ -206,7 +233,10 @@ extension NameResolver {
 
     /// `EADS Philippe Camus` (ORG) → the organization, then the person: the last two to four capitalized words, when they open with a
     /// first name or honorific, or end with a surname the article gives a person.
-    func splitTrailingPersons(_ mentions: inout [Mention], words: Words, isFirstName: (Range<Int>) -> Bool) {
+    func splitTrailingPersons(
+        _ mentions: inout [Mention], words: Words, isFirstName: (Range<Int>) -> Bool,
+        isKnownName: (Range<Int>) -> Bool
+    ) {
         let surnames = Set(
             mentions.filter { $0.label == "PER" && $0.tokens.count >= 1 }.map { words.lower($0.tokens.upperBound - 1) })
         var result: [Mention] = []
@@ -225,6 +255,7 @@ extension NameResolver {
                         words.startsCapitalized(k - 1) || words.isToken(k - 1, ")"),
                         !isFirstName((k - 1)..<k), !Self.nameHonorifics.contains(words.lower(k - 1))
                     else { return false }
+                    guard !isKnownName(name) else { return false }
                     return isFirstName(k..<(k + 1)) || Self.nameHonorifics.contains(words.lower(k))
                         || surnames.contains(words.lower(tokens.upperBound - 1))
                 })
@@ -255,6 +286,47 @@ extension NameResolver {
                 mentions[index].label = "PER"
             }
         }
+    }
+
+    /// Names in one list ("Vijay, Durai Raj, Muthuselvam and Ramadoss") are of one
+    /// kind: when more of a list's names (at least two) share a label than any
+    /// other, the others the gazetteers do not know take it.
+    func agreeWithinLists(_ mentions: inout [Mention], words: Words, isKnown: (Range<Int>) -> Bool) {
+        var start = 0
+        while start < mentions.count {
+            var end = start + 1
+            while end < mentions.count,
+                isListGap(mentions[end - 1].tokens.upperBound, mentions[end].tokens.lowerBound, words)
+            {
+                end += 1
+            }
+            if end - start >= 3 {
+                var counts: [String: Int] = [:]
+                for k in start..<end { counts[mentions[k].label, default: 0] += 1 }
+                if let (label, count) = counts.max(by: { $0.value < $1.value }), label != "MISC", count >= 2,
+                    counts.values.filter({ $0 == count }).count == 1
+                {
+                    for k in start..<end
+                    where mentions[k].label != label && mentions[k].label != "MISC" && !isKnown(mentions[k].tokens) {
+                        mentions[k].label = label
+                    }
+                }
+            }
+            start = end
+        }
+    }
+
+    /// Whether only a list separator lies between tokens `from` and `to`: ",", "and", ", and", "&".
+    private func isListGap(_ from: Int, _ to: Int, _ words: Words) -> Bool {
+        let gap = (from..<to).map { words.lower($0) }
+        return gap == [","] || gap == ["and"] || gap == [",", "and"] || gap == ["&"]
+    }
+
+    /// The party gazetteer's key of the words `tokens`.
+    func partyKey(_ tokens: Range<Int>, _ words: Words) -> UInt64 {
+        var key = NameKey(foldCase: true)
+        for i in tokens { key.add(words.scalars(i)) }
+        return key.hash
     }
 
     /// Legislatures the tagger passed over ("in Parliament", "the Lok Sabha"), as organizations.
@@ -304,7 +376,8 @@ extension NameResolver {
         "batsman", "bowler", "halftime", "half-time", "semifinal", "semi-final", "quarterfinal", "quarter-final",
         "playoff", "play-off", "playoffs", "olympic", "olympics", "medal", "medallist", "tournament", "championship",
         "unbeaten", "scored", "stadium", "premiership", "fixture", "fixtures", "coach", "match", "matches", "goals",
-        "cup", "season", "squad",
+        "cup", "season", "squad", "referee", "referees", "player", "players", "game", "games", "derby", "hat-trick",
+        "kick-off", "scorer", "penalty", "penalties", "sprint", "marathon", "grand slam", "inning", "quarterback",
     ]
 
     /// Whether the article reads like sport (countries and cities there are teams):

@@ -16,6 +16,8 @@
 ///    of the person.
 struct NameResolver: Sendable {
     let parties: PartyGazetteer
+    /// Places and first names the label rules consult besides the tagger's lexicon.
+    var lists = NameLists(text: "")
 
     /// A party found in the text: token range, party index, and whether the alias was ambiguous.
     struct PartyMatch {
@@ -31,7 +33,7 @@ struct NameResolver: Sendable {
     ) {
         let words = Words(layout)
         repairNames(&mentions, words: words)
-        retype(&mentions, words: words, gazetteer: gazetteer)
+        retype(&mentions, words: words) { gazetteer($0) | lists.categories($0, words) }
         let raw = rawPartyMatches(words)
         let evidence = countryEvidence(words, raw)
         let matches = partyMatches(words, raw, evidence: evidence)
