@@ -206,6 +206,25 @@ import TextpipeTestKit
                 "It suspended Vijay, Durai Raj, Muthan and Ramadoss.",
                 [(2..<3, "PER"), (4..<6, "PER"), (7..<8, "LOC"), (9..<10, "ORG")])
                 == ["Vijay/PER", "Durai Raj/PER", "Muthan/PER", "Ramadoss/PER"])
+        // Web addresses are organizations, and so is the name before their dot; a station keeps its number.
+        #expect(
+            try Self.retyped("Shares in Zarvo.com rose; Zarvo said so.", [(2..<3, "MISC"), (5..<6, "LOC")])
+                == ["Zarvo.com/ORG", "Zarvo/ORG"])
+        #expect(try Self.retyped("He told Harbour Radio 4 listeners.", [(2..<4, "ORG")]) == ["Harbour Radio 4/ORG"])
+        // An unknown name placed in a place is a place; a place does not open a person's name.
+        #expect(
+            try Self.retyped("He will visit Kelvale in the Eastern Cape.", [(3..<4, "ORG"), (6..<8, "LOC")])
+                == ["Kelvale/LOC", "Eastern Cape/LOC"])
+        #expect(
+            try Self.retyped(
+                "Then Varnoor Ravi Menon spoke.", [(1..<4, "PER")],
+                gazetteer: ["Varnoor": category(.place), "Ravi": category(.firstName)])
+                == ["Varnoor/LOC", "Ravi Menon/PER"])
+        // A portfolio after "Minister for" is not part of the minister's name.
+        #expect(
+            try Self.retyped(
+                "Minister for Finance Ravi Menon left.", [(2..<5, "PER")], gazetteer: ["Ravi": category(.firstName)])
+                == ["Ravi Menon/PER"])
         // First names the tagger left out, and touching pieces of one person.
         let firstName: UInt16 = 1 << UInt16(Lexicon.Category.firstName.rawValue)
         #expect(
@@ -214,6 +233,21 @@ import TextpipeTestKit
         #expect(
             try Self.retyped("Police said Bishwa Prakash Sharma left.", [(2..<3, "PER"), (3..<5, "PER")])
                 == ["Bishwa Prakash Sharma/PER"])
+    }
+
+    @Test func nameListsMatchPhrasesAsTokenized() {
+        let lists = NameLists(
+            text: "# comment\n[place]\n  Jigawa North-West \nSt. Helens\nBank Officers' Colony\n[first-name]\nRavi\n")
+        func bits(_ text: String) -> UInt16 {
+            let layout = TextLayout(text)
+            return lists.categories(0..<layout.tokens.count, Words(layout))
+        }
+        let place: UInt16 = 1 << UInt16(Lexicon.Category.place.rawValue)
+        #expect(bits("JIGAWA NORTH-WEST") == place)
+        #expect(bits("St. Helens") == place)
+        #expect(bits("Bank Officers' Colony") == place)
+        #expect(bits("Ravi") == 1 << UInt16(Lexicon.Category.firstName.rawValue))
+        #expect(bits("Ravi Menon") == 0)
     }
 
     @Test func acronymsResolveToTheirLongName() throws {

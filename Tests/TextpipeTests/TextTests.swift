@@ -29,6 +29,14 @@ import Testing
         #expect(words("MQM’s central committee") == ["MQM", "’s", "central", "committee"])
     }
 
+    @Test func keepsWebAddressesWhole() {
+        #expect(
+            words("Amazon.com and bbc.co.uk, said 3news.com. It ended.Then") == [
+                "Amazon.com", "and", "bbc.co.uk", ",", "said", "3news.com", ".", "It", "ended", ".", "Then",
+            ])
+        #expect(words("the file name.swift stays") == ["the", "file", "name", ".", "swift", "stays"])
+    }
+
     @Test func initialsAndQuotes() {
         #expect(words("J. K. Rowling said: \"No.\"") == ["J.", "K.", "Rowling", "said", ":", "\"", "No", ".", "\""])
         #expect(words("wait... -- ok") == ["wait", "...", "--", "ok"])

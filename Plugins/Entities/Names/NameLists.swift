@@ -5,18 +5,19 @@ import Textpipe
 /// (``NameResolver/retype(_:words:gazetteer:)``): `Resources/names.txt`.
 ///
 /// The tagger's own gazetteer is part of its trained model; these lists are
-/// read as they are, so they can grow without retraining. A phrase is stored
-/// as its lower-cased tokens joined by single spaces.
+/// read as they are, so they can grow without retraining. Phrases are stored
+/// by their case-folded ``NameKey``, so reading ten thousand of them costs a
+/// few milliseconds and a lookup allocates nothing.
 struct NameLists: Sendable {
-    private var phrases: [String: UInt16] = [:]
-    /// The longest phrase, in tokens.
+    private var phrases: [UInt64: UInt16] = [:]
+    /// The longest phrase, in words.
     private(set) var longest = 1
 
     /// Reads `[place]` and `[first-name]` sections; `#` starts a comment line.
     init(text: String) {
         var bits: UInt16 = 0
-        for line in text.split(whereSeparator: \.isNewline) {
-            let entry = line.trimmingCharacters(in: .whitespaces)
+        for line in text.unicodeScalars.split(separator: "\n") {
+            let entry = Substring(line).trimmingWhitespace
             if entry.isEmpty || entry.hasPrefix("#") { continue }
             if entry.hasPrefix("["), entry.hasSuffix("]") {
                 let category = Lexicon.Category(section: String(entry.dropFirst().dropLast()))
@@ -24,19 +25,22 @@ struct NameLists: Sendable {
                 continue
             }
             guard bits != 0 else { continue }
-            // Letters, spaces and hyphens tokenize at the spaces; anything else goes through the tokenizer.
-            let key: String
-            let count: Int
-            if entry.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" }) {
-                let parts = entry.lowercased().split(separator: " ")
-                key = parts.joined(separator: " ")
-                count = parts.count
+            var key = NameKey(foldCase: true)
+            var count = 0
+            let scalars = Array(entry.unicodeScalars)
+            if scalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" }) {
+                // Words and hyphens: the tokenizer would cut at the spaces only.
+                for word in scalars.split(separator: " ") {
+                    key.add(word)
+                    count += 1
+                }
             } else {
-                let layout = TextLayout(entry)
-                key = layout.tokens.map { layout.text($0).lowercased() }.joined(separator: " ")
+                // Tokens as the tokenizer cuts them, so "St. Helens" and "Bank Officers' Colony" match as written.
+                let layout = TextLayout(String(entry))
+                for token in layout.tokens { key.add(layout.scalars[token]) }
                 count = layout.tokens.count
             }
-            phrases[key, default: 0] |= bits
+            phrases[key.hash, default: 0] |= bits
             longest = max(longest, count)
         }
     }
@@ -44,6 +48,20 @@ struct NameLists: Sendable {
     /// The categories (bits of ``Lexicon/Category``) of the phrase made of `tokens`.
     func categories(_ tokens: Range<Int>, _ words: Words) -> UInt16 {
         guard !tokens.isEmpty, tokens.count <= longest else { return 0 }
-        return phrases[tokens.map { words.lower($0) }.joined(separator: " ")] ?? 0
+        var key = NameKey(foldCase: true)
+        for i in tokens { key.add(words.scalars(i)) }
+        return phrases[key.hash] ?? 0
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces, tabs and carriage returns.
+    fileprivate var trimmingWhitespace: Substring {
+        var result = self
+        while let first = result.unicodeScalars.first, first == " " || first == "\t" { result.removeFirst() }
+        while let last = result.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
+            result.removeLast()
+        }
+        return result
     }
 }

@@ -59,6 +59,23 @@ extension NameResolver {
         "northeast", "northwest", "southeast", "southwest", "rural", "urban", "city",
     ]
 
+    /// Words that end the names of newspapers and broadcasters ("Republic TV", "Colombo Gazette").
+    static let mediaWords: Set<String> = [
+        "tv", "television", "radio", "gazette", "chronicle", "telegraph", "express", "observer", "mirror", "times",
+        "post", "herald", "tribune", "journal", "news", "daily", "standard", "guardian", "courier", "dispatch",
+    ]
+
+    /// Buildings, which a person's name may precede ("Kiyani Hall") and "of" may follow ("Palace of Westminster").
+    static let buildingWords: Set<String> = [
+        "hall", "bhavan", "bhawan", "mahal", "palace", "tower", "towers", "castle", "fort", "manor", "mansion",
+        "auditorium",
+    ]
+
+    /// Bodies a nationality adjective names ("Scottish Executive").
+    static let governmentWords: Set<String> = [
+        "executive", "government", "parliament", "assembly", "senedd", "cabinet", "administration",
+    ]
+
     /// Words that end the names of streets, quarters and grounds ("University Road", "SBO Colony").
     static let streetWords: Set<String> = [
         "street", "road", "avenue", "square", "lane", "colony", "chowk", "maidan", "bazar", "bazaar", "nagar", "marg",
@@ -126,6 +143,15 @@ extension NameResolver {
 
         for index in mentions.indices {
             var mention = mentions[index]
+            // "BBC Radio 4", "Channel 4": a broadcaster's number belongs to its name.
+            if let next = Optional(mention.tokens.upperBound), next < words.count,
+                Self.mediaWords.contains(words.lower(next - 1)) || words.lower(next - 1) == "channel",
+                words.scalars(next).count <= 2,
+                words.scalars(next).allSatisfy({ $0.properties.numericType == .decimal }),
+                !mentions.contains(where: { $0.tokens.contains(next) })
+            {
+                mention = make(mention.tokens.lowerBound..<(next + 1), mention.label, words)
+            }
             // A day or month closing a longer name.
             while mention.tokens.count > 1, Self.dateWords.contains(words.lower(mention.tokens.upperBound - 1)) {
                 mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), mention.label, words)
@@ -141,7 +167,7 @@ extension NameResolver {
             let last = tokens.upperBound - 1
             let key = tokens.map { words.lower($0) }.filter { $0 != "the" }.joined(separator: " ")
             let known = gazetteer(tokens)
-            if Self.institutions.contains(key) {
+            if Self.institutions.contains(key) || (tokens.count == 1 && isWebAddress(first, words)) {
                 mention.label = "ORG"
             } else if tokens.count >= 2, Self.peerageTitles.contains(words.lower(first).trimmingPeriod),
                 nameLike(tokens.dropFirst())
@@ -155,6 +181,19 @@ extension NameResolver {
                         && !Self.isAllCaps(mention.text))
             {
                 mention.label = "LOC"
+            } else if mention.label == "PER", tokens.count >= 2, Self.buildingWords.contains(words.lower(last)) {
+                // "Kiyani Hall", "Sathyamoorthi Bhavan": a building named after a person.
+                mention.label = "LOC"
+            } else if mention.label != "LOC", tokens.count >= 3, Self.buildingWords.contains(words.lower(first)),
+                lower(first + 1) == "of"
+            {
+                // "Palace of Westminster", "Tower of London".
+                mention.label = "LOC"
+            } else if mention.label == "MISC", tokens.count == 2, gazetteer(first..<(first + 1)) & nationality != 0,
+                Self.governmentWords.contains(words.lower(last))
+            {
+                // "Scottish Executive", "Welsh Assembly": a nation's government, not an adjective.
+                mention.label = "ORG"
             } else if mention.label != "LOC", tokens.count >= 2, Self.streetWords.contains(words.lower(last)) {
                 mention.label = "LOC"
             } else if mention.label == "ORG", known & place != 0, known & organization == 0, !sports {
@@ -165,8 +204,8 @@ extension NameResolver {
                 // A constituency or district named after a place: "Bristol East", "Mumbai North-West".
                 mention.label = "LOC"
             } else if mention.label == "LOC" || mention.label == "PER", tokens.count >= 2,
-                gazetteer(last..<(last + 1)) & organizationWord != 0, known & (place | nationality) == 0,
-                gazetteer(first..<(first + 1)) & nationality == 0
+                gazetteer(last..<(last + 1)) & organizationWord != 0 || Self.mediaWords.contains(words.lower(last)),
+                known & (place | nationality) == 0, gazetteer(first..<(first + 1)) & nationality == 0
             {
                 // "Colombo Gazette", "Republic TV", "Racing Club": a name that ends like an organization's.
                 mention.label = "ORG"
@@ -193,12 +232,40 @@ extension NameResolver {
             mentions[index] = mention
         }
         agreeWithinLists(&mentions, words: words) { gazetteer($0) & (place | organization | nationality) != 0 }
+        // "Matatiele in the Eastern Cape": an unknown name placed in a place is a place.
+        for index in mentions.indices.dropLast()
+        where mentions[index].label == "ORG" && mentions[index].tokens.count <= 2
+            && !Self.isAllCaps(mentions[index].text)
+            && nameLike(mentions[index].tokens)
+            && gazetteer(mentions[index].tokens) & (place | organization | nationality | trainedNonPerson) == 0
+        {
+            let after = mentions[index].tokens.upperBound
+            let next = mentions[index + 1]
+            guard next.label == "LOC", lower(after) == "in",
+                next.tokens.lowerBound == after + 1
+                    || (next.tokens.lowerBound == after + 2 && lower(after + 1) == "the")
+            else { continue }
+            mentions[index].label = "LOC"
+        }
 
+        splitLeadingPlaces(&mentions, words: words) {
+            gazetteer($0) & place != 0 && gazetteer($0) & (firstName | organization) == 0
+        }
         splitTrailingPersons(&mentions, words: words) {
             gazetteer($0) & firstName != 0
         } isKnownName: {
             gazetteer($0) & (organization | place | nationality) != 0
                 || !parties.candidates(partyKey($0, words)).isEmpty
+        }
+        // "Minister for Finance Bishnu Paudel": a portfolio after "for"/"of" is not the person's first name.
+        for index in mentions.indices where mentions[index].label == "PER" && mentions[index].tokens.count >= 3 {
+            let tokens = mentions[index].tokens
+            let first = tokens.lowerBound
+            guard first > 0, ["for", "of"].contains(words.lower(first - 1)),
+                gazetteer(first..<(first + 1)) & firstName == 0, !Self.nameHonorifics.contains(words.lower(first)),
+                gazetteer((first + 1)..<(first + 2)) & firstName != 0
+            else { continue }
+            mentions[index] = make((first + 1)..<tokens.upperBound, "PER", words)
         }
         // Person names: back over first names and honorifics the tagger left out, and touching pieces joined.
         let taken = Set(mentions.flatMap { Array($0.tokens) })
@@ -229,6 +296,39 @@ extension NameResolver {
         mentions = joined
         agreeWithPersons(&mentions, words: words)
         addInstitutions(&mentions, words: words)
+        agreeWithWebAddresses(&mentions, words: words)
+    }
+
+    /// `Amazon` in an article that names `Amazon.com` is that organization.
+    func agreeWithWebAddresses(_ mentions: inout [Mention], words: Words) {
+        let sites = Set(
+            mentions.filter { $0.tokens.count == 1 && isWebAddress($0.tokens.lowerBound, words) }.compactMap {
+                words.lower($0.tokens.lowerBound).split(separator: ".").first.map(String.init)
+            })
+        guard !sites.isEmpty else { return }
+        for index in mentions.indices where mentions[index].tokens.count == 1 {
+            if sites.contains(words.lower(mentions[index].tokens.lowerBound)) { mentions[index].label = "ORG" }
+        }
+    }
+
+    /// `Punjab Rana Sanaullah` (PER) → the place, then the person: a name never
+    /// opens with a place the gazetteer knows and that is no first name.
+    func splitLeadingPlaces(_ mentions: inout [Mention], words: Words, isPlace: (Range<Int>) -> Bool) {
+        var result: [Mention] = []
+        for mention in mentions {
+            let tokens = mention.tokens
+            guard mention.label == "PER", tokens.count >= 3,
+                let cut = (tokens.lowerBound + 1...tokens.upperBound - 2).first(where: { k in
+                    isPlace(tokens.lowerBound..<k) && tokens.upperBound - k >= 2
+                })
+            else {
+                result.append(mention)
+                continue
+            }
+            result.append(make(tokens.lowerBound..<cut, "LOC", words))
+            result.append(make(cut..<tokens.upperBound, "PER", words))
+        }
+        mentions = result
     }
 
     /// `EADS Philippe Camus` (ORG) → the organization, then the person: the last two to four capitalized words, when they open with a
@@ -329,14 +429,33 @@ extension NameResolver {
         return key.hash
     }
 
-    /// Legislatures the tagger passed over ("in Parliament", "the Lok Sabha"), as organizations.
+    /// Whether token `i` is a site's address (`Amazon.com`, `3news.com`; not `www.…`), which names an organization.
+    func isWebAddress(_ i: Int, _ words: Words) -> Bool {
+        let scalars = words.scalars(i)
+        guard let dot = scalars.lastIndex(of: "."), dot > scalars.startIndex, dot + 1 < scalars.endIndex else {
+            return false
+        }
+        guard scalars[(dot + 1)...].allSatisfy(\.isLowercaseLetter) else { return false }
+        let word = words.lower(i)
+        guard !word.hasPrefix("www."), !word.contains("@") else { return false }
+        guard let last = word.split(separator: ".").last else { return false }
+        return Tokenizer.domainLabels.contains(String(last))
+    }
+
+    /// Legislatures the tagger passed over ("in Parliament", "the Lok Sabha") and
+    /// web addresses, as organizations.
     func addInstitutions(_ mentions: inout [Mention], words: Words) {
         let taken = Set(mentions.flatMap { Array($0.tokens) })
         var added: [Mention] = []
         var i = 0
         while i < words.count {
             defer { i += 1 }
-            guard !taken.contains(i), words.startsCapitalized(i) else { continue }
+            guard !taken.contains(i) else { continue }
+            if isWebAddress(i, words) {
+                added.append(make(i..<(i + 1), "ORG", words))
+                continue
+            }
+            guard words.startsCapitalized(i) else { continue }
             for length in [2, 1] where i + length <= words.count {
                 let tokens = i..<(i + length)
                 guard !tokens.contains(where: { taken.contains($0) || !words.startsCapitalized($0) }),

@@ -7,6 +7,7 @@
 /// - numbers keep their decimal point and thousands commas: `15.8`, `1,000`, `12:30`;
 /// - clitics split off: `Germany 's`, `does n't`, `they 're`;
 /// - names with apostrophes stay whole: `O'Brien`;
+/// - web addresses stay whole: `Amazon.com`, `bbc.co.uk`;
 /// - every other punctuation mark is a token of its own (`...` and `--` stay whole).
 public enum Tokenizer {
     /// The tokens of `text`.
@@ -105,11 +106,32 @@ public enum Tokenizer {
                 i += 1
             } else if c == "&", previous.isUppercaseLetter, next.isUppercaseLetter {
                 i += 1
+            } else if c == ".", previous.isWordLetter || previous.isDigit, isDomainSuffix(s, from: i + 1) {
+                i += 1
             } else {
                 break
             }
         }
         return i
+    }
+
+    /// Top-level and second-level domain labels that join a web address into one token (`Amazon.com`, `dawn.com.pk`).
+    public static let domainLabels: Set<String> = [
+        "com", "org", "net", "gov", "edu", "co", "info", "io", "tv", "news", "uk", "in", "pk", "bd", "lk", "np",
+        "ng", "ke", "za", "gh", "au", "ca", "de", "fr", "es", "it", "my", "mx", "br", "ie", "nz",
+    ]
+
+    /// Whether a lower-case domain label starts at `start` and ends the word or
+    /// continues with another dot (`com` in `Amazon.com`, `co` in `bbc.co.uk`).
+    static func isDomainSuffix(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Bool {
+        var end = start
+        while end < s.count, end - start <= 4, s[end].isASCII, s[end].isLowercaseLetter { end += 1 }
+        guard end > start, end - start <= 4, end == s.count || !(s[end].isWordLetter || s[end].isDigit) else {
+            return false
+        }
+        var label = ""
+        for k in start..<end { label.unicodeScalars.append(s[k]) }
+        return domainLabels.contains(label)
     }
 
     /// Where a trailing clitic (`'s`, `n't`, `'re`, `'ve`, `'ll`, `'d`, `'m`) starts, if the word has one.

@@ -170,7 +170,7 @@ struct EvalEntitiesCommand: ParsableCommand {
         var found = [String: (strict: Int, lenient: Int, anyStrict: Int, anyLenient: Int, total: Int)]()
         var missed: [String] = []
         for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
-            guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
                 let text = object["text"] as? String
             else {
                 throw ValidationError("\(path):\(number + 1): not a JSON object with a 'text'")
