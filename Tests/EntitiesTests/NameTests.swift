@@ -225,6 +225,8 @@ import TextpipeTestKit
             try Self.retyped(
                 "Minister for Finance Ravi Menon left.", [(2..<5, "PER")], gazetteer: ["Ravi": category(.firstName)])
                 == ["Ravi Menon/PER"])
+        // An office's abbreviation alone names no one.
+        #expect(try Self.retyped("The PM met them.", [(1..<2, "ORG")]) == [])
         // First names the tagger left out, and touching pieces of one person.
         let firstName: UInt16 = 1 << UInt16(Lexicon.Category.firstName.rawValue)
         #expect(

@@ -295,6 +295,10 @@ extension NameResolver {
         }
         mentions = joined
         agreeWithPersons(&mentions, words: words)
+        // An office's abbreviation alone ("PM", "MLA") names no one.
+        mentions.removeAll {
+            $0.tokens.count == 1 && Self.officeAbbreviations.contains(words.lower($0.tokens.lowerBound))
+        }
         addInstitutions(&mentions, words: words)
         agreeWithWebAddresses(&mentions, words: words)
     }
@@ -469,6 +473,12 @@ extension NameResolver {
         guard !added.isEmpty else { return }
         mentions = (mentions + added).sorted { $0.start < $1.start }
     }
+
+    /// Abbreviated offices and titles, which the tagger sometimes takes for an organization on their own.
+    static let officeAbbreviations: Set<String> = [
+        "pm", "cm", "mp", "mps", "mla", "mlas", "mna", "mnas", "mpa", "mpas", "mep", "meps", "mlc", "dsp", "sho", "asp",
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+    ]
 
     /// Offices named after a constituency ("Dover MP", "Eldas MP").
     static let electedOffices: Set<String> = ["mp", "mla", "mna", "mpa", "mep", "mlc"]
