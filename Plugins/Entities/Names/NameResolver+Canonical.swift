@@ -122,7 +122,7 @@ extension NameResolver {
         }
     }
 
-    static func isSubsequence(_ short: [String], of long: [String]) -> Bool {
+    static func isSubsequence<Word: Equatable>(_ short: [Word], of long: [Word]) -> Bool {
         var k = 0
         for word in long where k < short.count && word == short[k] { k += 1 }
         return k == short.count

@@ -45,3 +45,55 @@ struct Words {
     func startsLowercase(_ i: Int) -> Bool { layout.scalars[layout.tokens[i].lowerBound].isLowercaseLetter }
     func isSentenceStart(_ i: Int) -> Bool { sentenceStarts.contains(i) }
 }
+
+extension Words {
+    /// The case-folded ``NameKey`` of tokens `range`; 0 when the range leaves the text.
+    func key(_ range: Range<Int>) -> UInt64 {
+        guard range.lowerBound >= 0, range.upperBound <= count, !range.isEmpty else { return 0 }
+        var key = NameKey(foldCase: true)
+        for i in range { key.add(scalars(i)) }
+        return key.hash
+    }
+
+    /// The case-folded ``NameKey`` of token `i`; 0 outside the text.
+    func key(_ i: Int) -> UInt64 { key(i..<(i + 1)) }
+}
+
+/// Words or short phrases compared by their case-folded ``NameKey``, so testing
+/// an article's tokens against them allocates nothing (`Words.key(_:)`).
+struct WordSet: ExpressibleByArrayLiteral, Sendable {
+    private let keys: Set<UInt64>
+
+    init(_ phrases: some Sequence<String>) { keys = Set(phrases.map(Self.key)) }
+    init(arrayLiteral phrases: String...) { self.init(phrases) }
+
+    /// The key of a phrase written with single spaces between its words.
+    static func key(_ phrase: String) -> UInt64 {
+        var key = NameKey(foldCase: true)
+        for word in Array(phrase.unicodeScalars).split(separator: " ") { key.add(word) }
+        return key.hash
+    }
+
+    func contains(_ key: UInt64) -> Bool { key != 0 && keys.contains(key) }
+}
+
+extension Words {
+    /// Whether tokens `range` have letters and none of them lower case (`MQM`, `NEW YORK`).
+    func isAllCaps(_ range: Range<Int>) -> Bool {
+        var letters = false
+        for i in range {
+            for scalar in scalars(i) where scalar.properties.isAlphabetic {
+                if scalar.properties.isLowercase { return false }
+                letters = true
+            }
+        }
+        return letters
+    }
+
+    /// Token by token, whether some mention covers it.
+    func covered(by mentions: [Mention]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: count)
+        for mention in mentions { for i in mention.tokens { covered[i] = true } }
+        return covered
+    }
+}
