@@ -9,12 +9,14 @@ import Textpipe
 /// by their case-folded ``NameKey``, so reading ten thousand of them costs a
 /// few milliseconds and a lookup allocates nothing.
 struct NameLists: Sendable {
-    private var phrases: [UInt64: UInt16] = [:]
+    private let phrases: HashIndex<UInt16>
     /// The longest phrase, in words.
-    private(set) var longest = 1
+    let longest: Int
 
     /// Reads `[place]` and `[first-name]` sections; `#` starts a comment line.
     init(text: String) {
+        var phrases: [UInt64: UInt16] = [:]
+        var longest = 1
         var bits: UInt16 = 0
         for line in text.unicodeScalars.split(separator: "\n") {
             let entry = Substring(line).trimmingWhitespace
@@ -43,6 +45,8 @@ struct NameLists: Sendable {
             phrases[key.hash, default: 0] |= bits
             longest = max(longest, count)
         }
+        self.phrases = HashIndex(phrases, empty: 0)
+        self.longest = longest
     }
 
     /// The categories (bits of ``Lexicon/Category``) of the phrase made of `tokens`.

@@ -24,7 +24,7 @@ struct FeatureExtractor: Sendable {
     func facts(_ s: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [TokenFacts] {
         var facts = tokens.map { TokenFacts(s, $0) }
         // How the document writes each word, away from sentence starts.
-        var seen: [UInt64: UInt8] = [:]
+        var seen = WordBits(capacity: tokens.count)
         var first = [Bool](repeating: false, count: tokens.count)
         for sentence in sentences where !sentence.isEmpty {
             first[sentence.lowerBound] = true
@@ -43,13 +43,13 @@ struct FeatureExtractor: Sendable {
         let headline = sentences.map { isHeadline(facts, $0) }
         for (number, sentence) in sentences.enumerated() where !headline[number] {
             for i in sentence where !first[i] {
-                if facts[i].capitalized { seen[facts[i].folded, default: 0] |= 1 }
-                if facts[i].lowercase { seen[facts[i].folded, default: 0] |= 2 }
+                if facts[i].capitalized { seen.insert(1, for: facts[i].folded) }
+                if facts[i].lowercase { seen.insert(2, for: facts[i].folded) }
             }
         }
         for i in facts.indices {
             facts[i].casing = casing[facts[i].folded] ?? 0
-            facts[i].documentCasing = (seen[facts[i].folded] ?? 0) | (first[i] ? 4 : 0)
+            facts[i].documentCasing = seen[facts[i].folded] | (first[i] ? 4 : 0)
         }
         for sentence in sentences {
             markGazetteer(&facts, s, tokens: tokens, sentence: sentence)

@@ -38,13 +38,18 @@
     }
 
     /// Lower case, and every digit as `0`, so years and amounts share features.
-    @inlinable static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    @inline(__always) static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value < 0x80 {
             if value >= 0x41 && value <= 0x5A { return Unicode.Scalar(UInt8(value + 32)) }
             if value >= 0x30 && value <= 0x39 { return "0" }
-            return normalized(scalar)
+            return scalar
         }
+        return foldedBeyondASCII(scalar)
+    }
+
+    /// ``folded(_:)`` for scalars outside ASCII, out of line: most text never needs it.
+    @usableFromInline @inline(never) static func foldedBeyondASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.properties.numericType == .decimal { return "0" }
         if scalar.properties.changesWhenLowercased, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
         {

@@ -46,3 +46,37 @@ struct HashIndex<Value: Sendable>: Sendable {
         }
     }
 }
+
+/// Bits gathered per word hash within one document, by open addressing
+/// (`Dictionary` would run SipHash on every update).
+struct WordBits {
+    private var keys: [UInt64]
+    private var bits: [UInt8]
+    private let mask: Int
+
+    /// A table for up to `capacity` distinct words.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        bits = [UInt8](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// Sets `bit` for the word hashed `key` (zero is stored as one).
+    mutating func insert(_ bit: UInt8, for key: UInt64) {
+        let key = key == 0 ? 1 : key
+        let slot = slot(key)
+        keys[slot] = key
+        bits[slot] |= bit
+    }
+
+    /// The bits of the word hashed `key`; zero when none were set.
+    subscript(_ key: UInt64) -> UInt8 { bits[slot(key == 0 ? 1 : key)] }
+}
