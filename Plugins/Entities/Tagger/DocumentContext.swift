@@ -34,8 +34,9 @@ struct DocumentContext {
             let type = tags[i] > 0 ? TagSet.typeIndex(tags[i]) : 4
             wordCounts[facts[i].folded, default: SIMD8()][type] += 1
         }
+        // Inert tokens get no second-pass features (see ``TokenFacts/inert``), so they skip the lookups.
         word = (0..<n).map { i in
-            guard var counts = wordCounts[facts[i].folded] else { return 0 }
+            guard !facts[i].inert, var counts = wordCounts[facts[i].folded] else { return 0 }
             if facts[i].capitalized || facts[i].allCaps { counts[tags[i] > 0 ? TagSet.typeIndex(tags[i]) : 4] -= 1 }
             return UInt64(Self.majority(counts, types: 4)) << 1 | (counts[4] > 0 ? 1 : 0)
         }
@@ -61,7 +62,7 @@ struct DocumentContext {
             for i in span.range { longerCounts[facts[i].folded, default: []].append((index, span.type)) }
         }
         longer = (0..<n).map { i in
-            guard let found = longerCounts[facts[i].folded] else { return 0 }
+            guard !facts[i].inert, let found = longerCounts[facts[i].folded] else { return 0 }
             let ownLength = spanOf[i] >= 0 ? spans[spanOf[i]].range.count : 0
             var counts = SIMD8<Int32>()
             for (index, type) in found where index != spanOf[i] && spans[index].range.count > ownLength {

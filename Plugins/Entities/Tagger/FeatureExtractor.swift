@@ -95,6 +95,8 @@ struct FeatureExtractor: Sendable {
             var hash: UInt64 = 0x5eed
             let limit = min(sentence.upperBound, start + lexicon.longestPhrase)
             for end in start..<limit {
+                // No gazetteer phrase runs across a comma, full stop or quote.
+                if end > start, facts[end].phraseBreak { break }
                 hash = FeatureHash.mix(hash, facts[end].folded)
                 guard let bits = phrases[hash] else { continue }
                 facts[start].gazetteerBegin |= bits

@@ -31,6 +31,8 @@ struct TokenFacts {
     /// Tagged `O` without scoring (see ``FeatureExtractor/markInert(_:sentence:)``):
     /// a lower-case word, or punctuation that never sits inside a name.
     var inert = false
+    /// A comma, full stop, colon, semicolon or quote, which no gazetteer phrase contains.
+    var phraseBreak = false
 
     init() {}
 
@@ -86,7 +88,9 @@ struct TokenFacts {
             connector = Self.connectors.contains(folded)
             inert = !connector
         } else if length == 1 {
-            inert = Self.inertMarks.contains(FeatureHash.normalized(s[range.lowerBound]))
+            let mark = FeatureHash.normalized(s[range.lowerBound])
+            inert = Self.inertMarks.contains(mark)
+            phraseBreak = mark == "," || mark == "." || mark == "\"" || mark == ";" || mark == ":"
         }
         var suffix = FeatureHash.seed
         for (k, i) in range.reversed().prefix(4).enumerated() {
