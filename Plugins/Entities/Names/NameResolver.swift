@@ -29,7 +29,7 @@ struct NameResolver: Sendable {
     /// Resolves `mentions` of `layout`; `gazetteer` gives the hand-written
     /// gazetteer categories of a token range (bits of ``Lexicon/Category``).
     func resolve(
-        _ mentions: inout [Mention], in layout: TextLayout, gazetteer: (Range<Int>) -> UInt16 = { _ in 0 }
+        _ mentions: inout [Mention], in layout: TextLayout, gazetteer: @escaping (Range<Int>) -> UInt16 = { _ in 0 }
     ) {
         let words = Words(layout)
         repairNames(&mentions, words: words)

@@ -1,0 +1,476 @@
+import Textpipe
+
+/// What the gazetteers know of a span of an article's tokens: bits of
+/// ``Lexicon/Category`` from the tagger's lexicon and the name lists.
+struct Known {
+    let bits: (Range<Int>) -> UInt16
+
+    static func bit(_ category: Lexicon.Category) -> UInt16 { 1 << UInt16(category.rawValue) }
+    static let place = bit(.place)
+    static let nationality = bit(.nationality)
+    static let firstName = bit(.firstName)
+    static let organization = bit(.organization) | bit(.party)
+    static let organizationWord = bit(.organizationWord)
+    static let placeWord = bit(.placeWord)
+    static let trainedNonPerson = bit(.trainedOrganization) | bit(.trainedLocation) | bit(.trainedMisc)
+
+    /// The categories of the phrase made of `tokens`.
+    func callAsFunction(_ tokens: Range<Int>) -> UInt16 { bits(tokens) }
+    /// The categories of token `i` alone.
+    func word(_ i: Int) -> UInt16 { bits(i..<(i + 1)) }
+}
+
+extension NameResolver {
+    /// Fixes the labels and edges the newswire-trained tagger gets wrong most
+    /// often in political news from other countries, from the words around a
+    /// mention (``LabelWords.swift``) and the gazetteers (`gazetteer` gives a
+    /// token range's ``Lexicon/Category`` bits):
+    /// - edges: a broadcaster's number joins its name, a closing day or month
+    ///   leaves it, "Jayadev Assembly constituency" gives the place;
+    /// - labels (``contextLabel(_:_:_:isSport:)``): offices, appositions, kin,
+    ///   bylines and pronouns make persons; constituency patterns, streets,
+    ///   buildings and known places make places; legislatures, web addresses
+    ///   and organization endings make organizations;
+    /// - whole-article passes: names in one list share their kind, unknown
+    ///   names placed in a place are places, places and persons glued to
+    ///   other names are split off, persons reach back over first names and
+    ///   join their touching pieces, surnames follow their person, an office's
+    ///   abbreviation alone is dropped, and legislatures and web addresses the
+    ///   tagger missed are added.
+    ///
+    /// Parties are labelled afterwards from the party gazetteer, which overrides these rules.
+    func retype(_ mentions: inout [Mention], words: Words, gazetteer: @escaping (Range<Int>) -> UInt16) {
+        let known = Known(bits: gazetteer)
+        var sport: Bool?
+        func isSport() -> Bool {
+            if let sport { return sport }
+            let found = isSports(words)
+            sport = found
+            return found
+        }
+        for index in mentions.indices {
+            var mention = fixEdges(mentions[index], among: mentions, words)
+            if let label = contextLabel(mention, words, known, isSport: isSport) { mention.label = label }
+            mentions[index] = mention
+        }
+        agreeWithinLists(&mentions, words: words) {
+            known($0) & (Known.place | Known.organization | Known.nationality) != 0
+        }
+        placeUnknownsInPlaces(&mentions, words, known)
+        splitLeadingPlaces(&mentions, words: words) {
+            known($0) & Known.place != 0 && known($0) & (Known.firstName | Known.organization) == 0
+        }
+        splitTrailingPersons(&mentions, words: words) {
+            known($0) & Known.firstName != 0
+        } isKnownName: {
+            known($0) & (Known.organization | Known.place | Known.nationality) != 0
+                || !parties.candidates(words.key($0)).isEmpty
+        }
+        dropPortfolios(&mentions, words, known)
+        extendPersons(&mentions, words, known)
+        joinTouchingPersons(&mentions, words)
+        agreeWithPersons(&mentions, words: words)
+        // An office's abbreviation alone ("PM", "MLA") names no one.
+        mentions.removeAll {
+            $0.tokens.count == 1 && Self.officeAbbreviations.contains(words.key($0.tokens.lowerBound))
+        }
+        addInstitutions(&mentions, words: words)
+        agreeWithWebAddresses(&mentions, words: words)
+    }
+
+    /// A mention's edges, fixed: "BBC Radio 4" keeps its number, "Ashoka Road
+    /// Wednesday" loses its day, "Jayadev Assembly constituency" is the place "Jayadev".
+    private func fixEdges(_ mention: Mention, among mentions: [Mention], _ words: Words) -> Mention {
+        var mention = mention
+        let next = mention.tokens.upperBound
+        if next < words.count,
+            Self.mediaWords.contains(words.key(next - 1)) || words.key(next - 1) == Key.channel,
+            words.scalars(next).count <= 2, words.scalars(next).allSatisfy({ $0.properties.numericType == .decimal }),
+            !mentions.contains(where: { $0.tokens.contains(next) })
+        {
+            mention = make(mention.tokens.lowerBound..<(next + 1), mention.label, words)
+        }
+        while mention.tokens.count > 1, Self.dateWords.contains(words.key(mention.tokens.upperBound - 1)) {
+            mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), mention.label, words)
+        }
+        if mention.tokens.count >= 2, Self.constituencyWords.contains(words.key(mention.tokens.upperBound)) {
+            var end = mention.tokens.upperBound
+            while end > mention.tokens.lowerBound + 1, Self.houseWords.contains(words.key(end - 1)) { end -= 1 }
+            if end < mention.tokens.upperBound { mention = make(mention.tokens.lowerBound..<end, "LOC", words) }
+        }
+        return mention
+    }
+
+    /// The label the words around `mention` and the gazetteers give it, or nil
+    /// to keep the tagger's; the first rule that applies wins.
+    private func contextLabel(_ mention: Mention, _ words: Words, _ known: Known, isSport: () -> Bool) -> String? {
+        let tokens = mention.tokens
+        let first = tokens.lowerBound
+        let last = tokens.upperBound - 1
+        let label = mention.label
+        let phrase = known(tokens)
+        func hasOrganizationWord() -> Bool { tokens.contains { Self.organizationWordSet.contains(words.key($0)) } }
+        func nameLike(_ range: Range<Int>) -> Bool {
+            range.allSatisfy { words.startsCapitalized($0) || words.isToken($0, ".") }
+        }
+        var name = NameKey(foldCase: true)
+        for i in tokens where words.key(i) != Key.the { name.add(words.scalars(i)) }
+
+        // Legislatures ("the Commons") and web addresses are organizations; "Lord …", "Sir …" persons.
+        if Self.institutions.contains(name.hash) || (tokens.count == 1 && isWebAddress(first, words)) { return "ORG" }
+        if tokens.count >= 2, Self.peerageTitles.contains(words.key(first)), nameLike(tokens.dropFirst()) {
+            return "PER"
+        }
+        // "MP for Dover", "seat of Lalor", "Yavatmal district", "Eldas MP".
+        if label != "LOC", !hasOrganizationWord(), phrase & (Known.organization | Known.nationality) == 0,
+            Self.placeBefore.contains(words.key((first - 2)..<first))
+                || (last + 1 < words.count && words.startsLowercase(last + 1)
+                    && Self.placeAfter.contains(words.key(last + 1)))
+                || (label != "PER" && Self.electedOffices.contains(words.key(last + 1)) && !words.isAllCaps(tokens))
+        {
+            return "LOC"
+        }
+        // "Kiyani Hall", "Sathyamoorthi Bhavan": a building named after a person.
+        if label == "PER", tokens.count >= 2, Self.buildingWords.contains(words.key(last)) { return "LOC" }
+        // "Palace of Westminster", "Tower of London".
+        if label != "LOC", tokens.count >= 3, Self.buildingWords.contains(words.key(first)),
+            words.key(first + 1) == Key.of
+        {
+            return "LOC"
+        }
+        // "Scottish Executive", "Welsh Assembly": a nation's government, not an adjective.
+        if label == "MISC", tokens.count == 2, known.word(first) & Known.nationality != 0,
+            Self.governmentWords.contains(words.key(last))
+        {
+            return "ORG"
+        }
+        // "University Road", "SBO Colony".
+        if label != "LOC", tokens.count >= 2, Self.streetWords.contains(words.key(last)) { return "LOC" }
+        // A place the gazetteers know is not an organization, except in sport, where places name teams.
+        if label == "ORG", phrase & Known.place != 0, phrase & Known.organization == 0, !isSport() { return "LOC" }
+        // A constituency or district named after a place: "Bristol East", "Mumbai North-West".
+        if label != "LOC", tokens.count >= 2, Self.compassWords.contains(words.key(last)),
+            known(first..<last) & Known.place != 0, !isSport()
+        {
+            return "LOC"
+        }
+        // "Colombo Gazette", "Republic TV", "Racing Club": a name that ends like an organization's.
+        if label == "LOC" || label == "PER", tokens.count >= 2,
+            known.word(last) & Known.organizationWord != 0 || Self.mediaWords.contains(words.key(last)),
+            phrase & (Known.place | Known.nationality) == 0, known.word(first) & Known.nationality == 0
+        {
+            return "ORG"
+        }
+        // "Abhishek Thakur" (ORG): a known first name and a capitalized word or two.
+        if label != "PER", (2...3).contains(tokens.count), nameLike(tokens), known.word(first) & Known.firstName != 0,
+            !hasOrganizationWord(),
+            !tokens.contains(where: { known.word($0) & (Known.placeWord | Known.organizationWord) != 0 }),
+            phrase & (Known.place | Known.organization | Known.nationality | Known.trainedNonPerson) == 0,
+            !words.isAllCaps(last..<(last + 1))
+        {
+            return "PER"
+        }
+        // A person by the words around: an office or kin before, a byline, ", who", "said he", an apposition.
+        if label != "PER", tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(),
+            phrase & (Known.place | Known.organization | Known.nationality) == 0, !words.isAllCaps(tokens),
+            Self.personCues.contains(words.key(first - 1))
+                || (words.key(first - 1) == Key.comma && Self.kinship.contains(words.key(first - 2)))
+                || Self.bylines.contains(words.key((first - 2)..<first))
+                || (words.key(last + 1) == Key.comma && words.key(last + 2) == Key.who)
+                || (Self.speechVerbs.contains(words.key(last + 1))
+                    && Self.personalPronouns.contains(words.key(last + 2)))
+                || (!Self.beforePlaces.contains(words.key(first - 1)) && isApposition(after: last, words))
+        {
+            return "PER"
+        }
+        return nil
+    }
+
+    /// "Matatiele in the Eastern Cape": an unknown organization placed in a place is a place.
+    private func placeUnknownsInPlaces(_ mentions: inout [Mention], _ words: Words, _ known: Known) {
+        for index in mentions.indices.dropLast()
+        where mentions[index].label == "ORG" && mentions[index].tokens.count <= 2
+            && !words.isAllCaps(mentions[index].tokens)
+            && mentions[index].tokens.allSatisfy({ words.startsCapitalized($0) || words.isToken($0, ".") })
+            && known(mentions[index].tokens)
+                & (Known.place | Known.organization | Known.nationality | Known.trainedNonPerson) == 0
+        {
+            let after = mentions[index].tokens.upperBound
+            let next = mentions[index + 1]
+            guard next.label == "LOC", words.key(after) == Key.in,
+                next.tokens.lowerBound == after + 1
+                    || (next.tokens.lowerBound == after + 2 && words.key(after + 1) == Key.the)
+            else { continue }
+            mentions[index].label = "LOC"
+        }
+    }
+
+    /// "Minister for Finance Bishnu Paudel": a portfolio after "for"/"of" is not the person's first name.
+    private func dropPortfolios(_ mentions: inout [Mention], _ words: Words, _ known: Known) {
+        for index in mentions.indices where mentions[index].label == "PER" && mentions[index].tokens.count >= 3 {
+            let tokens = mentions[index].tokens
+            let first = tokens.lowerBound
+            guard first > 0, words.key(first - 1) == Key.for || words.key(first - 1) == Key.of,
+                known.word(first) & Known.firstName == 0, !Self.honorificSet.contains(words.key(first)),
+                known.word(first + 1) & Known.firstName != 0
+            else { continue }
+            mentions[index] = make((first + 1)..<tokens.upperBound, "PER", words)
+        }
+    }
+
+    /// A person's name reaches back over a first name or honorific the tagger left out ("Suraj Bhan Singh").
+    private func extendPersons(_ mentions: inout [Mention], _ words: Words, _ known: Known) {
+        let taken = words.covered(by: mentions)
+        for index in mentions.indices where mentions[index].label == "PER" {
+            var start = mentions[index].tokens.lowerBound
+            while start > 0, !taken[start - 1], !words.isSentenceStart(start), words.startsCapitalized(start - 1),
+                Self.honorificSet.contains(words.key(start - 1)) || known.word(start - 1) & Known.firstName != 0
+            {
+                start -= 1
+            }
+            if start < mentions[index].tokens.lowerBound {
+                mentions[index] = make(start..<mentions[index].tokens.upperBound, "PER", words)
+            }
+        }
+    }
+
+    /// Two person mentions one space apart in a sentence are one person ("Bishwa" "Prakash Sharma").
+    private func joinTouchingPersons(_ mentions: inout [Mention], _ words: Words) {
+        var joined: [Mention] = []
+        for mention in mentions {
+            if let previous = joined.last, previous.label == "PER", mention.label == "PER",
+                previous.tokens.upperBound == mention.tokens.lowerBound,
+                !words.isSentenceStart(mention.tokens.lowerBound),
+                words.layout.scalars[previous.end..<mention.start].elementsEqual([" "])
+            {
+                joined[joined.count - 1] = make(previous.tokens.lowerBound..<mention.tokens.upperBound, "PER", words)
+            } else {
+                joined.append(mention)
+            }
+        }
+        mentions = joined
+    }
+
+    /// `Amazon` in an article that names `Amazon.com` is that organization.
+    func agreeWithWebAddresses(_ mentions: inout [Mention], words: Words) {
+        let sites = Set(
+            mentions.filter { $0.tokens.count == 1 && isWebAddress($0.tokens.lowerBound, words) }.compactMap {
+                words.lower($0.tokens.lowerBound).split(separator: ".").first.map(String.init)
+            })
+        guard !sites.isEmpty else { return }
+        for index in mentions.indices where mentions[index].tokens.count == 1 {
+            if sites.contains(words.lower(mentions[index].tokens.lowerBound)) { mentions[index].label = "ORG" }
+        }
+    }
+
+    /// `Punjab Rana Sanaullah` (PER) → the place, then the person: a name never
+    /// opens with a place the gazetteer knows and that is no first name.
+    func splitLeadingPlaces(_ mentions: inout [Mention], words: Words, isPlace: (Range<Int>) -> Bool) {
+        var result: [Mention] = []
+        for mention in mentions {
+            let tokens = mention.tokens
+            guard mention.label == "PER", tokens.count >= 3,
+                let cut = (tokens.lowerBound + 1...tokens.upperBound - 2).first(where: { k in
+                    isPlace(tokens.lowerBound..<k) && tokens.upperBound - k >= 2
+                })
+            else {
+                result.append(mention)
+                continue
+            }
+            result.append(make(tokens.lowerBound..<cut, "LOC", words))
+            result.append(make(cut..<tokens.upperBound, "PER", words))
+        }
+        mentions = result
+    }
+
+    /// `EADS Philippe Camus` (ORG) → the organization, then the person: the last two to four capitalized words, when they open with a
+    /// first name or honorific, or end with a surname the article gives a person.
+    func splitTrailingPersons(
+        _ mentions: inout [Mention], words: Words, isFirstName: (Range<Int>) -> Bool,
+        isKnownName: (Range<Int>) -> Bool
+    ) {
+        let surnames = Set(mentions.filter { $0.label == "PER" }.map { words.key($0.tokens.upperBound - 1) })
+        var result: [Mention] = []
+        for mention in mentions {
+            let tokens = mention.tokens
+            guard mention.label != "PER", tokens.count >= 3,
+                let cut = ((tokens.upperBound - 4)...(tokens.upperBound - 2)).first(where: { k in
+                    guard k > tokens.lowerBound else { return false }
+                    let name = k..<tokens.upperBound
+                    guard
+                        name.allSatisfy({
+                            words.startsCapitalized($0) && !Self.organizationWordSet.contains(words.key($0))
+                                && !(words.isAllCaps($0..<($0 + 1)) && words.scalars($0).count >= 3)
+                        }),
+                        !words.isAllCaps((tokens.upperBound - 1)..<tokens.upperBound),
+                        words.startsCapitalized(k - 1) || words.isToken(k - 1, ")"),
+                        !isFirstName((k - 1)..<k), !Self.honorificSet.contains(words.key(k - 1))
+                    else { return false }
+                    guard !isKnownName(name) else { return false }
+                    return isFirstName(k..<(k + 1)) || Self.honorificSet.contains(words.key(k))
+                        || surnames.contains(words.key(tokens.upperBound - 1))
+                })
+            else {
+                result.append(mention)
+                continue
+            }
+            result.append(make(tokens.lowerBound..<cut, mention.label, words))
+            result.append(make(cut..<tokens.upperBound, "PER", words))
+        }
+        mentions = result
+    }
+
+    /// A mention whose words are the surname or a shortened form of a person the
+    /// article names in full is that person (the tagger's own consistency pass
+    /// ran before the labels above were fixed).
+    func agreeWithPersons(_ mentions: inout [Mention], words: Words) {
+        let persons = mentions.filter { $0.label == "PER" }.map { nameKeys($0, words) }.filter { $0.count >= 2 }
+        guard !persons.isEmpty else { return }
+        for index in mentions.indices where mentions[index].label != "PER" && mentions[index].tokens.count <= 4 {
+            let name = nameKeys(mentions[index], words)
+            guard (1...3).contains(name.count), !Self.institutions.contains(words.key(mentions[index].tokens)) else {
+                continue
+            }
+            if persons.contains(where: {
+                $0.count > name.count && $0.last == name.last && Self.isSubsequence(name, of: $0)
+            }) {
+                mentions[index].label = "PER"
+            }
+        }
+    }
+
+    /// The keys of a mention's words without periods and leading titles (``nameWords(_:_:)``, allocation-free words).
+    func nameKeys(_ mention: Mention, _ words: Words) -> [UInt64] {
+        var keys = mention.tokens.filter { !words.isToken($0, ".") }.map { words.key($0) }
+        while keys.count > 1, let first = keys.first, Self.personTitleSet.contains(first) { keys.removeFirst() }
+        return keys
+    }
+
+    /// Names in one list ("Vijay, Durai Raj, Muthuselvam and Ramadoss") are of one
+    /// kind: when more of a list's names (at least two) share a label than any
+    /// other, the others the gazetteers do not know take it.
+    func agreeWithinLists(_ mentions: inout [Mention], words: Words, isKnown: (Range<Int>) -> Bool) {
+        var start = 0
+        while start < mentions.count {
+            var end = start + 1
+            while end < mentions.count,
+                isListGap(mentions[end - 1].tokens.upperBound, mentions[end].tokens.lowerBound, words)
+            {
+                end += 1
+            }
+            if end - start >= 3 {
+                var counts: [String: Int] = [:]
+                for k in start..<end { counts[mentions[k].label, default: 0] += 1 }
+                if let (label, count) = counts.max(by: { $0.value < $1.value }), label != "MISC", count >= 2,
+                    counts.values.filter({ $0 == count }).count == 1
+                {
+                    for k in start..<end
+                    where mentions[k].label != label && mentions[k].label != "MISC" && !isKnown(mentions[k].tokens) {
+                        mentions[k].label = label
+                    }
+                }
+            }
+            start = end
+        }
+    }
+
+    /// Whether only a list separator lies between tokens `from` and `to`: ",", "and", ", and", "&".
+    private func isListGap(_ from: Int, _ to: Int, _ words: Words) -> Bool {
+        switch to - from {
+        case 1: return words.key(from) == Key.comma || words.key(from) == Key.and || words.isToken(from, "&")
+        case 2: return words.key(from) == Key.comma && words.key(from + 1) == Key.and
+        default: return false
+        }
+    }
+
+    /// Whether token `i` is a site's address (`Amazon.com`, `3news.com`; not `www.…`), which names an organization.
+    func isWebAddress(_ i: Int, _ words: Words) -> Bool {
+        let scalars = words.scalars(i)
+        guard let dot = scalars.lastIndex(of: "."), dot > scalars.startIndex, dot + 1 < scalars.endIndex else {
+            return false
+        }
+        guard scalars[(dot + 1)...].allSatisfy(\.isLowercaseLetter) else { return false }
+        let word = words.lower(i)
+        guard !word.hasPrefix("www."), !word.contains("@") else { return false }
+        guard let last = word.split(separator: ".").last else { return false }
+        return Tokenizer.domainLabels.contains(String(last))
+    }
+
+    /// Legislatures the tagger passed over ("in Parliament", "the Lok Sabha") and
+    /// web addresses, as organizations.
+    func addInstitutions(_ mentions: inout [Mention], words: Words) {
+        let taken = words.covered(by: mentions)
+        var added: [Mention] = []
+        var i = 0
+        while i < words.count {
+            defer { i += 1 }
+            guard !taken[i] else { continue }
+            if isWebAddress(i, words) {
+                added.append(make(i..<(i + 1), "ORG", words))
+                continue
+            }
+            guard words.startsCapitalized(i) else { continue }
+            for length in [2, 1] where i + length <= words.count {
+                let tokens = i..<(i + length)
+                guard !tokens.contains(where: { taken[$0] || !words.startsCapitalized($0) }),
+                    Self.institutions.contains(words.key(tokens))
+                else { continue }
+                added.append(make(tokens, "ORG", words))
+                i += length - 1
+                break
+            }
+        }
+        guard !added.isEmpty else { return }
+        mentions = (mentions + added).sorted { $0.start < $1.start }
+    }
+
+    /// Whether a comma after token `last` opens "…, <a few modifiers or names> <role>".
+    private func isApposition(after last: Int, _ words: Words) -> Bool {
+        guard last + 2 < words.count, words.isToken(last + 1, ",") else { return false }
+        var i = last + 2
+        while i < words.count, i <= last + 6 {
+            let word = words.key(i)
+            if Self.appositionRoles.contains(word) {
+                // "…, former MP Kripal Parmar": the role is the next person's.
+                return i + 1 >= words.count || !words.startsCapitalized(i + 1)
+            }
+            guard Self.appositionWords.contains(word) || words.startsCapitalized(i) else { return false }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the article reads like sport (countries and cities there are teams):
+    /// a score such as `2-1`, a standings fraction such as `.545`, three sports
+    /// words, or a table (more than one word in five a number).
+    private func isSports(_ words: Words) -> Bool {
+        var cues = 0
+        var numbers = 0
+        var all = 0
+        for i in 0..<words.count {
+            let scalars = words.scalars(i)
+            if let head = scalars.first {
+                if head.isDigit {
+                    numbers += 1
+                    all += 1
+                } else if head.isWordLetter {
+                    all += 1
+                }
+            }
+            func digits(_ part: ArraySlice<Unicode.Scalar>) -> Bool { !part.isEmpty && part.allSatisfy(\.isDigit) }
+            if scalars.count >= 3, scalars.count <= 5, let dash = scalars.firstIndex(of: "-") {
+                let left = scalars[scalars.startIndex..<dash]
+                let right = scalars[(dash + 1)...]
+                if left.count <= 2, right.count <= 2, digits(left), digits(right) { return true }
+            }
+            if scalars.count == 4, scalars.first == ".", digits(scalars.dropFirst()) { return true }
+            if scalars.count >= 3, words.startsLowercase(i) || words.startsCapitalized(i),
+                Self.sportsWords.contains(words.key(i))
+            {
+                cues += 1
+                if cues >= 3 { return true }
+            }
+        }
+        return numbers * 5 > all
+    }
+}
