@@ -129,7 +129,11 @@ public struct EntitiesStage: Stage {
     public func resolvedMentions(in layout: TextLayout) -> [Mention] {
         var entities = Self.mentions(in: layout, model: model)
         // Always, whatever the options: besides canonical names and parties, resolving repairs names and labels.
-        names.resolve(&entities, in: layout) { model.gazetteer(layout.scalars, tokens: layout.tokens[$0]) }
+        names.resolve(&entities, in: layout) {
+            model.gazetteer(layout.scalars, tokens: layout.tokens[$0])
+        } usuallyLowercase: {
+            model.usuallyLowercase(layout.scalars, token: layout.tokens[$0])
+        }
         return entities
     }
 

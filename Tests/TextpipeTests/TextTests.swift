@@ -29,6 +29,15 @@ import Testing
         #expect(words("MQM’s central committee") == ["MQM", "’s", "central", "committee"])
     }
 
+    @Test func splitsANameFromItsRelationWord() {
+        #expect(
+            words("the Thackeray-led Sena, a Karachi-based firm, 25-year-old MQM-P") == [
+                "the", "Thackeray", "-", "led", "Sena", ",", "a", "Karachi", "-", "based", "firm", ",", "25-year-old",
+                "MQM-P",
+            ])
+        #expect(words("well-led Kilroy-Silk") == ["well-led", "Kilroy-Silk"])
+    }
+
     @Test func keepsWebAddressesWhole() {
         #expect(
             words("Amazon.com and bbc.co.uk, said 3news.com. It ended.Then") == [

@@ -37,6 +37,7 @@ extension NameResolver {
         static let and = WordSet.key("and")
         static let channel = WordSet.key("channel")
         static let comma = WordSet.key(",")
+        static let justice = WordSet.key("justice")
     }
 
     /// ``organizationWords`` and ``nameHonorifics`` as word sets.
@@ -104,6 +105,15 @@ extension NameResolver {
         "ground", "grounds", "stadium", "airport", "bridge",
     ]
 
+    /// Words that end the names of venues, facilities, competitions and natural features, which a first
+    /// name may open ("Heinz Field", "AL Division Series", "San Andreas Fault").
+    static let venueWords: WordSet = [
+        "field", "park", "arena", "center", "centre", "coliseum", "colosseum", "memorial", "stadium", "gardens",
+        "garden", "hall", "hospital", "prison", "jail", "camp", "base", "dome", "theatre", "theater", "bridge",
+        "tower", "square", "street", "road", "avenue", "lane", "airport", "series", "division", "league", "conference",
+        "championship", "cup", "trophy", "open", "games", "fault", "valley", "river", "lake", "island", "mountains",
+    ]
+
     /// Legislatures and like bodies written without a type word: always organizations.
     static let institutions: WordSet = [
         "parliament", "senate", "commons", "house of commons", "house of lords", "knesset", "bundestag", "bundesrat",
@@ -139,7 +149,7 @@ extension NameResolver {
     /// Offices named after a constituency ("Dover MP", "Eldas MP").
     static let electedOffices: WordSet = ["mp", "mla", "mna", "mpa", "mep", "mlc"]
 
-    /// Words of sports reporting; two of them, or a score, mark an article as sport.
+    /// Words of sports reporting (see ``isSports(_:)``).
     static let sportsWords: WordSet = [
         "innings", "wicket", "wickets", "striker", "midfielder", "goalkeeper", "defender", "footballer", "cricketer",
         "batsman", "bowler", "halftime", "half-time", "semifinal", "semi-final", "quarterfinal", "quarter-final",
@@ -147,5 +157,7 @@ extension NameResolver {
         "unbeaten", "scored", "stadium", "premiership", "fixture", "fixtures", "coach", "match", "matches", "goals",
         "cup", "season", "squad", "referee", "referees", "player", "players", "game", "games", "derby", "hat-trick",
         "kick-off", "scorer", "penalty", "penalties", "sprint", "marathon", "inning", "quarterback",
+        "wicket-keeper", "wicketkeeper", "receiver", "touchdown", "touchdowns", "rebounds", "pitcher", "homer", "nfl",
+        "nba", "mlb", "nhl", "fifa", "uefa", "bundesliga", "goalie", "goaltending", "batting", "bowling",
     ]
 }

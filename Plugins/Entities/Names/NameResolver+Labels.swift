@@ -28,12 +28,12 @@ extension NameResolver {
     /// - edges: a broadcaster's number joins its name, a closing day or month
     ///   leaves it, "Jayadev Assembly constituency" gives the place;
     /// - labels (``contextLabel(_:_:_:isSport:)``): offices, appositions, kin,
-    ///   bylines and pronouns make persons; constituency patterns, streets,
+    ///   bylines and pronouns make persons (not in Title Case headlines, where
+    ///   every word is capitalized); constituency patterns, streets,
     ///   buildings and known places make places; legislatures, web addresses
     ///   and organization endings make organizations;
-    /// - whole-article passes: names in one list share their kind, unknown
-    ///   names placed in a place are places, places and persons glued to
-    ///   other names are split off, persons reach back over first names and
+    /// - whole-article passes: names in one list share their kind, places
+    ///   and persons glued to other names are split off, persons reach back over first names and
     ///   join their touching pieces, surnames follow their person, an office's
     ///   abbreviation alone is dropped, and legislatures and web addresses the
     ///   tagger missed are added.
@@ -56,7 +56,6 @@ extension NameResolver {
         agreeWithinLists(&mentions, words: words) {
             known($0) & (Known.place | Known.organization | Known.nationality) != 0
         }
-        placeUnknownsInPlaces(&mentions, words, known)
         splitLeadingPlaces(&mentions, words: words) {
             known($0) & Known.place != 0 && known($0) & (Known.firstName | Known.organization) == 0
         }
@@ -65,11 +64,16 @@ extension NameResolver {
         } isKnownName: {
             known($0) & (Known.organization | Known.place | Known.nationality) != 0
                 || !parties.candidates(words.key($0)).isEmpty
+                || known.word($0.upperBound - 1) & (Known.placeWord | Known.organizationWord) != 0
+                // "San Diego Chargers", "St. Louis Cardinals": the first name belongs to a place.
+                || known(($0.lowerBound - 1)..<($0.lowerBound + 1)) & Known.place != 0
         }
         dropPortfolios(&mentions, words, known)
         extendPersons(&mentions, words, known)
         joinTouchingPersons(&mentions, words)
-        agreeWithPersons(&mentions, words: words)
+        agreeWithPersons(&mentions, words: words) {
+            known($0) & (Known.place | Known.organization | Known.nationality) != 0
+        }
         // An office's abbreviation alone ("PM", "MLA") names no one.
         mentions.removeAll {
             $0.tokens.count == 1 && Self.officeAbbreviations.contains(words.key($0.tokens.lowerBound))
@@ -78,7 +82,8 @@ extension NameResolver {
         agreeWithWebAddresses(&mentions, words: words)
     }
 
-    /// A mention's edges, fixed: "BBC Radio 4" keeps its number, "Ashoka Road
+    /// A mention's edges, fixed: "BBC Radio 4" keeps its number, "Lord Justice"
+    /// takes the judge's name, "Ashoka Road
     /// Wednesday" loses its day, "Jayadev Assembly constituency" is the place "Jayadev".
     private func fixEdges(_ mention: Mention, among mentions: [Mention], _ words: Words) -> Mention {
         var mention = mention
@@ -89,6 +94,13 @@ extension NameResolver {
             !mentions.contains(where: { $0.tokens.contains(next) })
         {
             mention = make(mention.tokens.lowerBound..<(next + 1), mention.label, words)
+        }
+        // "Lord Justice May", "Mr Justice Harrison": a judge's title ends with the name after it.
+        if mention.label == "PER" || Self.peerageTitles.contains(words.key(mention.tokens.lowerBound)),
+            mention.tokens.count >= 2, words.key(next - 1) == Key.justice, next < words.count,
+            words.startsCapitalized(next), !mentions.contains(where: { $0.tokens.contains(next) })
+        {
+            mention = make(mention.tokens.lowerBound..<(next + 1), "PER", words)
         }
         while mention.tokens.count > 1, Self.dateWords.contains(words.key(mention.tokens.upperBound - 1)) {
             mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), mention.label, words)
@@ -130,8 +142,10 @@ extension NameResolver {
         {
             return "LOC"
         }
+        // A person whose name opens with a known first name keeps it, whatever its last word ("Wendy Hall", "Jason Lane").
+        let firstNamed = known.word(first) & Known.firstName != 0
         // "Kiyani Hall", "Sathyamoorthi Bhavan": a building named after a person.
-        if label == "PER", tokens.count >= 2, Self.buildingWords.contains(words.key(last)) { return "LOC" }
+        if label == "PER", !firstNamed, tokens.count >= 2, Self.buildingWords.contains(words.key(last)) { return "LOC" }
         // "Palace of Westminster", "Tower of London".
         if label != "LOC", tokens.count >= 3, Self.buildingWords.contains(words.key(first)),
             words.key(first + 1) == Key.of
@@ -145,7 +159,11 @@ extension NameResolver {
             return "ORG"
         }
         // "University Road", "SBO Colony".
-        if label != "LOC", tokens.count >= 2, Self.streetWords.contains(words.key(last)) { return "LOC" }
+        if label != "LOC", !(label == "PER" && firstNamed), tokens.count >= 2,
+            Self.streetWords.contains(words.key(last))
+        {
+            return "LOC"
+        }
         // A place the gazetteers know is not an organization, except in sport, where places name teams.
         if label == "ORG", phrase & Known.place != 0, phrase & Known.organization == 0, !isSport() { return "LOC" }
         // A constituency or district named after a place: "Bristol East", "Mumbai North-West".
@@ -161,21 +179,31 @@ extension NameResolver {
         {
             return "ORG"
         }
-        // "Abhishek Thakur" (ORG): a known first name and a capitalized word or two.
-        if label != "PER", (2...3).contains(tokens.count), nameLike(tokens), known.word(first) & Known.firstName != 0,
-            !hasOrganizationWord(),
+        // A byline names a person ("Edited by Zodwa Mkhize"), in whatever case.
+        if label != "PER", tokens.count <= 4, nameLike(tokens), phrase & (Known.place | Known.organization) == 0,
+            Self.bylines.contains(words.key((first - 2)..<first))
+        {
+            return "PER"
+        }
+        // Capitalization says nothing of persons in a Title Case headline.
+        if words.isTitleCase(first) { return nil }
+        // "Abhishek Thakur" (ORG): a known first name and a capitalized word or two; not a venue
+        // ("Heinz Field") nor a place that opens with a first name ("San Francisco Giants").
+        if label == "ORG" || label == "MISC", (2...3).contains(tokens.count), nameLike(tokens), firstNamed,
+            !hasOrganizationWord(), !Self.venueWords.contains(words.key(last)),
+            !Self.compassWords.contains(words.key(last)),
             !tokens.contains(where: { known.word($0) & (Known.placeWord | Known.organizationWord) != 0 }),
+            known(first..<(first + 2)) & Known.place == 0,
             phrase & (Known.place | Known.organization | Known.nationality | Known.trainedNonPerson) == 0,
             !words.isAllCaps(last..<(last + 1))
         {
             return "PER"
         }
-        // A person by the words around: an office or kin before, a byline, ", who", "said he", an apposition.
+        // A person by the words around: an office or kin before, ", who", "said he", an apposition.
         if label != "PER", tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(),
             phrase & (Known.place | Known.organization | Known.nationality) == 0, !words.isAllCaps(tokens),
             Self.personCues.contains(words.key(first - 1))
                 || (words.key(first - 1) == Key.comma && Self.kinship.contains(words.key(first - 2)))
-                || Self.bylines.contains(words.key((first - 2)..<first))
                 || (words.key(last + 1) == Key.comma && words.key(last + 2) == Key.who)
                 || (Self.speechVerbs.contains(words.key(last + 1))
                     && Self.personalPronouns.contains(words.key(last + 2)))
@@ -184,25 +212,6 @@ extension NameResolver {
             return "PER"
         }
         return nil
-    }
-
-    /// "Matatiele in the Eastern Cape": an unknown organization placed in a place is a place.
-    private func placeUnknownsInPlaces(_ mentions: inout [Mention], _ words: Words, _ known: Known) {
-        for index in mentions.indices.dropLast()
-        where mentions[index].label == "ORG" && mentions[index].tokens.count <= 2
-            && !words.isAllCaps(mentions[index].tokens)
-            && mentions[index].tokens.allSatisfy({ words.startsCapitalized($0) || words.isToken($0, ".") })
-            && known(mentions[index].tokens)
-                & (Known.place | Known.organization | Known.nationality | Known.trainedNonPerson) == 0
-        {
-            let after = mentions[index].tokens.upperBound
-            let next = mentions[index + 1]
-            guard next.label == "LOC", words.key(after) == Key.in,
-                next.tokens.lowerBound == after + 1
-                    || (next.tokens.lowerBound == after + 2 && words.key(after + 1) == Key.the)
-            else { continue }
-            mentions[index].label = "LOC"
-        }
     }
 
     /// "Minister for Finance Bishnu Paudel": a portfolio after "for"/"of" is not the person's first name.
@@ -223,7 +232,8 @@ extension NameResolver {
         let taken = words.covered(by: mentions)
         for index in mentions.indices where mentions[index].label == "PER" {
             var start = mentions[index].tokens.lowerBound
-            while start > 0, !taken[start - 1], !words.isSentenceStart(start), words.startsCapitalized(start - 1),
+            while start > 0, !taken[start - 1], !words.isSentenceStart(start), !words.isTitleCase(start),
+                words.startsCapitalized(start - 1),
                 Self.honorificSet.contains(words.key(start - 1)) || known.word(start - 1) & Known.firstName != 0
             {
                 start -= 1
@@ -283,7 +293,8 @@ extension NameResolver {
         mentions = result
     }
 
-    /// `EADS Philippe Camus` (ORG) → the organization, then the person: the last two to four capitalized words, when they open with a
+    /// `EADS Philippe Camus` (ORG) → the organization, then the person (not in
+    /// Title Case headlines): the last two to four capitalized words, when they open with a
     /// first name or honorific, or end with a surname the article gives a person.
     func splitTrailingPersons(
         _ mentions: inout [Mention], words: Words, isFirstName: (Range<Int>) -> Bool,
@@ -293,7 +304,7 @@ extension NameResolver {
         var result: [Mention] = []
         for mention in mentions {
             let tokens = mention.tokens
-            guard mention.label != "PER", tokens.count >= 3,
+            guard mention.label == "ORG", tokens.count >= 3, !words.isTitleCase(tokens.lowerBound),
                 let cut = ((tokens.upperBound - 4)...(tokens.upperBound - 2)).first(where: { k in
                     guard k > tokens.lowerBound else { return false }
                     let name = k..<tokens.upperBound
@@ -323,12 +334,14 @@ extension NameResolver {
     /// A mention whose words are the surname or a shortened form of a person the
     /// article names in full is that person (the tagger's own consistency pass
     /// ran before the labels above were fixed).
-    func agreeWithPersons(_ mentions: inout [Mention], words: Words) {
+    func agreeWithPersons(_ mentions: inout [Mention], words: Words, isKnown: (Range<Int>) -> Bool) {
         let persons = mentions.filter { $0.label == "PER" }.map { nameKeys($0, words) }.filter { $0.count >= 2 }
         guard !persons.isEmpty else { return }
         for index in mentions.indices where mentions[index].label != "PER" && mentions[index].tokens.count <= 4 {
             let name = nameKeys(mentions[index], words)
-            guard (1...3).contains(name.count), !Self.institutions.contains(words.key(mentions[index].tokens)) else {
+            guard (1...3).contains(name.count), !Self.institutions.contains(words.key(mentions[index].tokens)),
+                !isKnown(mentions[index].tokens)
+            else {
                 continue
             }
             if persons.contains(where: {
@@ -348,7 +361,8 @@ extension NameResolver {
 
     /// Names in one list ("Vijay, Durai Raj, Muthuselvam and Ramadoss") are of one
     /// kind: when more of a list's names (at least two) share a label than any
-    /// other, the others the gazetteers do not know take it.
+    /// other, the others the gazetteers do not know take it (a person stays a
+    /// person: "China and India, Bill Gates, …" is no list of places).
     func agreeWithinLists(_ mentions: inout [Mention], words: Words, isKnown: (Range<Int>) -> Bool) {
         var start = 0
         while start < mentions.count {
@@ -365,7 +379,10 @@ extension NameResolver {
                     counts.values.filter({ $0 == count }).count == 1
                 {
                     for k in start..<end
-                    where mentions[k].label != label && mentions[k].label != "MISC" && !isKnown(mentions[k].tokens) {
+                    where mentions[k].label != label && mentions[k].label != "MISC" && mentions[k].label != "PER"
+                        && !isKnown(mentions[k].tokens)
+                        && !words.isTitleCase(mentions[k].tokens.lowerBound)
+                    {
                         mentions[k].label = label
                     }
                 }
@@ -442,7 +459,8 @@ extension NameResolver {
 
     /// Whether the article reads like sport (countries and cities there are teams):
     /// a score such as `2-1`, a standings fraction such as `.545`, three sports
-    /// words, or a table (more than one word in five a number).
+    /// words (one in an item of under 120 words), or a table (more than one
+    /// word in five a number).
     private func isSports(_ words: Words) -> Bool {
         var cues = 0
         var numbers = 0
@@ -471,6 +489,7 @@ extension NameResolver {
                 if cues >= 3 { return true }
             }
         }
-        return numbers * 5 > all
+        // A short item (a wire brief, a headline and its lead) needs one sports word.
+        return numbers * 5 > all || (cues >= 1 && all < 120)
     }
 }

@@ -27,11 +27,13 @@ struct NameResolver: Sendable {
     }
 
     /// Resolves `mentions` of `layout`; `gazetteer` gives the hand-written
-    /// gazetteer categories of a token range (bits of ``Lexicon/Category``).
+    /// gazetteer categories of a token range (bits of ``Lexicon/Category``),
+    /// `usuallyLowercase` whether a token is a word usually written in lower case.
     func resolve(
-        _ mentions: inout [Mention], in layout: TextLayout, gazetteer: @escaping (Range<Int>) -> UInt16 = { _ in 0 }
+        _ mentions: inout [Mention], in layout: TextLayout, gazetteer: @escaping (Range<Int>) -> UInt16 = { _ in 0 },
+        usuallyLowercase: ((Int) -> Bool)? = nil
     ) {
-        let words = Words(layout)
+        let words = Words(layout, usuallyLowercase: usuallyLowercase)
         repairNames(&mentions, words: words)
         retype(&mentions, words: words) { gazetteer($0) | lists.categories($0, words) }
         let raw = rawPartyMatches(words)

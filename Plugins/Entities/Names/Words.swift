@@ -5,10 +5,39 @@ struct Words {
     let layout: TextLayout
     private let sentenceStarts: Set<Int>
 
-    init(_ layout: TextLayout) {
+    /// Per token: whether its sentence is a Title Case headline (see ``isTitleCase(_:)``).
+    private let titleCase: [Bool]
+
+    /// - Parameter usuallyLowercase: whether token `i` is a word usually written in
+    ///   lower case (the tagger's casing statistics); without it every sentence
+    ///   whose long words are all capitalized counts as Title Case.
+    init(_ layout: TextLayout, usuallyLowercase: ((Int) -> Bool)? = nil) {
         self.layout = layout
         sentenceStarts = Set(layout.sentences.map(\.lowerBound))
+        var titleCase = [Bool](repeating: false, count: layout.tokens.count)
+        for sentence in layout.sentences {
+            var long = 0
+            var capitalized = 0
+            var common = 0
+            for i in sentence {
+                let token = layout.tokens[i]
+                guard token.count >= 4, layout.scalars[token.lowerBound].isWordLetter else { continue }
+                long += 1
+                guard layout.scalars[token.lowerBound].isUppercaseLetter else { continue }
+                capitalized += 1
+                if usuallyLowercase?(i) ?? true { common += 1 }
+            }
+            if long >= 3, capitalized == long, common >= 2 { for i in sentence { titleCase[i] = true } }
+        }
+        self.titleCase = titleCase
     }
+
+    /// Whether token `i` is in a headline written in Title Case: at least three
+    /// words of four letters or more, all capitalized, two of them words usually
+    /// written in lower case ("Taiwan's Leader Urges China to Begin Talks"), where
+    /// capitals say nothing about names. A line of names ("Phillip Price
+    /// (Britain) 68 71") is not one.
+    func isTitleCase(_ i: Int) -> Bool { i >= 0 && i < titleCase.count && titleCase[i] }
 
     var count: Int { layout.tokens.count }
 

@@ -222,6 +222,14 @@ public final class TaggerModel: Sendable {
         return extractor.phrases[hash] ?? 0
     }
 
+    /// Whether the word `token` is usually written in lower case in running
+    /// text (capitalized under 30 % of the time, seen at least three times).
+    public func usuallyLowercase(_ scalars: [Unicode.Scalar], token: Range<Int>) -> Bool {
+        let bucket = extractor.casing[TokenFacts.foldedHash(scalars, token)] ?? 0
+        // Buckets are ratio band × 3 + frequency band + 1 (``Lexicon/casingBucket(capitalized:lower:)``).
+        return [2, 3, 5, 6].contains(bucket)
+    }
+
     /// Tags from spans: `B-`/`I-` over each span, `O` elsewhere.
     public static func tags(_ spans: [(range: Range<Int>, type: Int)], count: Int) -> [Int] {
         var tags = [Int](repeating: TagSet.outside, count: count)

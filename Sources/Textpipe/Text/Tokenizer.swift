@@ -2,7 +2,8 @@
 ///
 /// Tokens follow newswire conventions (CoNLL-2003, Penn Treebank), so a tagger
 /// trained on them sees the same units at run time:
-/// - hyphenated words stay whole: `MQM-P`, `Kilroy-Silk`, `25-year-old`;
+/// - hyphenated words stay whole: `MQM-P`, `Kilroy-Silk`, `25-year-old`, except a
+///   name before a relation word: `Thackeray` `-` `led`, `Karachi` `-` `based`;
 /// - abbreviations and initials keep their period: `Dr.`, `U.S.`, `Jan.`, `J.`;
 /// - numbers keep their decimal point and thousands commas: `15.8`, `1,000`, `12:30`;
 /// - clitics split off: `Germany 's`, `does n't`, `they 're`;
@@ -92,6 +93,8 @@ public enum Tokenizer {
             let next = s[i + 1]
             let previous = s[i - 1]
             if c.isJoiningHyphen, next.isWordLetter || next.isDigit {
+                // "Thackeray-led", "Karachi-based": the name ends at the hyphen.
+                if s[start].isUppercaseLetter, next.isLowercaseLetter, isRelationSuffix(s, from: i + 1) { break }
                 i += 1
             } else if c.isApostrophe, next.isWordLetter, previous.isWordLetter {
                 i += 1
@@ -113,6 +116,23 @@ public enum Tokenizer {
             }
         }
         return i
+    }
+
+    /// Words that, hyphenated to a name, say how something relates to it ("Thackeray-led", "Karachi-based").
+    static let relationSuffixes: Set<String> = [
+        "led", "backed", "headed", "ruled", "run", "controlled", "allied", "dominated", "owned", "funded",
+        "sponsored", "linked", "affiliated", "based", "born", "aligned", "supported", "governed", "majority",
+    ]
+
+    /// Whether a lower-case word from ``relationSuffixes`` starts at `start` and ends the token.
+    static func isRelationSuffix(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Bool {
+        var end = start
+        while end < s.count, end - start <= 10, s[end].isASCII, s[end].isLowercaseLetter { end += 1 }
+        guard end > start, end == s.count || !(s[end].isWordLetter || s[end].isDigit || s[end].isJoiningHyphen)
+        else { return false }
+        var word = ""
+        for k in start..<end { word.unicodeScalars.append(s[k]) }
+        return relationSuffixes.contains(word)
     }
 
     /// Top-level and second-level domain labels that join a web address into one token (`Amazon.com`, `dawn.com.pk`).
