@@ -27,22 +27,21 @@ struct NameLists: Sendable {
                 continue
             }
             guard bits != 0 else { continue }
-            var key = NameKey(foldCase: true)
-            var count = 0
-            let scalars = Array(entry.unicodeScalars)
-            if scalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" }) {
+            let key: UInt64
+            let count: Int
+            if entry.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" }) {
                 // Words and hyphens: the tokenizer would cut at the spaces only.
-                for word in scalars.split(separator: " ") {
-                    key.add(word)
-                    count += 1
-                }
+                key = WordSet.key(String(entry))
+                count = entry.split(separator: " ").count
             } else {
                 // Tokens as the tokenizer cuts them, so "St. Helens" and "Bank Officers' Colony" match as written.
                 let layout = TextLayout(String(entry))
-                for token in layout.tokens { key.add(layout.scalars[token]) }
+                var name = NameKey(foldCase: true)
+                for token in layout.tokens { name.add(layout.scalars[token]) }
+                key = name.hash
                 count = layout.tokens.count
             }
-            phrases[key.hash, default: 0] |= bits
+            phrases[key, default: 0] |= bits
             longest = max(longest, count)
         }
         self.phrases = HashIndex(phrases, empty: 0)

@@ -69,7 +69,7 @@ public struct Lexicon: Sendable {
         }
     }
 
-    @inlinable static func phraseHash(_ tokens: [UInt64]) -> UInt64 {
+    @inlinable static func phraseHash<Tokens: Sequence<UInt64>>(_ tokens: Tokens) -> UInt64 {
         var hash: UInt64 = 0x5eed
         for token in tokens { hash = FeatureHash.mix(hash, token) }
         return hash

@@ -217,9 +217,7 @@ public final class TaggerModel: Sendable {
     /// The gazetteer categories of the phrase made of `tokens` (bits of ``Lexicon/Category``; 0 when unknown).
     public func gazetteer(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Range<Int>>) -> UInt16 {
         guard tokens.count <= lexicon.longestPhrase else { return 0 }
-        var hash: UInt64 = 0x5eed
-        for token in tokens { hash = FeatureHash.mix(hash, TokenFacts.foldedHash(scalars, token)) }
-        return extractor.phrases[hash] ?? 0
+        return extractor.phrases[Lexicon.phraseHash(tokens.lazy.map { TokenFacts.foldedHash(scalars, $0) })] ?? 0
     }
 
     /// Whether the word `token` is usually written in lower case in running
