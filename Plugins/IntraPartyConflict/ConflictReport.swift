@@ -29,21 +29,27 @@ public struct ConflictReport: Codable, Sendable, Equatable {
         public var text: String
         /// The words that signal the contention.
         public var cue: String
+        /// Who the contention is aimed at (``TargetKind``): `own_leadership`, `government`, ….
+        public var target: String
+        /// The sentence's probability of reporting intra-party conflict as if it were the whole article.
+        public var score: Double
 
-        public init(sentence: Int, text: String, cue: String) {
+        public init(sentence: Int, text: String, cue: String, target: String, score: Double) {
             self.sentence = sentence
             self.text = text
             self.cue = cue
+            self.target = target
+            self.score = score
         }
     }
 
     /// Whether the article reports intra-party conflict.
     public var label: Bool
-    /// The classifier's probability, 0…1, rounded to three decimals.
+    /// The classifier's calibrated probability, 0…1, rounded to three decimals.
     public var score: Double
     /// The primary subtype when `label` is true, else `nil`.
     public var subtype: String?
-    /// Every subtype with substantial support, strongest first.
+    /// Every subtype the subtype classifier gives at least 10 % probability, most probable first.
     public var subtypes: [String]
     /// The party in conflict with itself (canonical name), when `label` is true and it is known.
     public var party: String?

@@ -4,17 +4,17 @@ import Textpipe
 
 /// Decides whether an article reports a party fighting itself, and shows why.
 ///
-/// Every sentence is scanned for contention cues, organized by subtype
-/// (`Resources/cues.tsv`: expel, show-cause, quit the party, slogans against,
-/// no-confidence, rebel, faction …), and for who takes part: the parties the
-/// entities stage found in it, "the party", "its own", "party workers". A
-/// sentence is evidence when a cue meets participants of one party; a second,
-/// different party, the government as the target, coalition, merger, health
-/// and non-political cues weigh against it. A logistic regression over a
-/// handful of article-level counts of these (``ConflictFeatures``, trained with
-/// `textpipe train conflict`) gives the score, so one unrelated paragraph
-/// neither creates nor cancels the label. The subtype is the one whose cues
-/// carry the most evidence, the title and lead counting more.
+/// Every sentence is scanned for contention cues by subtype (`Resources/cues.tsv`:
+/// expel, show-cause, quit the party, slogans against, no-confidence, rebel,
+/// faction …) and for who takes part: the parties the entities stage found, "the
+/// party", "its own", "party workers". For the strongest cue, ``TargetResolver``
+/// decides who it is aimed at (`Resources/targets.tsv`): the party's own
+/// leadership, organs or members, or the state, another party, a coalition
+/// partner. A logistic regression over named sentence features pooled to the
+/// article (``ConflictFeatures``, trained with `textpipe train conflict`) gives
+/// a calibrated score, so one unrelated paragraph neither creates nor cancels the
+/// label; the same weights score each sentence for evidence, and a second,
+/// multinomial regression names the subtype.
 public struct IntraPartyConflictStage: Stage {
     /// The stage's options.
     public struct Options: StageOptions {
@@ -23,7 +23,7 @@ public struct IntraPartyConflictStage: Stage {
         /// The most evidence sentences to list.
         public var maxEvidence = 5
         /// The sentence score at or above which a sentence counts as evidence.
-        public var evidenceThreshold = 0.35
+        public var evidenceThreshold = 0.5
         /// Whether to write actors, evidence and subtypes (else only label, score, subtype and party).
         public var details = true
         /// A model trained with `textpipe train conflict`; empty for the bundled one.
@@ -47,8 +47,8 @@ public struct IntraPartyConflictStage: Stage {
             OptionField(
                 "max_evidence", type: "int", default: "5", "The most evidence sentences to list, strongest first."),
             OptionField(
-                "evidence_threshold", type: "number", default: "0.35",
-                "Sentence score (cue strength × same-party certainty, 0…1) at or above which a sentence is evidence."),
+                "evidence_threshold", type: "number", default: "0.5",
+                "Sentence score (0…1: the probability the sentence alone would get) at or above which it is evidence."),
             OptionField(
                 "details", type: "bool", default: "true",
                 "Write actors, evidence and all supported subtypes; false writes only label, score, subtype and party."),
@@ -68,18 +68,14 @@ public struct IntraPartyConflictStage: Stage {
     let options: Options
     /// The cue lexicon.
     public let lexicon: CueLexicon
-    /// The classifier.
+    /// The classifiers.
     public let model: ConflictModel
+    let dense: DenseConflictModel
+    let resolver: TargetResolver
     let aliases: PartyAliases
 
     public init(options: Options) throws {
-        guard (0...1).contains(options.threshold) else {
-            throw StageError("'threshold' must be between 0 and 1, not \(options.threshold)")
-        }
-        guard options.maxEvidence >= 0 else { throw StageError("'max_evidence' must not be negative") }
-        self.options = options
-        lexicon = try Self.bundled.lexicon.get()
-        aliases = try Self.bundled.aliases.get()
+        let model: ConflictModel
         if options.model.isEmpty {
             model = try Self.bundled.model.get()
         } else {
@@ -91,16 +87,38 @@ public struct IntraPartyConflictStage: Stage {
                     "cannot load model '\(options.model)': \(error)", hint: "train one with 'textpipe train conflict'")
             }
         }
-        guard model.features == ConflictFeatures.names, model.weights.count == model.features.count else {
+        try self.init(options: options, model: model)
+    }
+
+    /// Builds the stage with `model` (for training and cross-validation), checking both.
+    public init(options: Options = Options(), model: ConflictModel) throws {
+        guard (0...1).contains(options.threshold) else {
+            throw StageError("'threshold' must be between 0 and 1, not \(options.threshold)")
+        }
+        guard options.maxEvidence >= 0 else { throw StageError("'max_evidence' must not be negative") }
+        guard (0...1).contains(options.evidenceThreshold) else {
+            throw StageError("'evidence_threshold' must be between 0 and 1, not \(options.evidenceThreshold)")
+        }
+        if let mismatch = model.mismatch {
             throw StageError(
-                "the model's features do not match this version of the stage",
+                "the model does not match this version of the stage: \(mismatch)",
                 hint: "retrain it with 'textpipe train conflict'")
         }
+        self.options = options
+        self.model = model
+        dense = DenseConflictModel(model)
+        lexicon = try Self.bundled.lexicon.get()
+        resolver = TargetResolver(lexicon: try Self.bundled.targets.get())
+        aliases = try Self.bundled.aliases.get()
     }
 
     /// The bundled lexicon and model, read once per process: both are immutable.
     static let bundled = (
         lexicon: Result { try CueLexicon(tsv: String(decoding: ConflictResources.data("cues.tsv"), as: UTF8.self)) },
+        targets: Result {
+            try TargetLexicon(
+                tsv: String(decoding: ConflictResources.data("targets.tsv"), as: UTF8.self), file: "targets.tsv")
+        },
         model: Result { try JSONDecoder().decode(ConflictModel.self, from: ConflictResources.data("model.json")) },
         aliases: Result {
             PartyAliases(
@@ -109,14 +127,6 @@ public struct IntraPartyConflictStage: Stage {
         }
     )
 
-    /// Builds the stage with the bundled lexicon and the given model (for training and cross-validation).
-    public init(options: Options = Options(), model: ConflictModel) throws {
-        self.options = options
-        lexicon = try Self.bundled.lexicon.get()
-        aliases = try Self.bundled.aliases.get()
-        self.model = model
-    }
-
     public func process(_ document: inout Document) throws -> Disposition {
         try document.setValue("intra_party_conflict", report(for: document))
         return .keep
@@ -124,7 +134,12 @@ public struct IntraPartyConflictStage: Stage {
 
     /// The analysis of a document, before classification.
     public func analyze(_ document: Document) -> ArticleAnalysis {
-        ArticleAnalysis(document: document, lexicon: lexicon, aliases: aliases)
+        ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
+    }
+
+    /// The model's judgement of an analysed article: scores of the article and its sentences.
+    public func judge(_ article: ArticleAnalysis) -> ConflictJudgement {
+        ConflictJudgement(article: article, model: dense)
     }
 
     /// The stage's judgement of a document.
@@ -132,24 +147,30 @@ public struct IntraPartyConflictStage: Stage {
         report(for: analyze(document))
     }
 
-    /// The stage's judgement of an analysed article.
+    /// The stage's report on an analysed article.
     public func report(for article: ArticleAnalysis) -> ConflictReport {
-        let score = model.probability(ConflictFeatures.vector(article))
-        let rounded = (score * 1000).rounded() / 1000
+        let judgement = judge(article)
+        let rounded = (judgement.score * 1000).rounded() / 1000
         guard rounded >= options.threshold else {
             return ConflictReport(
                 label: false, score: rounded, subtype: nil, subtypes: [], party: nil, actors: [], evidence: [])
         }
-        let judgement = ConflictJudgement(article: article, evidenceThreshold: options.evidenceThreshold)
+        let supporting = judgement.supporting(threshold: options.evidenceThreshold)
+        let party = judgement.party(supporting: supporting)
+        let ranked = judgement.subtypes
         var report = ConflictReport(
-            label: true, score: rounded, subtype: judgement.subtypes.first?.rawValue,
-            subtypes: judgement.subtypes.map(\.rawValue), party: judgement.party, actors: [], evidence: [])
+            label: true, score: rounded, subtype: ranked.first?.subtype.rawValue,
+            subtypes: ranked.filter { $0.probability >= Self.subtypeFloor }.map(\.subtype.rawValue), party: party,
+            actors: [], evidence: [])
         if options.details {
-            report.evidence = judgement.evidence(limit: options.maxEvidence)
-            report.actors = judgement.actors()
+            report.evidence = judgement.evidence(supporting, limit: options.maxEvidence)
+            report.actors = judgement.actors(supporting, party: party)
         } else {
             report.subtypes = []
         }
         return report
     }
+
+    /// The least probability at which a subtype is listed in `subtypes`.
+    static let subtypeFloor = 0.1
 }

@@ -25,19 +25,37 @@ public struct ArticleAnalysis: Sendable {
     let titleTokens: [Token]
 
     /// Analyses `document`, using its `entities` when present.
-    init(document: Document, lexicon: CueLexicon, aliases: PartyAliases) {
+    init(document: Document, lexicon: CueLexicon, resolver: TargetResolver, aliases: PartyAliases) {
         let entities = document.field("entities").flatMap { EntityReader.entities($0.bytes) } ?? document.entities ?? []
         let parties = PartyMentions(entities: entities, aliases: aliases)
         let text = ScalarText(document.text)
         let tokens = Tokenizer.tokens(in: text)
-        var words = tokens.map { Self.normalized($0.text) }
+        var slots = tokens.map { TargetResolver.Slot(word: Self.normalized($0.text)) }
         // The words of a party's name read as "party", so cues about "the party" match named parties.
         var tokenIndex = 0
-        for mention in parties.mentions where mention.isParty {
+        for mention in parties.mentions {
             while tokenIndex < tokens.count, tokens[tokenIndex].end <= mention.start { tokenIndex += 1 }
             var k = tokenIndex
             while k < tokens.count, tokens[k].start < mention.end {
-                words[k] = "party"
+                if mention.isParty {
+                    slots[k].word = "party"
+                    slots[k].party = mention.party
+                } else if mention.entity.label == "PER" {
+                    slots[k].personParty = mention.party
+                    slots[k].startsPerson = k == tokenIndex
+                }
+                k += 1
+            }
+        }
+        // Organizations that are state bodies ("Enforcement Directorate", "Election Commission").
+        tokenIndex = 0
+        for entity in entities where entity.label == "ORG" && entity.party == nil {
+            let words = entity.text.lowercased().split { $0 == " " || $0 == "-" }
+            guard words.contains(where: { TargetResolver.stateWords.contains(String($0)) }) else { continue }
+            while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
+            var k = tokenIndex
+            while k < tokens.count, tokens[k].start < entity.end {
+                if slots[k].party == nil { slots[k].stateBody = true }
                 k += 1
             }
         }
@@ -47,20 +65,32 @@ public struct ArticleAnalysis: Sendable {
         if let documentTitle = document.title, !documentTitle.isEmpty {
             let scalars = ScalarText(documentTitle)
             titleTokens = Tokenizer.tokens(in: scalars)
-            let titleWords = titleTokens.map { Self.normalized($0.text) }
-            let lower = " " + titleWords.joined(separator: " ") + " "
+            var titleSlots = titleTokens.map { TargetResolver.Slot(word: Self.normalized($0.text)) }
             var named: [String] = []
-            for (surface, party) in parties.surfaces.sorted(by: { $0.key < $1.key }) {
-                let key =
-                    " " + Tokenizer.tokens(in: surface).map { Self.normalized($0.text) }.joined(separator: " ") + " "
-                if lower.contains(key), !named.contains(party) { named.append(party) }
+            // Longest surface first, so "Democratic Party of X" is not read as "Democratic".
+            let surfaces = parties.surfaces.map { surface, party in
+                (Tokenizer.tokens(in: surface).map { Self.normalized($0.text) }, party)
+            }.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.1 < $1.1 }
+            for (key, party) in surfaces where !key.isEmpty && key.count <= titleSlots.count {
+                for start in 0...(titleSlots.count - key.count)
+                where titleSlots[start].party == nil
+                    && (0..<key.count).allSatisfy({ titleSlots[start + $0].word == key[$0] })
+                {
+                    for k in start..<start + key.count {
+                        titleSlots[k].word = "party"
+                        titleSlots[k].party = party
+                    }
+                    if !named.contains(party) { named.append(party) }
+                }
             }
             facts.append(
                 Self.facts(
-                    index: -1, span: 0..<scalars.count, words: titleWords, range: 0..<titleWords.count, parties: named,
-                    focus: parties.focus, lexicon: lexicon))
+                    index: -1, span: 0..<scalars.count, slots: titleSlots, words: titleSlots.map(\.word),
+                    range: 0..<titleSlots.count, parties: named,
+                    focus: parties.focus, lexicon: lexicon, resolver: resolver))
             title = scalars
         }
+        let words = slots.map(\.word)
         var mentionIndex = 0
         var partyWord = false
         for (number, range) in SentenceSplitter.ranges(in: text, tokens: tokens).enumerated() {
@@ -74,13 +104,15 @@ public struct ArticleAnalysis: Sendable {
             }
             // A sentence whose subject is a pronoun ("They shouted slogans against
             // the PTI chairman") is about the previous sentence's parties too.
-            if Self.pronouns.contains(words[range.lowerBound]), let previous = facts.last, previous.index >= 0 {
+            if Self.pronouns.contains(slots[range.lowerBound].word), let previous = facts.last, previous.index >= 0 {
                 for party in previous.parties where !named.contains(party) { named.insert(party, at: 0) }
             }
             let sentence = Self.facts(
-                index: number, span: start..<end, words: words, range: range, parties: named, focus: parties.focus,
-                lexicon: lexicon)
-            partyWord = partyWord || (sentence.weight(.nonpolitical) < 1 && words[range].contains("party"))
+                index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
+                focus: parties.focus,
+                lexicon: lexicon, resolver: resolver)
+            partyWord =
+                partyWord || (sentence.weight(.nonpolitical) < 1 && slots[range].contains { $0.word == "party" })
             facts.append(sentence)
         }
         sentences = facts
@@ -124,64 +156,40 @@ public struct ArticleAnalysis: Sendable {
         return result
     }
 
-    /// The facts of the sentence `words[range]`.
+    /// The facts of the sentence `slots[range]`.
     static func facts(
-        index: Int, span: Range<Int>, words: [String], range: Range<Int>, parties: [String], focus: String?,
-        lexicon: CueLexicon
+        index: Int, span: Range<Int>, slots: [TargetResolver.Slot], words: [String], range: Range<Int>,
+        parties: [String], focus: String?, lexicon: CueLexicon, resolver: TargetResolver
     ) -> SentenceFacts {
         var weights = [Double](repeating: 0, count: CueClass.allCases.count)
         var best = [CueLexicon.Match?](repeating: nil, count: CueClass.allCases.count)
+        var subtypeCues: [Int] = []
         for match in lexicon.matches(in: words, range: range) {
             let cue = lexicon.cues[match.cue]
-            let k = cue.cueClass.index
+            let k = cue.label.index
+            if cue.label.isSubtype, !subtypeCues.contains(match.cue) { subtypeCues.append(match.cue) }
             if cue.weight > weights[k] {
                 weights[k] = cue.weight
                 best[k] = match
             }
         }
-        func w(_ c: CueClass) -> Double { weights[c.index] }
-        let partyWord = w(.nonpolitical) < 1 && words[range].contains("party")
-        let own = w(.internal) >= 0.5 || w(.group) > 0 || partyWord
-        var sameParty: Double
-        var crossParty = false
-        switch parties.count {
-        case 0:
-            sameParty = focus == nil ? (own ? 0.4 : 0.15) : (own ? 0.75 : 0.5)
-        case 1:
-            sameParty = own ? 1.0 : 0.8
-        default:
-            if w(.defectionOrExit) >= 0.6, w(.coalition) < 0.5, !parties.contains(where: Self.isAlliance) {
-                // "defected from P to Q": the exit from P is the conflict.
-                sameParty = 0.9
-            } else if w(.internal) >= 0.6 {
-                sameParty = 0.8
-            } else {
-                sameParty = 0.35
-                crossParty = true
-            }
-        }
-        let internalMarked = w(.internal) >= 0.6
-        // "rival parties", "opposition supporters"; or "the ruling party" against a party named beside it.
-        if w(.inter) >= 0.7 || (w(.inter) >= 0.5 && !parties.isEmpty), !internalMarked {
-            sameParty = min(sameParty, 0.35)
-            crossParty = true
-        }
-        // Contention: noisy-or of the strongest cue of each subtype; an internal
-        // marker ("tensions within the party") adds half its weight.
-        var calm = 1 - 0.5 * w(.internal)
-        for subtype in CueClass.subtypes { calm *= 1 - w(subtype) }
-        if calm > 1 - 0.5 * w(.internal) - 1e-9 { calm = 1 }
-        var intra = (1 - calm) * sameParty * (1 - 0.8 * w(.nonpolitical))
-        if !internalMarked {
-            intra *= (1 - 0.6 * w(.government)) * (1 - 0.5 * max(w(.coalition), w(.merger)))
-        }
-        // Leaving an alliance is a coalition dispute, not an exit from one's party.
-        if parties.count == 1, Self.isAlliance(parties[0]) { sameParty = min(sameParty, 0.35) }
         let context =
             parties.count == 1 ? parties[0] : (parties.contains { $0 == focus } ? focus : parties.first ?? focus)
-        return SentenceFacts(
-            index: index, start: span.lowerBound, end: span.upperBound, weights: weights, best: best, parties: parties,
-            context: context, crossParty: crossParty, sameParty: sameParty, intra: intra)
+        var facts = SentenceFacts(
+            index: index, start: span.lowerBound, end: span.upperBound, weights: weights, best: best,
+            subtypeCues: subtypeCues,
+            parties: parties, context: context, target: .none, targetWords: nil)
+        if let contention = facts.contention, let match = best[contention.cueClass.index] {
+            let local = Array(slots[range])
+            let cue = (match.start - range.lowerBound)..<(match.end - range.lowerBound)
+            if let chosen = resolver.best(
+                resolver.candidates(local, cue: cue, actorParty: context), cue: cue, slots: local)
+            {
+                facts.target = chosen.kind
+                facts.targetWords = (chosen.start + range.lowerBound)..<(chosen.end + range.lowerBound)
+            }
+        }
+        return facts
     }
 
     /// The text of a sentence.

@@ -31,6 +31,25 @@ struct PartyMentions {
         "conservatives", "socialists", "liberals", "nationals", "greens", "tories",
     ]
 
+    /// Words one of which a party name the gazetteer does not know must hold
+    /// besides its head word: "league", "front" and "movement" alone also end
+    /// the names of sports competitions ("Champions League") and campaigns.
+    static let politicalWords: Set<String> = [
+        "democratic", "democrats", "democrat", "socialist", "socialists", "communist", "communists", "liberal",
+        "liberals", "conservative", "conservatives", "republican", "republicans", "labour", "labor", "workers",
+        "people's", "peoples", "people", "popular", "progressive", "progressives", "nationalist", "national",
+        "patriotic", "freedom", "liberation", "revolutionary", "islamic", "christian", "green", "greens",
+        "unionist", "federal", "reform", "justice", "unity", "solidarity", "independence", "party", "parti",
+        "partido", "partei", "partij", "tories", "nationals", "citizens", "civic", "renewal", "heritage",
+    ]
+
+    /// Words that make a name something other than a party: sport, business, culture.
+    static let otherWords: Set<String> = [
+        "football", "soccer", "rugby", "cricket", "hockey", "baseball", "basketball", "champions", "premier",
+        "super", "chess", "tennis", "golf", "athletics", "inc", "ltd", "corp", "company", "club", "fc", "bank",
+        "association", "federation", "union", "council", "music", "film", "student", "students", "youth",
+    ]
+
     /// Words a tagger may join to the front of a party's name ("Dozens of Valmora Democratic Front").
     static let leadingWords: Set<String> = [
         "the", "of", "several", "dozens", "hundreds", "thousands", "scores", "many", "some", "angry", "rebel",
@@ -63,7 +82,10 @@ struct PartyMentions {
                 continue
             }
             let words = (entity.canonical ?? entity.text).lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
-            if words.count >= 2, let last = words.last, Self.headWords.contains(String(last)) || words.contains("party")
+            let political = words.dropLast().contains { Self.politicalWords.contains(String($0)) }
+            if words.count >= 2, let last = words.last,
+                Self.headWords.contains(String(last)) || words.contains("party"),
+                political || last == "party", !words.contains(where: { Self.otherWords.contains(String($0)) })
             {
                 let name = Self.trimmed(entity.canonical ?? entity.text)
                 surfaces[entity.text.lowercased()] = name

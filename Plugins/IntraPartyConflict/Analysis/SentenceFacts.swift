@@ -9,16 +9,16 @@ public struct SentenceFacts: Sendable {
     public var weights: [Double]
     /// The strongest match of each class, for evidence.
     public var best: [CueLexicon.Match?]
+    /// Every subtype cue found (lexicon indices), for the subtype classifier.
+    public var subtypeCues: [Int]
     /// Distinct parties named or affiliated in the sentence, in text order.
     public var parties: [String]
-    /// The party the sentence is about: the only one named, else the article's focus party.
+    /// The party whose members act: the only one named, else the article's focus party if named, else the first.
     public var context: String?
-    /// Whether two or more different parties take part and nothing marks the contention as internal.
-    public var crossParty: Bool
-    /// How sure we are that the participants share one party, 0…1.
-    public var sameParty: Double
-    /// Contention (strongest subtype cue) × ``sameParty`` × negative damping: the sentence's evidence score.
-    public var intra: Double
+    /// Who the strongest contention cue is aimed at (``TargetKind/none`` without one).
+    public var target: TargetKind
+    /// The words that name the target, when a phrase or a name does.
+    public var targetWords: Range<Int>?
 
     /// The weight of `cueClass`.
     public func weight(_ cueClass: CueClass) -> Double { weights[cueClass.index] }
@@ -29,4 +29,7 @@ public struct SentenceFacts: Sendable {
         for subtype in CueClass.subtypes where weight(subtype) > (best?.1 ?? 0) { best = (subtype, weight(subtype)) }
         return best
     }
+
+    /// Whether the sentence is the title or one of the first two sentences: news puts the event first.
+    public var isLead: Bool { index < 2 }
 }

@@ -28,6 +28,8 @@ public enum CueClass: String, CaseIterable, Sendable, Codable {
     case routine
     /// Firms, clubs, sport, bands; "party" in its non-political senses.
     case nonpolitical
+    /// The contention is denied or negated: "denied any rift", "no differences".
+    case denial
 
     /// The eight subtypes, in the order the README lists them.
     public static let subtypes: [CueClass] = [
@@ -58,6 +60,7 @@ public enum CueClass: String, CaseIterable, Sendable, Codable {
         case .voluntary: 14
         case .routine: 15
         case .nonpolitical: 16
+        case .denial: 17
         }
     }
 }

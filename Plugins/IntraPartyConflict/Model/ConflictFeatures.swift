@@ -1,68 +1,164 @@
 import Foundation
 
-/// The article-level features the classifier weighs: each one a count or a
-/// strength a person can check against the evidence.
+/// The named features the classifiers weigh, each one something a person can
+/// check against the sentence it came from.
+///
+/// A sentence gives sparse features: the strength of each cue class it holds
+/// (`cue=discipline`), and, when it holds a contention cue, who that cue is
+/// aimed at (`target=government`), the cue and the target together
+/// (`member_protest&target=government` — the pair that tells party workers
+/// protesting against their leaders from the same workers protesting against
+/// the state), how many parties take part, whether it is denied, and whether
+/// it leads the article. Each such feature carries the contention cue's
+/// strength as its value. An article's vector is the maximum of each feature
+/// over its sentences, plus a few article-level counts, so one unrelated
+/// paragraph adds at most one sentence's worth.
 public enum ConflictFeatures {
-    /// Feature names, in vector order.
-    public static let names = [
-        "intra_sum",  // log(1 + Σ sentence evidence scores ≥ 0.3)
-        "intra_max",  // the strongest sentence
-        "intra_lead",  // the strongest of the title and the first two sentences
-        "intra_sentences",  // log(1 + sentences with evidence ≥ 0.5)
-        "internal_markers",  // log(1 + Σ "within the party", "its own" … in sentences about a party)
-        "cross_party",  // log(1 + contention sentences between two different parties)
-        "cross_party_lead",  // 1 when the title or first two sentences set two parties against each other
-        "inter_party_cues",  // log(1 + Σ "rival parties", "opposition supporters" …)
-        "government_cues",  // log(1 + Σ "against the government", strikes …)
-        "coalition_cues",  // log(1 + Σ "coalition partner", "snapped ties" …)
-        "merger_cues",  // log(1 + Σ "merged", "unity" …)
-        "voluntary_cues",  // log(1 + Σ "ill health", "retire" …)
-        "routine_cues",  // log(1 + Σ "unopposed", "re-elected" …)
-        "nonpolitical_cues",  // log(1 + Σ clubs, firms, bands, "birthday party" …)
+    /// Cue classes that are not subtypes: markers and look-alikes.
+    static let markerClasses: [CueClass] = CueClass.allCases.filter { !$0.isSubtype }
+
+    /// Article-level features, after the pooled sentence features.
+    static let articleNames = [
+        "internal_target_sentences",  // log(1 + contention sentences aimed inside the party)
+        "external_target_sentences",  // log(1 + contention sentences aimed at the state, another party or a partner)
         "party_mentions",  // log(1 + mentions of parties and their members)
-        "no_party",  // 1 when the article names no party and never says "party"
         "distinct_parties",  // log(1 + distinct parties)
+        "no_party",  // 1 when the article names no party and never says "party"
     ]
 
-    /// The sign each weight is held to when fitting: +1 for evidence of
-    /// intra-party conflict, -1 for evidence against it, 0 where either
-    /// direction makes sense. It keeps the weights readable and stops a small
-    /// training set from teaching, say, that "ill health" makes conflict likelier.
-    public static let signs: [Double] = [1, 1, 1, 1, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, 0]
-
-    /// The sentences counted as the article's lead: the title and the first two sentences.
-    static func isLead(_ sentence: SentenceFacts) -> Bool { sentence.index < 2 }
-
-    /// The feature vector of an analysed article.
-    public static func vector(_ article: ArticleAnalysis) -> [Double] {
-        var sum = 0.0
-        var maximum = 0.0
-        var lead = 0.0
-        var strong = 0
-        var internalMarkers = 0.0
-        var cross = 0
-        var crossLead = 0.0
-        var negatives = [Double](repeating: 0, count: 7)
-        let negativeClasses: [CueClass] = [
-            .inter, .government, .coalition, .merger, .voluntary, .routine, .nonpolitical,
-        ]
-        for sentence in article.sentences {
-            if sentence.intra >= 0.3 { sum += sentence.intra }
-            maximum = max(maximum, sentence.intra)
-            if isLead(sentence) { lead = max(lead, sentence.intra) }
-            if sentence.intra >= 0.5 { strong += 1 }
-            if sentence.context != nil { internalMarkers += sentence.weight(.internal) }
-            if sentence.crossParty, (sentence.contention?.weight ?? 0) >= 0.5 || sentence.weight(.inter) >= 0.7 {
-                cross += 1
-                if isLead(sentence) { crossLead = 1 }
-            }
-            for (k, cueClass) in negativeClasses.enumerated() { negatives[k] += sentence.weight(cueClass) }
+    /// Every feature name, in vector order: sentence features, then article features.
+    public static let names: [String] = {
+        var names = CueClass.allCases.map { "cue=\($0.rawValue)" }
+        names += CueClass.allCases.map { "lead&cue=\($0.rawValue)" }
+        names += TargetKind.allCases.map { "target=\($0.rawValue)" }
+        for subtype in CueClass.subtypes {
+            names += TargetKind.allCases.map { "\(subtype.rawValue)&target=\($0.rawValue)" }
         }
-        let noParty = article.partyMentionCount == 0 && !article.mentionsParty ? 1.0 : 0.0
-        return [
-            log1p(sum), maximum, lead, log1p(Double(strong)), log1p(internalMarkers), log1p(Double(cross)), crossLead,
-        ] + negatives.map { log1p($0) } + [
-            log1p(Double(article.partyMentionCount)), noParty, log1p(Double(article.distinctParties)),
-        ]
+        names += ["parties=0", "parties=1", "parties=2+", "lead", "denied", "internal_marker"]
+        return names + articleNames
+    }()
+
+    /// The number of features computed per sentence (the first ones of ``names``).
+    static let sentenceCount = names.count - articleNames.count
+
+    static let index: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+    private static func position(_ name: String) -> Int {
+        guard let position = index[name] else { preconditionFailure("no conflict feature named '\(name)'") }
+        return position
+    }
+
+    private static let cueOffset = position("cue=\(CueClass.allCases[0].rawValue)")
+    private static let leadCueOffset = position("lead&cue=\(CueClass.allCases[0].rawValue)")
+    private static let targetOffset = position("target=\(TargetKind.allCases[0].rawValue)")
+    private static let pairOffset = position(
+        "\(CueClass.subtypes[0].rawValue)&target=\(TargetKind.allCases[0].rawValue)")
+    private static let partiesOffset = position("parties=0")
+    private static let lead = position("lead")
+    private static let denied = position("denied")
+    private static let internalMarker = position("internal_marker")
+
+    /// The sparse features of one sentence: (index into ``names``, value).
+    static func sentence(_ sentence: SentenceFacts) -> [(Int, Double)] {
+        var features: [(Int, Double)] = []
+        for cueClass in CueClass.allCases where sentence.weight(cueClass) > 0 {
+            features.append((cueOffset + cueClass.index, sentence.weight(cueClass)))
+            if sentence.isLead { features.append((leadCueOffset + cueClass.index, sentence.weight(cueClass))) }
+        }
+        guard let contention = sentence.contention else { return features }
+        let strength = contention.weight
+        let target = TargetKind.allCases.firstIndex(of: sentence.target) ?? 0
+        let subtype = CueClass.subtypes.firstIndex(of: contention.cueClass) ?? 0
+        features.append((targetOffset + target, strength))
+        features.append((pairOffset + subtype * TargetKind.allCases.count + target, strength))
+        features.append((partiesOffset + min(sentence.parties.count, 2), strength))
+        if sentence.isLead { features.append((lead, strength)) }
+        if sentence.weight(.denial) > 0 { features.append((denied, strength * sentence.weight(.denial))) }
+        if sentence.weight(.internal) > 0 { features.append((internalMarker, strength * sentence.weight(.internal))) }
+        return features
+    }
+
+    /// The article's features: each sentence feature's maximum, then the article-level ones.
+    public static func vector(_ article: ArticleAnalysis) -> [Double] {
+        vector(article, sentences: article.sentences.map(sentence))
+    }
+
+    /// The article's features from its sentences' sparse features (computed once by the caller).
+    static func vector(_ article: ArticleAnalysis, sentences: [[(Int, Double)]]) -> [Double] {
+        var x = [Double](repeating: 0, count: names.count)
+        for features in sentences {
+            for (k, value) in features where value > x[k] { x[k] = value }
+        }
+        var inside = 0
+        var outside = 0
+        for sentence in article.sentences where (sentence.contention?.weight ?? 0) >= 0.5 {
+            if sentence.target.isInternal {
+                inside += 1
+            } else if sentence.target != .none {
+                outside += 1
+            }
+        }
+        let noParty = article.partyMentionCount == 0 && !article.mentionsParty
+        x[sentenceCount] = log1p(Double(inside))
+        x[sentenceCount + 1] = log1p(Double(outside))
+        x[sentenceCount + 2] = log1p(Double(article.partyMentionCount))
+        x[sentenceCount + 3] = log1p(Double(article.distinctParties))
+        x[sentenceCount + 4] = noParty ? 1 : 0
+        return x
+    }
+
+    /// The subtype classifier's features, all about the subtypes' own cues:
+    /// their strength anywhere and in the lead, in sentences aimed inside the
+    /// party, and weighted by each sentence's evidence score — so the cue of
+    /// the sentence that carries the label counts most — plus the targets.
+    public static let subtypeNames: [String] = {
+        var names: [String] = []
+        for prefix in ["cue", "lead&cue", "inside&cue", "evidence_max&cue", "evidence_sum&cue"] {
+            names += CueClass.subtypes.map { "\(prefix)=\($0.rawValue)" }
+        }
+        names += TargetKind.allCases.map { "target=\($0.rawValue)" }
+        // One feature per subtype phrase of the bundled lexicon: "expelled" and
+        // "show-cause" are both discipline, but say it with different certainty.
+        var seen = Set(names)
+        for cue in bundledCues where cue.label.isSubtype {
+            let name = "phrase=\(cue.label.rawValue):\(cue.phrase)"
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }()
+
+    /// The bundled lexicon's cues (empty if it cannot be read; the stage then fails to build with the reason).
+    private static let bundledCues = (try? IntraPartyConflictStage.bundled.lexicon.get().cues) ?? []
+
+    /// Cue index → its `phrase=` feature's index in ``subtypeNames`` (nil for non-subtype cues).
+    private static let phraseFeature: [Int?] = {
+        let index = Dictionary(uniqueKeysWithValues: subtypeNames.enumerated().map { ($1, $0) })
+        return bundledCues.map { cue in cue.label.isSubtype ? index["phrase=\(cue.label.rawValue):\(cue.phrase)"] : nil
+        }
+    }()
+
+    /// The subtype classifier's vector, in ``subtypeNames`` order.
+    static func subtypeVector(_ article: ArticleAnalysis, sentenceScores: [Double]) -> [Double] {
+        let n = CueClass.subtypes.count
+        var x = [Double](repeating: 0, count: subtypeNames.count)
+        for (sentence, score) in zip(article.sentences, sentenceScores) {
+            for (k, subtype) in CueClass.subtypes.enumerated() {
+                let weight = sentence.weight(subtype)
+                guard weight > 0 else { continue }
+                x[k] = max(x[k], weight)
+                if sentence.isLead { x[n + k] = max(x[n + k], weight) }
+                if sentence.target.isInternal { x[2 * n + k] = max(x[2 * n + k], weight) }
+                x[3 * n + k] = max(x[3 * n + k], weight * score)
+                x[4 * n + k] += weight * score
+            }
+            if let contention = sentence.contention, let t = TargetKind.allCases.firstIndex(of: sentence.target) {
+                x[5 * n + t] = max(x[5 * n + t], contention.weight * score)
+            }
+            for cue in sentence.subtypeCues where cue < phraseFeature.count {
+                if let k = phraseFeature[cue] { x[k] = max(x[k], score) }
+            }
+        }
+        for k in 0..<n { x[4 * n + k] = log1p(x[4 * n + k]) }
+        return x
     }
 }

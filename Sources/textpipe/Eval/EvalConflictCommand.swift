@@ -61,7 +61,9 @@ struct EvalConflictCommand: ParsableCommand {
             for item in data.items {
                 let report = stage.report(for: item.document)
                 score.add(item, report)
-                if explain.contains(item.id) { print(Self.explanation(stage.analyze(item.document), id: item.id)) }
+                if explain.contains(item.id) {
+                    print(Self.explanation(stage.judge(stage.analyze(item.document)), id: item.id))
+                }
                 if verbose {
                     let json = String(decoding: try encoder.encode(report), as: UTF8.self)
                     print("\(item.id)\tgold \(item.label) \(item.subtype ?? "-")\t\(json)")
@@ -79,20 +81,27 @@ struct EvalConflictCommand: ParsableCommand {
         if let throughput { try measure(throughput, stage: stage) }
     }
 
-    /// Every sentence with its score, cues and parties, for error analysis.
-    static func explanation(_ article: ArticleAnalysis, id: String) -> String {
-        var lines = ["\(id): focus \(article.focus ?? "-")"]
-        for sentence in article.sentences {
+    /// Every sentence with a contention cue: its score, target, cues, parties and
+    /// the features that move its score most, for reading a decision.
+    static func explanation(_ judgement: ConflictJudgement, id: String) -> String {
+        let article = judgement.article
+        var lines = [
+            String(format: "%@: score %.3f, focus %@", id, judgement.score, article.focus ?? "-")
+        ]
+        for (k, sentence) in article.sentences.enumerated() where sentence.contention != nil {
             let cues = CueClass.allCases.filter { sentence.weight($0) > 0 }.map { cueClass in
                 let words = sentence.best[cueClass.index].map { article.text(of: $0, in: sentence) } ?? ""
                 return "\(cueClass.rawValue)=\(sentence.weight(cueClass))(\(words))"
             }
+            let features = judgement.contributions(ofSentence: k).map {
+                String(format: "%@ %+.2f", $0.feature, $0.contribution)
+            }
             lines.append(
                 String(
-                    format: "  [%d] intra %.2f same %.2f%@ ", sentence.index, sentence.intra, sentence.sameParty,
-                    sentence.crossParty ? " CROSS" : "")
-                    + "parties \(sentence.parties) | " + cues.joined(separator: " ") + "\n      "
-                    + String(article.text(of: sentence).prefix(160)))
+                    format: "  [%d] score %.3f target %@ ", sentence.index, judgement.sentenceScores[k],
+                    sentence.target.rawValue)
+                    + "parties \(sentence.parties) | " + cues.joined(separator: " ") + "\n      features: "
+                    + features.joined(separator: ", ") + "\n      " + String(article.text(of: sentence).prefix(160)))
         }
         return lines.joined(separator: "\n")
     }

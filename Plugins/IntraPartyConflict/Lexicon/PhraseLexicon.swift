@@ -1,15 +1,22 @@
-/// The cue phrases of the stage, indexed by their first word, matched over a
-/// sentence's lower-cased tokens.
+/// The contention cues of the stage (`cues.tsv`), by ``CueClass``.
+public typealias CueLexicon = PhraseLexicon<CueClass>
+
+/// The phrases that name who a contention is aimed at (`targets.tsv`), by ``TargetKind``.
+public typealias TargetLexicon = PhraseLexicon<TargetKind>
+
+/// Phrases with a label and a weight, indexed by their first word, matched
+/// over a sentence's lower-cased tokens.
 ///
-/// Read from `cues.tsv` (see the file's header for the syntax). A phrase is
-/// one or more parts separated by a gap of up to ``maximumGap`` tokens; each
-/// part is a choice of token sequences; each token slot is a choice of words.
-public struct CueLexicon: Sendable {
-    /// One cue phrase.
+/// Read from a TSV file (see the header of `cues.tsv` for the syntax). A
+/// phrase is one or more parts separated by a gap of up to ``maximumGap``
+/// tokens; each part is a choice of token sequences; each token slot is a
+/// choice of words.
+public struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where Label.RawValue == String {
+    /// One phrase.
     public struct Cue: Sendable {
         /// The phrase as written in the lexicon.
         public var phrase: String
-        public var cueClass: CueClass
+        public var label: Label
         /// How strongly the phrase alone signals its class, 0…1.
         public var weight: Double
         /// Parts separated by gaps; each part is a list of alternative token sequences;
@@ -28,33 +35,35 @@ public struct CueLexicon: Sendable {
 
     /// A problem in the lexicon file.
     public struct FormatError: Error, CustomStringConvertible {
+        public var file: String
         public var line: Int
         public var message: String
-        public var description: String { "cues.tsv:\(line): error: \(message)" }
+        public var description: String { "\(file):\(line): error: \(message)" }
     }
 
     /// The most tokens a "..." gap may skip.
-    public static let maximumGap = 6
+    public static var maximumGap: Int { 6 }
 
     public let cues: [Cue]
     /// First word → cues whose first part may start with it.
     private let index: [String: [Int]]
 
     /// Parses the lexicon text.
-    public init(tsv: String) throws {
+    public init(tsv: String, file: String = "cues.tsv") throws {
         var cues: [Cue] = []
         var index: [String: [Int]] = [:]
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
             let columns = line.split(separator: "\t")
             guard columns.count == 3 else {
-                throw FormatError(line: number + 1, message: "expected 'phrase<TAB>class<TAB>weight'")
+                throw FormatError(file: file, line: number + 1, message: "expected 'phrase<TAB>class<TAB>weight'")
             }
-            guard let cueClass = CueClass(rawValue: String(columns[1])) else {
-                throw FormatError(line: number + 1, message: "unknown class '\(columns[1])'")
+            guard let label = Label(rawValue: String(columns[1])) else {
+                throw FormatError(file: file, line: number + 1, message: "unknown class '\(columns[1])'")
             }
             guard let weight = Double(columns[2]), (0...1).contains(weight) else {
-                throw FormatError(line: number + 1, message: "weight '\(columns[2])' is not a number in 0…1")
+                throw FormatError(
+                    file: file, line: number + 1, message: "weight '\(columns[2])' is not a number in 0…1")
             }
             let parts: [[[Set<String>]]] = columns[0].components(separatedBy: "...").map { part in
                 part.split(separator: ";").map { alternative in
@@ -62,10 +71,10 @@ public struct CueLexicon: Sendable {
                 }.filter { !$0.isEmpty }
             }
             guard parts.allSatisfy({ !$0.isEmpty }) else {
-                throw FormatError(line: number + 1, message: "empty part in '\(columns[0])'")
+                throw FormatError(file: file, line: number + 1, message: "empty part in '\(columns[0])'")
             }
             let id = cues.count
-            cues.append(Cue(phrase: String(columns[0]), cueClass: cueClass, weight: weight, parts: parts))
+            cues.append(Cue(phrase: String(columns[0]), label: label, weight: weight, parts: parts))
             for alternative in parts[0] {
                 for word in alternative[0] where index[word]?.last != id { index[word, default: []].append(id) }
             }

@@ -1,0 +1,115 @@
+/// Decides who a sentence's contention is aimed at (``TargetKind``).
+///
+/// The candidates are the target phrases of `targets.tsv` ("the party
+/// leadership", "the chief minister", "the opposition"), the parties the
+/// entities stage named, and persons it affiliated with a party. A named party
+/// other than the actors' own turns an "own" phrase into `otherParty` ("stormed
+/// the Congress office" by another party's workers). The candidate that wins is
+/// the surest one nearest after the cue — news names the object after the verb
+/// ("protested against the chief minister") — with a candidate right after
+/// "against" first and one before the cue last.
+struct TargetResolver: Sendable {
+    /// The target phrases.
+    let lexicon: TargetLexicon
+
+    /// One token of a sentence as the resolver sees it.
+    struct Slot: Sendable, Equatable {
+        /// The token as the lexicon writes it (a party's name reads "party").
+        var word: String
+        /// The party this token names, when it is part of a party's name.
+        var party: String?
+        /// The party of the person this token is part of, when known.
+        var personParty: String?
+        /// Whether this token starts a person's name.
+        var startsPerson = false
+        /// Whether this token is part of the name of a state body the entities stage found ("Election Commission").
+        var stateBody = false
+    }
+
+    /// Words that make an organization's name a state body.
+    static let stateWords: Set<String> = [
+        "ministry", "ministries", "department", "directorate", "commission", "police", "court", "tribunal",
+        "government", "authority", "agency", "bureau", "army", "military", "navy", "cabinet", "parliament",
+        "assembly", "senate", "judiciary", "prosecutor", "prosecutors", "treasury", "presidency",
+    ]
+
+    /// A possible target, before the nearest and surest is chosen.
+    struct Candidate: Equatable {
+        var kind: TargetKind
+        var start: Int
+        var end: Int
+        var weight: Double
+    }
+
+    /// How much a token of distance costs a candidate's weight: a sure phrase
+    /// three tokens further on still beats an unsure one next to the cue.
+    static let distanceCost = 0.06
+    /// The bonus of a candidate within three tokens after "against".
+    static let againstBonus = 0.5
+    /// The cost of a candidate standing before the cue rather than after it.
+    static let beforeCost = 0.3
+
+    /// The target of the contention cue at `cue` among `slots`, whose actors are of `actorParty`.
+    func target(_ slots: [Slot], cue: Range<Int>, actorParty: String?) -> TargetKind {
+        best(candidates(slots, cue: cue, actorParty: actorParty), cue: cue, slots: slots)?.kind ?? .none
+    }
+
+    /// Every target candidate in `slots` for the cue at `cue`.
+    ///
+    /// The actors' own party, members and workers named before the cue are its
+    /// subject ("PPP workers held a protest"), not its target, so they are left out.
+    func candidates(_ slots: [Slot], cue: Range<Int>, actorParty: String?) -> [Candidate] {
+        let words = slots.map(\.word)
+        var result: [Candidate] = []
+        var covered = [Bool](repeating: false, count: slots.count)
+        for match in lexicon.matches(in: words, range: 0..<slots.count) {
+            let phrase = lexicon.cues[match.cue]
+            var kind = phrase.label
+            let named = slots[match.start..<match.end].compactMap(\.party)
+            if kind.isInternal, let actorParty, named.contains(where: { $0 != actorParty }) { kind = .otherParty }
+            for k in match.start..<match.end { covered[k] = true }
+            if match.end <= cue.lowerBound, kind == .ownMember || kind == .ownParty { continue }
+            result.append(Candidate(kind: kind, start: match.start, end: match.end, weight: phrase.weight))
+        }
+        for (k, slot) in slots.enumerated() {
+            let subject = k < cue.lowerBound
+            if slot.startsPerson, let party = slot.personParty, let actorParty, !(subject && party == actorParty) {
+                result.append(
+                    Candidate(kind: party == actorParty ? .ownMember : .otherParty, start: k, end: k + 1, weight: 0.8))
+            }
+            if slot.stateBody, k == 0 || !slots[k - 1].stateBody {
+                var end = k + 1
+                while end < slots.count, slots[end].stateBody { end += 1 }
+                result.append(Candidate(kind: .government, start: k, end: end, weight: 1))
+            }
+            if !covered[k], let party = slot.party, k == 0 || slots[k - 1].party != party {
+                let own = actorParty == nil || party == actorParty
+                if own, subject { continue }
+                result.append(
+                    Candidate(kind: own ? .ownParty : .otherParty, start: k, end: k + 1, weight: own ? 0.3 : 1))
+            }
+        }
+        return result
+    }
+
+    /// The candidate nearest after the cue, surest first; `nil` when there is none.
+    func best(_ candidates: [Candidate], cue: Range<Int>, slots: [Slot]) -> Candidate? {
+        func priority(_ candidate: Candidate) -> Double {
+            // The cue's own words ("quit the party") may hold the target.
+            if candidate.start >= cue.lowerBound {
+                var value = candidate.weight - Self.distanceCost * Double(max(0, candidate.start - cue.upperBound))
+                let from = max(0, candidate.start - 3)
+                if slots[from..<candidate.start].contains(where: { $0.word == "against" }) {
+                    value += Self.againstBonus
+                }
+                return value
+            }
+            return candidate.weight - Self.beforeCost
+                - Self.distanceCost * Double(max(0, cue.lowerBound - candidate.end))
+        }
+        return candidates.max { a, b in
+            let (pa, pb) = (priority(a), priority(b))
+            return pa != pb ? pa < pb : a.start > b.start
+        }
+    }
+}
