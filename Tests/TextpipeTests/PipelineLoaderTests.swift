@@ -280,7 +280,7 @@ func processed(_ pipeline: Pipeline) throws -> [String] {
             ])
         #expect(
             problems("stages:\n\t- normalize\n") == [
-                "p.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token at line 2, column 1"
+                "p.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token at line 2, column 1 (hint: YAML indents with spaces; a tab may not start a token)"
             ])
         #expect(
             problems("stages: [normalize\n") == [

@@ -85,8 +85,19 @@ enum YAMLParser {
                 let at = parser.context_mark
                 message += " \(String(cString: context)) at line \(at.line + 1), column \(at.column + 1)"
             }
-            return YAMLError(message: message, mark: mark(parser.problem_mark))
+            let at = mark(parser.problem_mark)
+            let hint =
+                scalar(at: at, in: bytes) == "\t" ? "YAML indents with spaces; a tab may not start a token" : nil
+            return YAMLError(message: message, mark: at, hint: hint)
         }
+    }
+
+    /// The Unicode scalar at `mark` in UTF-8 `bytes`, if there is one.
+    private static func scalar(at mark: YAMLMark, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        let lines = bytes.split(separator: 0x0A, maxSplits: mark.line, omittingEmptySubsequences: false)
+        guard mark.line <= lines.count else { return nil }
+        let scalars = String(decoding: lines[mark.line - 1], as: UTF8.self).unicodeScalars
+        return scalars.dropFirst(mark.column - 1).first
     }
 
     static func mark(_ mark: yaml_mark_t) -> YAMLMark {
