@@ -37,16 +37,19 @@ let package = Package(
         .library(name: "Textpipe", targets: ["Textpipe"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
-        .target(name: "Textpipe", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Textpipe", dependencies: ["CLibYAML"]),
         .target(name: "TextpipeTestKit", dependencies: ["Textpipe"]),
         // The system's SQLite 3 (Debian: libsqlite3-dev), for the dedupe stage's state file.
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        // The system's libyaml (Debian: libyaml-dev), which the pipeline loader parses YAML with.
+        .systemLibrary(
+            name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         // SIMD kernels for dedupe, used only when the CPU has them (a portable Swift path is the fallback).
         .target(name: "CDedupeKernels", path: "Sources/CDedupeKernels"),
         .executableTarget(name: "stage-registry-tool", path: "Sources/stage-registry-tool"),

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Everything the core knows about a stage type, without knowing the type.
 ///
@@ -47,14 +46,23 @@ public struct StageType: Sendable {
     }
 
     /// Builds the stage with options from a YAML node (a mapping, or `nil` for defaults).
-    public func instantiate(yaml node: Node?) throws -> StageInstance {
-        guard let node else { return try instantiate() }
-        return try build { type in try YAMLDecoder().decode(type, from: node) }
+    func instantiate(yaml node: YAMLNode?) throws -> StageInstance {
+        guard let node, !node.isNull else { return try instantiate() }
+        return try build { type in try YAMLNodeDecoder.decode(type, from: node) }
     }
 
     /// Builds the stage with options from YAML text (`"{ sentences: 2 }"`).
+    ///
+    /// Malformed YAML throws a ``PipelineError`` whose one diagnostic names
+    /// the file `<options>`; a wrongly typed value throws `DecodingError`, an
+    /// option the stage rejects its ``StageError``.
     public func instantiate(yaml text: String) throws -> StageInstance {
-        try instantiate(yaml: try Yams.compose(yaml: text))
+        do {
+            return try instantiate(yaml: try YAMLParser.parse(text))
+        } catch let error as YAMLError {
+            let location = SourceLocation(file: "<options>", line: error.mark.line, column: error.mark.column)
+            throw PipelineError(Diagnostic(error.message, at: location, hint: error.hint))
+        }
     }
 }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import StageRegistry
 import Textpipe
-import Yams
 
 /// `textpipe list`: the pipelines and stages this binary can run.
 struct ListCommand: ParsableCommand {
@@ -30,8 +29,7 @@ struct ListCommand: ParsableCommand {
 
     /// The `description` of a pipeline file, read leniently (list never fails on a broken file).
     static func description(ofPipeline yaml: String) -> String? {
-        guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return nil }
-        return mapping["description"]?.string
+        PipelineLoader.description(yaml: yaml)
     }
 }
 

@@ -1,6 +1,6 @@
 /// Where something is in a file: 1-based line and column.
 ///
-/// Columns count Unicode scalars, as libyaml (and so Yams' `Mark`) does.
+/// Columns count Unicode scalars, as libyaml does.
 public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The file as shown in messages: `Pipelines/news.yaml`, `<bundled>/clean.yaml`.
     public var file: String

@@ -2,7 +2,7 @@
 ///
 /// ```
 /// Pipelines/conflict-watch.yaml ──► PipelineLoader ──► Pipeline
-///   description: …                  (Yams compose,      ├─ onError: .deadLetter
+///   description: …                  (parse YAML,        ├─ onError: .deadLetter
 ///   on_error: dead-letter            check every node,  └─ stages: [ConfiguredStage]
 ///   stages: [normalize, …]           build each stage)       normalize, dedupe, …
 /// ```

@@ -1,12 +1,11 @@
 import Foundation
-import Yams
 
 /// Loads a pipeline file and checks it against the stages a run has.
 ///
 /// ```
-/// YAML text ──► Yams.compose ──► PipelineValidator.spec ──► PipelineValidator.configure ──► Pipeline
-///               (syntax)         (top-level keys, shape     (stage names, option keys
-///                                 of each stage entry)       and types, requires)
+/// YAML text ──► YAMLParser.parse ──► PipelineValidator.spec ──► PipelineValidator.configure ──► Pipeline
+///               (libyaml: syntax,   (top-level keys, shape     (stage names, option keys
+///                aliases, limits)    of each stage entry)       and types, requires)
 /// ```
 ///
 /// Every problem becomes a ``Diagnostic`` pointing at the offending node.
@@ -30,7 +29,8 @@ public enum PipelineLoader {
     /// Loads the pipeline file at `path`, named in messages as written.
     ///
     /// A file that cannot be read gives one diagnostic without a location
-    /// that says why (missing, a directory, unreadable, not UTF-8).
+    /// that says why (missing, a directory, unreadable); one that is not
+    /// UTF-8 gives one at the first byte that is not.
     public static func load(path: String, catalog: StageCatalog) throws(PipelineError) -> Pipeline {
         let yaml = try PipelineFile.read(path, shownAs: path)
         return try load(yaml: yaml, file: path, catalog: catalog)
@@ -39,12 +39,22 @@ public enum PipelineLoader {
     /// The checked shape of `yaml` (what needs no catalog), or `nil` when
     /// there is none; problems go to `validator`.
     static func spec(yaml: String, validator: inout PipelineValidator) -> PipelineSpec? {
-        do {
-            return validator.spec(from: try Yams.compose(yaml: yaml))
+        do throws(YAMLError) {
+            return validator.spec(from: try YAMLParser.parse(yaml))
         } catch {
-            validator.report(syntaxDiagnostic(for: error, yaml: yaml, file: validator.file))
+            let location = SourceLocation(file: validator.file, line: error.mark.line, column: error.mark.column)
+            validator.report(Diagnostic(error.message, at: location, hint: error.hint))
             return nil
         }
+    }
+
+    /// The `description` of a pipeline file, read leniently: `nil` when the
+    /// file is not valid YAML or has none (`textpipe list` never fails on a broken file).
+    public static func description(yaml: String) -> String? {
+        guard let root = try? YAMLParser.parse(yaml), let description = root["description"],
+            let scalar = description.scalar, scalar.value != .null
+        else { return nil }
+        return scalar.text
     }
 
     /// The pipeline name for a file: its last path component without `.yaml` or `.yml`.
@@ -67,55 +77,6 @@ public enum PipelineLoader {
             return keyA != keyB ? keyA < keyB : a.offset < b.offset
         }.map(\.element)
     }
-
-    /// Turns what Yams throws for malformed YAML into a diagnostic at the parser's position.
-    static func syntaxDiagnostic(for error: any Error, yaml: String, file: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line, column: mark.column)
-        }
-        guard let error = error as? YamlError else {
-            return Diagnostic("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            if problem == "but found another document" {
-                return Diagnostic(
-                    "a pipeline file holds one YAML document, found a second one", at: at(mark),
-                    hint: "remove the '---' line or split the file")
-            }
-            // libyaml's context says what it was parsing and where that began:
-            // "did not find expected key while parsing a block mapping at line 2, column 3".
-            let during = context.map { " \($0.text) at line \($0.mark.line), column \($0.mark.column)" } ?? ""
-            return Diagnostic("invalid YAML: \(problem)\(during)", at: at(mark))
-        case .reader(let problem, let offset, _, _):
-            return Diagnostic(
-                "invalid YAML: \(problem)", at: location(ofCharacterOffset: offset ?? 0, in: yaml, file: file))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(
-                "duplicate key \(keys) in a mapping", at: at(context.mark),
-                hint: "each key may appear once; this is its first occurrence")
-        default:
-            return Diagnostic("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-    }
-
-    /// The line and column (in Unicode scalars, as libyaml counts) of the `offset`-th character.
-    private static func location(ofCharacterOffset offset: Int, in text: String, file: String) -> SourceLocation {
-        var line = 1
-        var column = 1
-        for character in text.prefix(max(0, offset)) {
-            if character.isNewline {
-                line += 1
-                column = 1
-            } else {
-                column += character.unicodeScalars.count
-            }
-        }
-        return SourceLocation(file: file, line: line, column: column)
-    }
 }
 
 /// Reading a pipeline file, with a message that says why it failed.
@@ -132,8 +93,34 @@ enum PipelineFile {
         guard files.isReadableFile(atPath: path), let data = files.contents(atPath: path) else {
             throw failure("permission denied")
         }
-        guard let text = String(validating: data, as: UTF8.self) else { throw failure("it is not UTF-8 text") }
+        guard let text = String(validating: data, as: UTF8.self) else { throw notUTF8(Array(data), shownAs: name) }
         return text
+    }
+
+    /// The error for bytes that are not UTF-8, at the first byte that is not.
+    static func notUTF8(_ bytes: [UInt8], shownAs name: String) -> PipelineError {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return PipelineError(
+                Diagnostic(
+                    "the file is UTF-16 (it starts with a UTF-16 byte-order mark); a pipeline file is UTF-8",
+                    at: SourceLocation(file: name, line: 1, column: 1), hint: "save it as UTF-8"))
+        }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: break decoding
+            }
+        }
+        let mark = bytes.withUnsafeBufferPointer { YAMLParser.mark(ofByteOffset: offset, in: $0) }
+        let byte = offset < bytes.count ? bytes[offset] : 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        return PipelineError(
+            Diagnostic(
+                "the file is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) does not start a character",
+                at: SourceLocation(file: name, line: mark.line, column: mark.column), hint: "save it as UTF-8"))
     }
 
     /// Whether `path` is an existing file that is not a directory.

@@ -1,5 +1,3 @@
-import Yams
-
 extension PipelineValidator {
     /// Looks up and builds each stage of `spec`, checking names, option keys,
     /// option types and `requires`; returns the stages that could be built.
@@ -46,16 +44,16 @@ extension PipelineValidator {
     /// Builds one stage, reporting every unknown key and every wrongly typed value.
     private mutating func configure(_ entry: StageEntry, as type: StageType) -> ConfiguredStage? {
         let before = diagnostics.count
-        var options: Node.Mapping?
+        var options: [YAMLPair]?
         if let node = entry.options {
-            guard case .mapping(let mapping) = node else {
+            guard node.mapping != nil else {
                 error(
                     "options of stage '\(type.name)' must be a mapping, found \(node.summary)", at: node,
                     hint: type.options.first.map { "write '\(type.name): { \($0.name): \($0.defaultValue) }'" }
                         ?? "'\(type.name)' takes no options; write '- \(type.name)'")
                 return nil
             }
-            options = knownKeys(of: mapping, for: type)
+            options = knownKeys(of: node, for: type)
         }
         guard let instance = build(type, options: options, entry: entry, problemsBefore: before),
             diagnostics.count == before
@@ -64,17 +62,24 @@ extension PipelineValidator {
         }
         return ConfiguredStage(
             type: type, instance: instance, location: location(entry.nameNode),
-            optionsYAML: entry.options.flatMap(Self.serialized))
+            optionsYAML: entry.options.flatMap(YAMLEmitter.serialize))
     }
 
-    /// The pairs of `mapping` whose keys `type` documents; reports the others.
-    private mutating func knownKeys(of mapping: Node.Mapping, for type: StageType) -> Node.Mapping {
+    /// The pairs of the options mapping `node`, merge keys (`<<: *shared`)
+    /// expanded so merged keys are checked too, whose keys `type` documents;
+    /// reports the others where they are written.
+    private mutating func knownKeys(of node: YAMLNode, for type: StageType) -> [YAMLPair] {
         let valid = type.options.map(\.name)
-        var kept: [(Node, Node)] = []
-        for (key, value) in mergedPairs(of: mapping) {
-            guard let name = keyName(key) else { continue }
+        var kept: [YAMLPair] = []
+        var badMerges: [YAMLNode] = []
+        let pairs = node.mergedPairs { badMerges.append($0) }
+        for bad in badMerges {
+            error("'<<' expects a mapping or a list of mappings, found \(bad.summary)", at: bad)
+        }
+        for pair in pairs {
+            guard let name = keyName(pair.key) else { continue }
             if valid.contains(name) {
-                kept.append((key, value))
+                kept.append(pair)
                 continue
             }
             let suggestion = Suggestions.closest(to: name, in: valid)
@@ -87,53 +92,29 @@ extension PipelineValidator {
             error(
                 "unknown option '\(name)' for stage '\(type.name)'"
                     + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                at: key, hint: hint)
+                at: pair.key, hint: hint)
         }
-        return Node.Mapping(kept, mapping.tag, mapping.style, mapping.mark)
-    }
-
-    /// The pairs of `mapping` with YAML merge keys (`<<: *shared`) expanded the
-    /// way Yams' decoder expands them, so merged keys are checked too and
-    /// messages point at where they are written.
-    private mutating func mergedPairs(of mapping: Node.Mapping) -> [(key: Node, value: Node)] {
-        var merged: [(key: Node, value: Node)] = []
-        var own: [(key: Node, value: Node)] = []
-        for (key, value) in mapping {
-            guard key.tag.description == Tag.Name.merge.rawValue else {
-                own.append((key, value))
-                continue
-            }
-            switch value {
-            case .mapping(let source):
-                merged += mergedPairs(of: source)
-            case .sequence(let sources):
-                // Yams lets earlier mappings of the list win: it lists them last.
-                for case .mapping(let source) in sources.reversed() { merged += mergedPairs(of: source) }
-            default:
-                error("'<<' expects a mapping or a list of mappings, found \(value.summary)", at: value)
-            }
-        }
-        return merged + own
+        return kept
     }
 
     /// Decodes the options and builds the stage; after a wrongly typed value
     /// it drops that key and tries again, so one run reports every such value.
     /// `problemsBefore` is the count of diagnostics before this stage's.
     private mutating func build(
-        _ type: StageType, options: Node.Mapping?, entry: StageEntry, problemsBefore before: Int
+        _ type: StageType, options: [YAMLPair]?, entry: StageEntry, problemsBefore before: Int
     ) -> StageInstance? {
         let optionsNode = entry.options ?? entry.nameNode
-        var mapping = options
+        var pairs = options
         for _ in 0...(options?.count ?? 0) {
             do {
-                return try type.instantiate(yaml: mapping.map(Node.mapping))
+                return try type.instantiate(yaml: pairs.map { YAMLNode(.mapping($0), at: optionsNode.mark) })
             } catch let decoding as DecodingError {
-                guard let key = report(decoding, stage: type, options: mapping, fallback: optionsNode),
-                    let current = mapping
-                else { return nil }
-                let rest = current.filter { $0.key.string != key }
+                guard let key = report(decoding, stage: type, fallback: optionsNode), let current = pairs else {
+                    return nil
+                }
+                let rest = current.filter { $0.key.scalar?.text != key }
                 guard rest.count < current.count else { return nil }
-                mapping = Node.Mapping(rest.map { ($0.key, $0.value) }, current.tag, current.style, current.mark)
+                pairs = rest
             } catch let stageError as StageError {
                 // Built from defaults in place of rejected or misspelled values,
                 // the stage may complain about a setting the user never made:
@@ -152,32 +133,31 @@ extension PipelineValidator {
         return nil
     }
 
-    /// Reports a decoding error at the value it is about; returns the option key to drop before retrying.
-    private mutating func report(
-        _ decoding: DecodingError, stage type: StageType, options: Node.Mapping?, fallback: Node
-    ) -> String? {
-        let path: [any CodingKey]
+    /// Reports a decoding error at the value it is about (the node the decoder
+    /// names, else the options); returns the option key to drop before retrying.
+    private mutating func report(_ decoding: DecodingError, stage type: StageType, fallback: YAMLNode) -> String? {
         let context: DecodingError.Context
         var expected: Any.Type?
         switch decoding {
         case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
-            (path, context, expected) = (c.codingPath, c, type)
+            (context, expected) = (c, type)
         case .keyNotFound(let key, _):
             error("missing option '\(key.stringValue)' for stage '\(type.name)'", at: fallback)
             return nil
         case .dataCorrupted(let c):
-            (path, context) = (c.codingPath, c)
+            context = c
         @unknown default:
             error("options of stage '\(type.name)': \(decoding)", at: fallback)
             return nil
         }
-        let option = path.first?.stringValue
+        let option = context.codingPath.first?.stringValue
         let subject = option.map { "option '\($0)' of stage '\(type.name)'" } ?? "options of stage '\(type.name)'"
-        let target = options.map { Self.node(at: path, in: .mapping($0)) } ?? fallback
+        let target =
+            (context.underlyingError as? YAMLValueError)?.node ?? Self.node(at: context.codingPath, in: fallback)
         if let expected {
             let documented = type.options.first { $0.name == option }?.type
             let expects = documented ?? Self.typeName(expected)
-            let quoted = target.scalar.map { [.singleQuoted, .doubleQuoted].contains($0.style) } ?? false
+            let quoted = target.scalar?.isQuoted ?? false
             error(
                 "\(subject) expects \(expects), found \(target.summary)", at: target,
                 hint: quoted && expects != "string" ? "a quoted value is a string; write it without quotes" : nil)
@@ -187,20 +167,19 @@ extension PipelineValidator {
         return option
     }
 
-    /// The deepest node that `path` reaches from `root`.
-    private static func node(at path: [any CodingKey], in root: Node) -> Node {
+    /// The deepest node that `path` reaches from `root`, for errors a stage's
+    /// own `init(from:)` throws (those carry a path, not a node).
+    private static func node(at path: [any CodingKey], in root: YAMLNode) -> YAMLNode {
         var current = root
         for key in path {
-            switch current {
-            case .mapping(let mapping):
-                guard let next = mapping.reversed().first(where: { $0.key.string == key.stringValue }) else {
+            if current.mapping != nil {
+                guard let next = current.mergedPairs().last(where: { $0.key.scalar?.text == key.stringValue }) else {
                     return current
                 }
                 current = next.value
-            case .sequence(let sequence):
-                guard let index = key.intValue, sequence.indices.contains(index) else { return current }
-                current = sequence[index]
-            default:
+            } else if let items = current.sequence, let index = key.intValue, items.indices.contains(index) {
+                current = items[index]
+            } else {
                 return current
             }
         }
@@ -214,17 +193,9 @@ extension PipelineValidator {
         case is any BinaryFloatingPoint.Type: "number"
         case is Bool.Type: "bool"
         case is String.Type: "string"
-        case is Node.Mapping.Type: "a mapping"
-        case is Node.Sequence.Type: "a list"
+        case is [String: String].Type: "a mapping"
+        case is [String].Type: "a list"
         default: String(describing: type)
         }
-    }
-
-    /// The options as YAML text, for `describe`.
-    private static func serialized(_ node: Node) -> String? {
-        guard let text = try? Yams.serialize(node: node) else { return nil }
-        var trimmed = Substring(text)
-        while trimmed.last?.isNewline == true { trimmed.removeLast() }
-        return String(trimmed)
     }
 }

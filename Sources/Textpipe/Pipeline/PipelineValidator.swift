@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The shape of a pipeline file, checked, before its stages are looked up.
 struct PipelineSpec {
@@ -13,9 +12,9 @@ struct StageEntry {
     /// The stage name as typed.
     var name: String
     /// The node of the name, where messages about the stage point.
-    var nameNode: Node
+    var nameNode: YAMLNode
     /// The options node; `nil` for a bare name or null options (both mean defaults).
-    var options: Node?
+    var options: YAMLNode?
 }
 
 /// Checks a composed YAML tree node by node and collects every problem.
@@ -38,21 +37,22 @@ struct PipelineValidator {
     static let topLevelKeys = ["description", "on_error", "stages"]
 
     /// The checked shape of the file, or `nil` when it has no usable `stages`.
-    mutating func spec(from root: Node?) -> PipelineSpec? {
+    mutating func spec(from root: YAMLNode?) -> PipelineSpec? {
         guard let root, !root.isNull else {
             error(
                 "the pipeline file is empty", at: nil,
                 hint: "a pipeline needs at least 'stages:' with a list, which may be '[]'")
             return nil
         }
-        guard case .mapping(let mapping) = root else {
+        guard let mapping = root.mapping else {
             error("expected a mapping with 'stages' at the top level, found \(root.summary)", at: root)
             return nil
         }
         var spec = PipelineSpec(description: nil, onError: .deadLetter, stages: [])
-        var stages: Node?
+        var stages: YAMLNode?
         var misspelledStages = false
-        for (key, value) in mapping {
+        for pair in mapping {
+            let (key, value) = (pair.key, pair.value)
             guard let name = keyName(key) else { continue }
             switch name {
             case "description": spec.description = description(value)
@@ -81,30 +81,30 @@ struct PipelineValidator {
 
     // MARK: Top-level values
 
-    private mutating func description(_ node: Node) -> String? {
+    private mutating func description(_ node: YAMLNode) -> String? {
         if node.isNull { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let scalar = node.scalar else {
             error("'description' expects a string, found \(node.summary)", at: node)
             return nil
         }
-        return scalar.string
+        return scalar.text
     }
 
-    private mutating func errorPolicy(_ node: Node) -> ErrorPolicy {
+    private mutating func errorPolicy(_ node: YAMLNode) -> ErrorPolicy {
         if node.isNull { return .deadLetter }
         let choices = ErrorPolicy.allCases.map(\.rawValue)
-        if case .scalar(let scalar) = node, let policy = ErrorPolicy(rawValue: scalar.string) {
+        if let scalar = node.scalar, let policy = ErrorPolicy(rawValue: scalar.text) {
             return policy
         }
-        let suggestion = node.scalar.map { Suggestions.didYouMean($0.string, in: choices) } ?? ""
+        let suggestion = node.scalar.map { Suggestions.didYouMean($0.text, in: choices) } ?? ""
         error("'on_error' expects fail, skip or dead-letter, found \(node.summary)\(suggestion)", at: node)
         return .deadLetter
     }
 
-    private mutating func stageItems(_ node: Node) -> [Node]? {
-        switch node {
-        case .sequence(let sequence):
-            return Array(sequence)
+    private mutating func stageItems(_ node: YAMLNode) -> [YAMLNode]? {
+        switch node.content {
+        case .sequence(let items):
+            return items
         default:
             error(
                 "'stages' expects a list of stages, found \(node.summary)", at: node,
@@ -115,18 +115,17 @@ struct PipelineValidator {
         }
     }
 
-    private mutating func stageEntry(_ item: Node) -> StageEntry? {
-        switch item {
+    private mutating func stageEntry(_ item: YAMLNode) -> StageEntry? {
+        switch item.content {
         case .scalar(let scalar) where !item.isNull:
-            return StageEntry(name: scalar.string, nameNode: item, options: nil)
-        case .mapping(let mapping) where !mapping.isEmpty:
-            let pairs = Array(mapping)
-            let (key, value) = pairs[0]
+            return StageEntry(name: scalar.text, nameNode: item, options: nil)
+        case .mapping(let pairs) where !pairs.isEmpty:
+            let (key, value) = (pairs[0].key, pairs[0].value)
             guard let name = keyName(key) else { return nil }
             if pairs.count > 1 {
                 let extra = pairs[1].key
                 error(
-                    "unexpected \(extra.scalar.map { "key '\($0.string)'" } ?? "key") in the entry for stage '\(name)'",
+                    "unexpected \(extra.scalar.map { "key '\($0.text)'" } ?? "key") in the entry for stage '\(name)'",
                     at: extra,
                     hint: "an entry is one 'name: options' pair: indent options under '\(name):', "
                         + "or start another stage with '- '")
@@ -143,16 +142,16 @@ struct PipelineValidator {
     // MARK: Helpers
 
     /// The text of a mapping key, or `nil` (reported) when the key is not a plain value.
-    mutating func keyName(_ key: Node) -> String? {
-        guard case .scalar(let scalar) = key, !key.isNull else {
+    mutating func keyName(_ key: YAMLNode) -> String? {
+        guard let scalar = key.scalar, !key.isNull else {
             error("expected a key name, found \(key.summary)", at: key)
             return nil
         }
-        return scalar.string
+        return scalar.text
     }
 
     /// Where `node` starts; line 1, column 1 for the file as a whole.
-    func location(_ node: Node?) -> SourceLocation {
+    func location(_ node: YAMLNode?) -> SourceLocation {
         let mark = node?.mark
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
@@ -163,26 +162,7 @@ struct PipelineValidator {
     }
 
     /// Records a problem at `node`.
-    mutating func error(_ message: String, at node: Node?, hint: String? = nil) {
+    mutating func error(_ message: String, at node: YAMLNode?, hint: String? = nil) {
         diagnostics.append(Diagnostic(message, at: location(node), hint: hint))
-    }
-}
-
-extension Node {
-    /// Whether this is YAML's null: an empty value, `~` or `null`.
-    var isNull: Bool { tag.description == Tag.Name.null.rawValue }
-
-    /// The node as a message quotes it: `'three'`, `null`, `a mapping`, `a list`.
-    var summary: String {
-        switch self {
-        case .scalar(let scalar):
-            if isNull { return "null" }
-            var text = scalar.string.replacingOccurrences(of: "\n", with: "\\n")
-            if text.count > 40 { text = text.prefix(37) + "..." }
-            return "'\(text)'"
-        case .mapping(let mapping): return mapping.isEmpty ? "an empty mapping" : "a mapping"
-        case .sequence(let sequence): return sequence.isEmpty ? "an empty list" : "a list"
-        case .alias: return "an alias"
-        }
     }
 }
