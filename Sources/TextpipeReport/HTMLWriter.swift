@@ -34,6 +34,22 @@ struct HTMLWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// Appends a count for people to read, in groups of three digits (`20,000`).
+    mutating func count(_ value: Int) {
+        bytes.append(contentsOf: Self.formatCount(value).utf8)
+    }
+
+    /// `20,000`.
+    static func formatCount(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// Appends a score with three decimals (`0.996`).
     mutating func score(_ value: Double) {
         bytes.append(contentsOf: Self.formatScore(value).utf8)

@@ -30,16 +30,16 @@ struct ReportPage {
         html.markup("</style></head>\n<body><header><h1>")
         html.text(options.title)
         html.markup(#"</h1><p class="lede">"#)
-        html.number(tally.articles)
+        html.count(tally.articles)
         html.markup(tally.articles == 1 ? " article" : " articles")
         if tally.withConflict > 0 {
             html.markup(", ")
-            html.number(tally.flagged)
+            html.count(tally.flagged)
             html.markup(" flagged for intra-party conflict")
         }
         if tally.failed > 0 {
             html.markup(", ")
-            html.number(tally.failed)
+            html.count(tally.failed)
             html.markup(tally.failed == 1 ? " record that failed" : " records that failed")
         }
         if !options.inputNames.isEmpty {
@@ -97,7 +97,7 @@ struct ReportPage {
 
     private func writeStat(_ value: Int, _ label: StaticString, into html: inout HTMLWriter) {
         html.markup(#"<div class="stat"><span class="stat-value">"#)
-        html.number(value)
+        html.count(value)
         html.markup(#"</span><span class="stat-label">"#)
         html.markup(label)
         html.markup("</span></div>")
@@ -110,7 +110,7 @@ struct ReportPage {
             #"<section id="flagged" aria-labelledby="flagged-heading"><h2 id="flagged-heading">Flagged articles</h2>"#)
         guard tally.flagged > 0 else {
             html.markup(#"<p class="note">No article was flagged. "#)
-            html.number(tally.withConflict)
+            html.count(tally.withConflict)
             html.markup(" articles carry a verdict of the intra-party-conflict stage.</p>")
             return
         }
@@ -124,6 +124,13 @@ struct ReportPage {
         html.markup(" of ")
         html.number(tally.flagged)
         html.markup(" shown</span></div>")
+        if builder.unlinkedRowCount > 0 {
+            html.markup(#"<p class="note">"#)
+            html.count(builder.unlinkedRowCount)
+            html.markup(" flagged articles are listed without a link (in grey): the page shows at most ")
+            html.count(options.maxArticles)
+            html.markup(" articles (<code>--max-articles</code>).</p>")
+        }
         html.markup(
             builder.hasDates
                 ? #"<div class="table-wrap"><table id="flagged-table">"#
@@ -213,13 +220,6 @@ struct ReportPage {
 
     func writeTableEnd(into html: inout HTMLWriter) {
         if tally.flagged > 0 { html.markup("</tbody></table></div>") }
-        if builder.unlinkedRowCount > 0 {
-            html.markup(#"<p class="note">"#)
-            html.number(builder.unlinkedRowCount)
-            html.markup(" flagged articles are listed without their view: the page shows at most ")
-            html.number(options.maxArticles)
-            html.markup(" articles (<code>--max-articles</code>).</p>")
-        }
         html.markup("</section>\n")
     }
 
@@ -232,15 +232,15 @@ struct ReportPage {
         html.markup(#"<p class="note">"#)
         if shown < tally.articles {
             html.markup("Showing ")
-            html.number(shown)
+            html.count(shown)
             html.markup(" of ")
-            html.number(tally.articles)
+            html.count(tally.articles)
             html.markup(" articles")
             if tally.withConflict > 0 { html.markup(", flagged ones first") }
             html.markup("; <code>--max-articles N</code> shows more. The counts above cover all of them.")
         } else {
             html.markup("All ")
-            html.number(shown)
+            html.count(shown)
             html.markup(shown == 1 ? " article" : " articles")
             html.markup(tally.withConflict > 0 ? ", flagged ones first." : ", in input order.")
         }
@@ -271,7 +271,7 @@ struct ReportPage {
         html.markup("<h3>")
         html.markup(heading)
         html.markup(#" <span class="note">("#)
-        html.number(shown)
+        html.count(shown)
         html.markup(")</span></h3>\n")
     }
 
@@ -285,11 +285,11 @@ struct ReportPage {
         html.markup(
             #"<section id="failed" aria-labelledby="failed-heading"><h2 id="failed-heading">Records that failed</h2><p class="note">"#
         )
-        html.number(tally.failed)
+        html.count(tally.failed)
         html.markup(" dead-letter records")
         if builder.failureRowCount < tally.failed {
             html.markup(", the first ")
-            html.number(builder.failureRowCount)
+            html.count(builder.failureRowCount)
             html.markup(" listed")
         }
         html.markup(

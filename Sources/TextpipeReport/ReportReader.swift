@@ -18,8 +18,6 @@ struct ReportReader {
     /// largest article `textpipe run` accepts by default (`--max-bytes`).
     var maxLineBytes = 64 << 20
 
-    private let decoder = JSONDecoder()
-
     /// Reads every input in order, handing each record to `emit`.
     ///
     /// - Throws: ``ReportError`` for a missing input (66), a line that is not a
@@ -89,8 +87,7 @@ struct ReportReader {
                     message: "\(location):\(offset + 1): error: \(error.message)", exitCode: ReportError.dataError)
             }
             // Well-formed JSON that is not an article: a dead-letter record is welcome.
-            if var failed = try? decoder.decode(FailedRecord.self, from: Data(bytes)) {
-                failed.location = location
+            if let json = JSONValue(parsing: bytes), let failed = FailedRecord(json: json, location: location) {
                 return .failed(failed)
             }
             throw ReportError(
@@ -105,11 +102,11 @@ struct ReportReader {
     func article(_ document: Document, location: String) -> ReportArticle {
         var article = ReportArticle(
             id: document.id, title: document.title, text: document.text, source: document.source, location: location)
-        article.summary = value("summary", of: document, as: String.self)
-        article.entities = value("entities", of: document, as: LenientArray<ReportEntity>.self)?.elements ?? []
-        article.conflict = value("intra_party_conflict", of: document, as: ReportConflict.self)
+        article.summary = value("summary", of: document)?.string
+        article.entities = value("entities", of: document)?.elements.compactMap(ReportEntity.init(json:)) ?? []
+        article.conflict = value("intra_party_conflict", of: document).flatMap(ReportConflict.init(json:))
         for name in ReportDay.fieldNames {
-            if let string = value(name, of: document, as: String.self), let day = ReportDay(iso8601: string) {
+            if let string = value(name, of: document)?.string, let day = ReportDay(iso8601: string) {
                 article.day = day
                 break
             }
@@ -117,8 +114,7 @@ struct ReportReader {
         return article
     }
 
-    private func value<T: Decodable>(_ name: String, of document: Document, as type: T.Type) -> T? {
-        guard let fragment = document.field(name), !fragment.isNull else { return nil }
-        return try? decoder.decode(T.self, from: Data(fragment.bytes))
+    private func value(_ name: String, of document: Document) -> JSONValue? {
+        document.field(name).flatMap { JSONValue(parsing: $0.bytes) }
     }
 }

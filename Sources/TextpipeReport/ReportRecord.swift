@@ -27,7 +27,7 @@ struct ReportArticle {
 }
 
 /// One entity of the `entities` field.
-struct ReportEntity: Decodable, Equatable {
+struct ReportEntity: Equatable {
     var text: String?
     var label: String
     var start: Int
@@ -44,22 +44,20 @@ struct ReportEntity: Decodable, Equatable {
         self.party = party
     }
 
-    private enum CodingKeys: String, CodingKey { case text, label, start, end, canonical, party }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        // Without offsets there is nothing to highlight; everything else may be missing.
-        start = try container.decode(Int.self, forKey: .start)
-        end = try container.decode(Int.self, forKey: .end)
-        label = container.lenient(String.self, .label) ?? "MISC"
-        text = container.lenient(String.self, .text)
-        canonical = container.lenient(String.self, .canonical)
-        party = container.lenient(String.self, .party)
+    /// Reads one element of `entities`; `nil` without offsets, since there is nothing to highlight then.
+    init?(json: JSONValue) {
+        guard let start = json["start"]?.int, let end = json["end"]?.int else { return nil }
+        self.start = start
+        self.end = end
+        label = json["label"]?.string ?? "MISC"
+        text = json["text"]?.string
+        canonical = json["canonical"]?.string
+        party = json["party"]?.string
     }
 }
 
 /// The `intra_party_conflict` field.
-struct ReportConflict: Decodable, Equatable {
+struct ReportConflict: Equatable {
     var label = false
     var score: Double?
     var subtype: String?
@@ -81,22 +79,21 @@ struct ReportConflict: Decodable, Equatable {
         self.evidence = evidence
     }
 
-    private enum CodingKeys: String, CodingKey { case label, score, subtype, subtypes, party, actors, evidence }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        label = container.lenient(Bool.self, .label) ?? false
-        score = container.lenient(Double.self, .score)
-        subtype = container.lenient(String.self, .subtype)
-        subtypes = container.lenientArray(String.self, .subtypes)
-        party = container.lenient(String.self, .party)
-        actors = container.lenientArray(ReportActor.self, .actors)
-        evidence = container.lenientArray(ReportEvidence.self, .evidence)
+    /// Reads the field; `nil` when it is not an object. Members of other types than expected are left out.
+    init?(json: JSONValue) {
+        guard case .object = json else { return nil }
+        label = json["label"]?.bool ?? false
+        score = json["score"]?.double
+        subtype = json["subtype"]?.string
+        subtypes = json["subtypes"]?.elements.compactMap(\.string) ?? []
+        party = json["party"]?.string
+        actors = json["actors"]?.elements.compactMap(ReportActor.init(json:)) ?? []
+        evidence = json["evidence"]?.elements.compactMap(ReportEvidence.init(json:)) ?? []
     }
 }
 
 /// A person or group the conflict stage names, with their role and party.
-struct ReportActor: Decodable, Equatable {
+struct ReportActor: Equatable {
     var name: String
     var party: String?
     var role: String?
@@ -107,18 +104,16 @@ struct ReportActor: Decodable, Equatable {
         self.role = role
     }
 
-    private enum CodingKeys: String, CodingKey { case name, party, role }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        party = container.lenient(String.self, .party)
-        role = container.lenient(String.self, .role)
+    init?(json: JSONValue) {
+        guard let name = json["name"]?.string else { return nil }
+        self.name = name
+        party = json["party"]?.string
+        role = json["role"]?.string
     }
 }
 
 /// A sentence the conflict stage quotes as evidence, with the cue that made it count.
-struct ReportEvidence: Decodable, Equatable {
+struct ReportEvidence: Equatable {
     /// The sentence's index in the article; -1 for the headline.
     var sentence: Int?
     var text: String
@@ -130,13 +125,11 @@ struct ReportEvidence: Decodable, Equatable {
         self.cue = cue
     }
 
-    private enum CodingKeys: String, CodingKey { case sentence, text, cue }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        text = try container.decode(String.self, forKey: .text)
-        sentence = container.lenient(Int.self, .sentence)
-        cue = container.lenient(String.self, .cue)
+    init?(json: JSONValue) {
+        guard let text = json["text"]?.string else { return nil }
+        self.text = text
+        sentence = json["sentence"]?.int
+        cue = json["cue"]?.string
     }
 
     /// Whether the sentence is the headline rather than one of the text's.
@@ -144,7 +137,7 @@ struct ReportEvidence: Decodable, Equatable {
 }
 
 /// A dead-letter record (`{"id","source","stage","error","input"}`).
-struct FailedRecord: Decodable, Equatable {
+struct FailedRecord: Equatable {
     var id: String?
     var source: String?
     var stage: String?
@@ -160,13 +153,13 @@ struct FailedRecord: Decodable, Equatable {
         self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey { case id, source, stage, error }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        error = try container.decode(String.self, forKey: .error)
-        id = container.lenient(String.self, .id)
-        source = container.lenient(String.self, .source)
-        stage = container.lenient(String.self, .stage)
+    /// Reads a dead-letter record; `nil` without a string `error`.
+    init?(json: JSONValue, location: String) {
+        guard let error = json["error"]?.string else { return nil }
+        self.error = error
+        self.location = location
+        id = json["id"]?.string
+        source = json["source"]?.string
+        stage = json["stage"]?.string
     }
 }

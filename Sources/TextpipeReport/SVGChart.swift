@@ -17,9 +17,11 @@ enum SVGChart {
         let rowHeight = 26.0
         // 360 units across a chart about 350 px wide keeps 13-unit text at 13 px.
         let labelWidth = 138.0
-        let barSpace = 170.0
         let height = Double(max(rows.count, 1)) * rowHeight + 4
         let largest = Double(max(rows.map(\.value).max() ?? 1, 1))
+        // Room for the largest count written out (about 8 units a character at 13 units).
+        let valueWidth = Double(HTMLWriter.formatCount(Int(largest)).count) * 8 + 8
+        let barSpace = 360 - labelWidth - 6 - valueWidth
         html.markup(#"<figure class="chart"><figcaption id=""#)
         html.markup(id: id)
         html.markup(#"">"#)
@@ -38,11 +40,11 @@ enum SVGChart {
             html.markup("<g><title>")
             html.text(row.label)
             html.markup(": ")
-            html.number(row.value)
+            html.count(row.value)
             html.markup(#"</title><text class="bar-label" x="0" y=""#)
             html.coordinate(y + 17)
             html.markup(#"">"#)
-            html.text(truncated(row.label, to: 19))
+            html.text(truncated(row.label, to: 17))
             html.markup(#"</text><rect class="bar" x=""#)
             html.coordinate(labelWidth)
             html.markup(#"" y=""#)
@@ -54,7 +56,7 @@ enum SVGChart {
             html.markup(#"" y=""#)
             html.coordinate(y + 17)
             html.markup(#"">"#)
-            html.number(row.value)
+            html.count(row.value)
             html.markup("</text></g>")
         }
         html.markup("</svg></figure>")
@@ -100,7 +102,7 @@ enum SVGChart {
         html.markup(#"<svg class="series" viewBox="0 0 800 160" role="img" aria-labelledby="chart-days">"#)
         html.markup(#"<line class="axis" x1="44" y1="132.5" x2="792" y2="132.5"/>"#)
         html.markup(#"<text class="axis-label" x="38" y="16" text-anchor="end">"#)
-        html.number(Int(largest))
+        html.count(Int(largest))
         html.markup(#"</text><text class="axis-label" x="38" y="132" text-anchor="end">0</text>"#)
         for (index, bin) in bins.enumerated() {
             let x = left + Double(index) * step
@@ -108,9 +110,9 @@ enum SVGChart {
             html.markup("<g><title>")
             html.text(bin.label)
             html.markup(": ")
-            html.number(bin.articles)
+            html.count(bin.articles)
             html.markup(" articles, ")
-            html.number(bin.flagged)
+            html.count(bin.flagged)
             html.markup(" flagged</title>")
             for (value, cssClass) in [(bin.articles, "all"), (bin.flagged, "flagged")] where value > 0 {
                 let height = (bottom - top) * Double(value) / largest

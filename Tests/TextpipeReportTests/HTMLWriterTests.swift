@@ -29,6 +29,14 @@ struct HTMLWriterTests {
         #expect(HTMLWriter.formatScore(.nan) == "–")
     }
 
+    @Test func countsAreGroupedByThousands() {
+        #expect(HTMLWriter.formatCount(0) == "0")
+        #expect(HTMLWriter.formatCount(999) == "999")
+        #expect(HTMLWriter.formatCount(20000) == "20,000")
+        #expect(HTMLWriter.formatCount(1_234_567) == "1,234,567")
+        #expect(HTMLWriter.formatCount(-4321) == "-4,321")
+    }
+
     @Test func tokensMadeFromInputHoldOnlySafeCharacters() {
         #expect(ReportToken(sanitizing: "PER").value == "per")
         #expect(ReportToken(sanitizing: #"x" onmouseover="alert(1)"#).value == "x__onmouseover__alert_1_")

@@ -116,7 +116,7 @@ struct ReportPageTests {
         #expect(html.contains(#"<span class="unlinked" title="not shown: over --max-articles">Flagged 6</span>"#))
         #expect(html.contains("Showing 2 of 6 articles"))
         // The articles bar counts all 6.
-        #expect(html.contains(#"<text class="bar-value" x="314.0" y="17.0">6</text>"#))
+        #expect(html.contains(#"<text class="bar-value" x="344.0" y="17.0">6</text>"#))
 
         let roomy = try Fixture.page(lines, options: ReportOptions(maxArticles: 4)).builder
         #expect(roomy.flaggedViewCount == 3)
