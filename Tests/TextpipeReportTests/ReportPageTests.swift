@@ -123,6 +123,25 @@ struct ReportPageTests {
         #expect(roomy.otherViewCount == 1)
     }
 
+    @Test func theTimeSeriesHasOneBarPerDayOrPerMonthOverLongSpans() throws {
+        let days = try Fixture.page([
+            #"{"text":"a","date":"2005-03-30"}"#, #"{"text":"b","date":"2005-04-02"}"#,
+            Fixture.flagged(
+                id: "c", title: "c", text: "c", party: "P", subtype: "split", score: 1, extra: #""date":"2005-04-02","#),
+        ]).html
+        #expect(days.contains("Articles and flagged articles per day"))
+        #expect(Fixture.count("<g><title>2005-0", in: days) == 4)  // 30 and 31 March, 1 and 2 April
+        #expect(days.contains("<g><title>2005-03-31: 0 articles, 0 flagged</title></g>"))
+        #expect(days.contains("<g><title>2005-04-02: 2 articles, 1 flagged</title>"))
+
+        let months = try Fixture.page([#"{"text":"a","date":"2004-01-15"}"#, #"{"text":"b","date":"2005-06-01"}"#]).html
+        #expect(months.contains("Articles and flagged articles per month"))
+        #expect(Fixture.count("<g><title>2004-", in: months) + Fixture.count("<g><title>2005-", in: months) == 18)
+        #expect(months.contains(">2004-01</text>") && months.contains(">2005-06</text>"))
+
+        #expect(!(try Fixture.page([#"{"text":"undated"}"#]).html.contains("per day")))
+    }
+
     @Test func datesAreReadFromTheFirstISODateField() throws {
         #expect(try Fixture.article(#"{"text":"t","date":"2005-02-28"}"#).day?.iso8601 == "2005-02-28")
         #expect(
