@@ -30,6 +30,7 @@ enum ReportStyle {
         a{color:var(--accent)}
         .lede{color:var(--muted);margin:0 0 8px}
         nav{display:flex;flex-wrap:wrap;gap:4px 16px;margin:8px 0 0}
+        [id]{scroll-margin-top:96px}
         :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
         .stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-bottom:16px}
         .stat{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}

@@ -44,7 +44,7 @@ enum SVGChart {
             html.markup(#"</title><text class="bar-label" x="0" y=""#)
             html.coordinate(y + 17)
             html.markup(#"">"#)
-            html.text(truncated(row.label, to: 17))
+            html.text(truncated(row.label, to: 16))
             html.markup(#"</text><rect class="bar" x=""#)
             html.coordinate(labelWidth)
             html.markup(#"" y=""#)
