@@ -109,8 +109,8 @@ struct HTMLWriter {
 struct ReportToken: Hashable {
     let value: String
 
-    /// A token from the report's own parts (`"a"`, an ordinal), unchecked in
-    /// release builds since every caller passes literals and numbers.
+    /// A token from the report's own parts (`"a"`, an ordinal); a part with
+    /// another character is a programmer error, stopped by a precondition.
     init(_ parts: String...) {
         value = parts.joined()
         precondition(value.utf8.allSatisfy(Self.isAllowed), "not a token: \(value)")

@@ -14,7 +14,7 @@ import Textpipe
 /// and a bad line is reported at the same line and column. Only one line is
 /// in memory at once.
 struct ReportReader {
-    /// A line longer than this is refused rather than buffered: 64 MiB is 6× the
+    /// A line longer than this is refused rather than buffered: 64 MiB is over 6× the
     /// largest article `textpipe run` accepts by default (`--max-bytes`).
     var maxLineBytes = 64 << 20
 
