@@ -42,6 +42,8 @@ let package = Package(
     targets: [
         .target(name: "Textpipe", dependencies: ["CLibYAML"]),
         .target(name: "TextpipeTestKit", dependencies: ["Textpipe"]),
+        // `textpipe report`: a run's JSON Lines as one self-contained HTML page.
+        .target(name: "TextpipeReport", dependencies: ["Textpipe"]),
         // The system's SQLite 3 (Debian: libsqlite3-dev), for the dedupe stage's state file.
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
@@ -67,12 +69,13 @@ let package = Package(
         .executableTarget(
             name: "textpipe",
             dependencies: [
-                "Textpipe", "StageRegistry",
+                "Textpipe", "StageRegistry", "TextpipeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + plugins.map { .target(name: $0) }
         ),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),
+        .testTarget(name: "TextpipeReportTests", dependencies: ["TextpipeReport"]),
     ]
         + plugins.map {
             .target(

@@ -12,7 +12,7 @@ struct Textpipe: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ListCommand.self, DescribeCommand.self, ValidateCommand.self, NewStageCommand.self,
-            EvalCommand.self, TrainCommand.self,
+            EvalCommand.self, TrainCommand.self, ReportCommand.self,
         ]
     )
 }

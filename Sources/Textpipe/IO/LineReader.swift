@@ -8,8 +8,10 @@
 ///
 /// Lines longer than `maxLineBytes` are not kept in memory: the reader skips to
 /// the next newline and reports the line as oversized.
-struct LineReader {
-    enum Line {
+///
+/// `package`, so `textpipe report` reads a run's JSON Lines the way `run` does.
+package struct LineReader {
+    package enum Line {
         /// A complete line without its `\n` (and without a trailing `\r`), valid until the next call.
         case line(UnsafeRawBufferPointer)
         /// A line that was longer than the limit; its first bytes, for the report.
@@ -23,23 +25,23 @@ struct LineReader {
     private var end = 0
     private var eof = false
     /// The errno of a failed read, if one failed.
-    private(set) var readError: Int32?
+    package private(set) var readError: Int32?
 
-    init(fd: Int32, maxLineBytes: Int, chunk: Int = 1 << 20) {
+    package init(fd: Int32, maxLineBytes: Int, chunk: Int = 1 << 20) {
         self.fd = fd
         self.maxLineBytes = maxLineBytes
         self.buffer = .allocate(byteCount: max(chunk, 4096), alignment: 1)
     }
 
     /// Frees the buffer.
-    mutating func close() {
+    package mutating func close() {
         buffer.deallocate()
         buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     }
 
     /// The next line, or nil at end of input. `beforeBlocking` runs before each
     /// read(2), so a caller can flush work while stdin is idle.
-    mutating func next(beforeBlocking: () -> Void = {}) -> Line? {
+    package mutating func next(beforeBlocking: () -> Void = {}) -> Line? {
         // Bytes after `start` already searched for a newline, so a long line is scanned once.
         var scanned = 0
         while true {
