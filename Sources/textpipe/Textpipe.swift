@@ -15,4 +15,10 @@ struct Textpipe: ParsableCommand {
             EvalCommand.self, TrainCommand.self,
         ]
     )
+
+    /// Makes sure descriptors 0–2 are open before anything else opens a file, then runs the command.
+    static func main() {
+        Terminal.guardStandardDescriptors()
+        main(nil)
+    }
 }

@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A private mount namespace with its own `/dev`, for tests that write to devices.
+///
+/// Renaming over a device as root replaces it for the whole machine, so these
+/// tests never touch the real `/dev`: the script runs under `unshare -m` on a
+/// fresh tmpfs, and refuses to go on (exit 99) unless its mount namespace differs
+/// from the test's and the new `/dev` is empty.
+enum PrivateDev {
+    /// Whether `unshare -m` works here (root, util-linux installed).
+    static let available: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return false }
+        return (try? CLI.shell("unshare -m true").status) == 0
+    }()
+
+    static let preamble = """
+        [ "$(readlink /proc/self/ns/mnt)" != "$TEXTPIPE_OUTER_NS" ] || { echo "not in a private namespace" >&2; exit 99; }
+        mount -t tmpfs tmpfs /dev || exit 99
+        [ -z "$(ls -A /dev)" ] || { echo "/dev is not the fresh tmpfs" >&2; exit 99; }
+        mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/full c 1 7 && mknod -m 666 /dev/zero c 1 5 || exit 99
+        ln -s /proc/self/fd/1 /dev/stdout && ln -s /proc/self/fd/2 /dev/stderr || exit 99
+
+        """
+
+    /// Runs `script` in bash inside the namespace, with `textpipe` on PATH.
+    static func run(_ script: String, in directory: URL = CLI.packageRoot) throws -> CLI.Result {
+        let outer = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/mnt")) ?? "unknown"
+        let body = (preamble + script).replacingOccurrences(of: "'", with: "'\\''")
+        let result = try CLI.shell("TEXTPIPE_OUTER_NS='\(outer)' unshare -m bash -c '\(body)'", in: directory)
+        #expect(result.status != 99, "namespace set-up failed: \(result.stderr)")
+        return result
+    }
+}
+
+/// The lines of `stderr` that report an error.
+func errorLines(_ stderr: String) -> [Substring] {
+    stderr.split(separator: "\n").filter { $0.contains("error:") }
+}
+
+/// A small JSON Lines input of `count` articles.
+func writeArticles(_ count: Int, to url: URL) throws {
+    let lines = (1...count).map { "{\"id\":\"a\($0)\",\"text\":\"Article number \($0) about the harbour.\"}" }
+    try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+}
+
+@Suite struct OutputTargetTests {
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func outputOntoDevNullKeepsTheDevice() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try PrivateDev.run(
+            "textpipe run clean in.jsonl --output /dev/null --quiet; echo \"status $?\"; [ -c /dev/null ] && echo device",
+            in: directory)
+        #expect(result.lines == ["status 0", "device"], "\(result.stderr)")
+    }
+
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func outputOntoDevFullExitsWithIOError() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try PrivateDev.run(
+            "textpipe run clean in.jsonl --output /dev/full; echo \"status $?\"; [ -c /dev/full ] && echo device",
+            in: directory)
+        #expect(result.lines == ["status 74", "device"])
+        #expect(errorLines(result.stderr) == ["error: cannot write '/dev/full': No space left on device"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["in.jsonl"])
+    }
+
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func outputOntoDevStdoutWritesToStdout() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try PrivateDev.run(
+            "textpipe run clean in.jsonl --output /dev/stdout --quiet | wc -l; [ -L /dev/stdout ] && echo link",
+            in: directory)
+        #expect(result.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["3", "link"], "\(result.stderr)")
+    }
+
+    @Test func outputOntoAFIFOWritesIntoThePipe() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(4, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try CLI.shell(
+            "mkfifo pipe && (wc -l < pipe > count &) && textpipe run clean in.jsonl --output pipe --quiet; "
+                + "echo \"status $?\"; sleep 0.3; [ -p pipe ] && echo fifo; cat count", in: directory)
+        #expect(result.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["status 0", "fifo", "4"])
+    }
+
+    @Test func symbolicLinkToAFileReplacesTheFileAndKeepsTheLink() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try "old\n".write(to: directory.appendingPathComponent("real/out.jsonl"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/link", withDestinationPath: "real/out.jsonl")
+        let result = try CLI.run(["run", "clean", "in.jsonl", "--output", "link", "--quiet"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path + "/link") == "real/out.jsonl")
+        let written = try String(contentsOfFile: directory.path + "/real/out.jsonl", encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/real") == ["out.jsonl"])
+    }
+
+    @Test func outputThatIsADirectoryIsRefusedAndLeavesNothing() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let result = try CLI.run(["run", "clean", "in.jsonl", "--output", "out"], in: directory)
+        #expect(result.status == 74)
+        #expect(errorLines(result.stderr) == ["error: cannot write 'out': it is a directory; name a file inside it"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in.jsonl", "out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out").isEmpty)
+    }
+
+    @Test func danglingSymbolicLinkIsRefused() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/out.jsonl", withDestinationPath: "gone.jsonl")
+        let result = try CLI.run(["run", "clean", "in.jsonl", "--output", "out.jsonl"], in: directory)
+        #expect(result.status == 74)
+        #expect(errorLines(result.stderr).count == 1)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in.jsonl", "out.jsonl"])
+    }
+}
+
+@Suite struct StandardStreamTests {
+    @Test func closedStderrDoesNotCrashTheRun() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try CLI.shell(
+            "textpipe run clean in.jsonl missing.jsonl 2>&- ; echo \"status $?\"; textpipe run clean in.jsonl 2>&- | wc -l",
+            in: directory)
+        #expect(result.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["status 74", "3"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["in.jsonl"])
+    }
+
+    @Test func closedStderrDoesNotLandInTheOutputFile() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try CLI.shell(
+            "textpipe run clean in.jsonl --output out.jsonl 2>&- ; echo \"status $?\"", in: directory)
+        #expect(result.lines == ["status 0"])
+        let written = try String(contentsOfFile: directory.path + "/out.jsonl", encoding: .utf8)
+        #expect(written.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"id\":\"a") })
+    }
+
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func fullStderrDoesNotCrashTheRun() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try PrivateDev.run(
+            "textpipe run clean in.jsonl 2>/dev/full | wc -l; textpipe run clean nothing.jsonl 2>/dev/full; echo \"status $?\"",
+            in: directory)
+        #expect(result.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["3", "status 74"])
+    }
+
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func fullStdoutInValidateListDescribeIsAnIOError() throws {
+        let result = try PrivateDev.run(
+            """
+            textpipe validate Pipelines/clean.yaml >/dev/full; echo "validate $?"
+            textpipe list >/dev/full; echo "list $?"
+            textpipe describe normalize >/dev/full; echo "describe $?"
+            textpipe describe clean >/dev/full; echo "pipeline $?"
+            """)
+        #expect(result.lines == ["validate 74", "list 74", "describe 74", "pipeline 74"])
+        let expected = "textpipe: error: cannot write standard output: No space left on device"
+        #expect(result.stderr.split(separator: "\n") == Array(repeating: expected[...], count: 4))
+    }
+
+    @Test func closedStdoutInValidateIsAnIOError() throws {
+        let result = try CLI.shell("textpipe validate Pipelines/clean.yaml >&- ; echo \"status $?\" >&2")
+        #expect(result.stderr.split(separator: "\n").last == "status 74")
+        #expect(errorLines(result.stderr).count == 1)
+    }
+}
+
+@Suite struct OptionCheckTests {
+    @Test(arguments: ["99999999999", "10000000", "257", "0"])
+    func jobsOutOfRangeIsAUsageError(jobs: String) throws {
+        let result = try CLI.run(["run", "clean", "Examples/articles", "--jobs", jobs])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--jobs must be between 1 and 256, got \(jobs)"))
+    }
+
+    @Test func outputAndDeadLetterNamingOneFileIsRefused() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
+        for (output, deadLetter) in [
+            ("out.jsonl", "out.jsonl"), ("out.jsonl", "./out.jsonl"), ("out.jsonl", "sub/../out.jsonl"),
+        ] {
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            let result = try CLI.run(
+                ["run", "clean", "in.jsonl", "--output", output, "--dead-letter", deadLetter], in: directory)
+            #expect(result.status == 64)
+            #expect(errorLines(result.stderr).count == 1)
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in.jsonl", "sub"])
+        }
+    }
+}
