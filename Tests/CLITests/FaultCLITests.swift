@@ -209,3 +209,78 @@ func writeArticles(_ count: Int, to url: URL) throws {
         }
     }
 }
+
+/// A JSON Lines input big enough that a run is still going after half a second (about 2 s in a debug build).
+func writeLongInput(to url: URL) throws {
+    let line = "{\"text\":\"Article about the harbour, the council meeting on Tuesday and the ferry timetable.\"}\n"
+    try String(repeating: line, count: 200_000).write(to: url, atomically: false, encoding: .utf8)
+}
+
+@Suite struct TemporaryFileTests {
+    @Test(arguments: [("INT", 130), ("TERM", 143), ("HUP", 129)])
+    func signalRemovesTheTemporaryFilesAndEndsWithTheSignal(signal: String, status: Int) throws {
+        let directory = try temporaryDirectory()
+        try writeLongInput(to: directory.appendingPathComponent("in.jsonl"))
+        try "kept\n".write(to: directory.appendingPathComponent("out.jsonl"), atomically: true, encoding: .utf8)
+        let result = try CLI.shell(
+            """
+            set -m  # job control: a background job of a script would otherwise ignore SIGINT
+            textpipe run clean in.jsonl --output out.jsonl --dead-letter dead.jsonl --quiet & pid=$!
+            sleep 0.5; ls -a | grep -c '\\.tmp$'; kill -\(signal) $pid; wait $pid; echo "status $?"
+            """, in: directory)
+        #expect(result.lines == ["2", "status \(status)"], "\(result.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in.jsonl", "out.jsonl"])
+        #expect(try String(contentsOfFile: directory.path + "/out.jsonl", encoding: .utf8) == "kept\n")
+    }
+
+    @Test func ignoredSignalStaysIgnored() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try CLI.shell(
+            """
+            (trap '' HUP; exec textpipe run clean in.jsonl --output out.jsonl --quiet) & pid=$!
+            kill -HUP $pid 2>/dev/null; wait $pid; echo "status $?"
+            """, in: directory)
+        #expect(result.lines == ["status 0"], "\(result.stderr)")
+    }
+
+    @Test func runAfterSIGKILLRemovesTheKilledRunsTemporaryFile() throws {
+        let directory = try temporaryDirectory()
+        try writeLongInput(to: directory.appendingPathComponent("in.jsonl"))
+        let result = try CLI.shell(
+            """
+            textpipe run clean in.jsonl --output out.jsonl --quiet & pid=$!
+            sleep 0.5; kill -KILL $pid; wait $pid; echo "killed $?"; ls -a | grep -c '\\.tmp$'
+            printf '{"text":"one"}\\n' | textpipe run clean --output out.jsonl --quiet; echo "rerun $?"
+            """, in: directory)
+        #expect(result.lines == ["killed 137", "1", "rerun 0"], "\(result.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in.jsonl", "out.jsonl"])
+    }
+
+    @Test func missingInputCreatesNoFile() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try CLI.run(
+            ["run", "clean", "in.jsonl", "gone.jsonl", "--output", "out.jsonl", "--dead-letter", "dead.jsonl"],
+            in: directory)
+        #expect(result.status == 74)
+        #expect(errorLines(result.stderr) == ["error: cannot read 'gone.jsonl': no such file or directory"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["in.jsonl"])
+    }
+
+    @Test func failedRenameRemovesTheTemporaryFile() throws {
+        let directory = try temporaryDirectory()
+        // The output path turns into a non-empty directory while the run waits on stdin, so rename(2) fails.
+        let result = try CLI.shell(
+            """
+            (sleep 1; printf '{"text":"one"}\\n') | textpipe run clean --output out.jsonl & pid=$!
+            sleep 0.4; mkdir -p out.jsonl/inside; wait $pid; echo "status $?"
+            """, in: directory)
+        #expect(result.lines == ["status 74"])
+        #expect(errorLines(result.stderr).count == 1)
+        #expect(result.stderr.contains("cannot move the output into 'out.jsonl'"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.jsonl"])
+    }
+}

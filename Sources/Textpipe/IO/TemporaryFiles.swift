@@ -19,9 +19,25 @@ public enum TemporaryFiles {
     static let capacity = 16
 
     /// Installs the cleanup handler; call once, early, from `main`.
+    ///
+    /// The signals are also unblocked: a parent that spawns from a thread with them
+    /// blocked (Foundation's `Process` under `swift test` does) would otherwise
+    /// leave `kill -TERM` pending until the run had finished and renamed its output.
     public static func removeOnSignals() {
         _ = storage
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+            // A signal the parent ignores stays ignored (`nohup`, a background job of a script).
+            var current = sigaction()
+            sigaction(signalNumber, nil, &current)
+            #if canImport(Glibc)
+                let ignored = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1
+            #else
+                let ignored = unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self) == 1
+            #endif
+            guard !ignored else { continue }
+            sigaddset(&unblock, signalNumber)
             var action = sigaction()
             #if canImport(Glibc)
                 action.__sigaction_handler.sa_handler = handleSignal
@@ -32,6 +48,7 @@ public enum TemporaryFiles {
             action.sa_flags = 0
             sigaction(signalNumber, &action, nil)
         }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// The registered paths, for tests.
