@@ -284,3 +284,85 @@ func writeLongInput(to url: URL) throws {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.jsonl"])
     }
 }
+
+/// The counts of a run's summary line: read, written, dropped, dead-lettered, failed.
+struct Accounting: Equatable {
+    var read = 0
+    var written = 0
+    var dropped = 0
+    var deadLettered = 0
+    var failed = 0
+
+    /// Parses the `read N, written N, …` line in `stderr`.
+    init?(stderr: String) {
+        guard let line = stderr.split(separator: "\n").last(where: { $0.hasPrefix("read ") }) else { return nil }
+        let numbers = line.split(separator: ",").compactMap { part in
+            part.split(separator: " ").first(where: { Int($0) != nil }).flatMap { Int($0) }
+        }
+        guard numbers.count == 5 else { return nil }
+        (read, written, dropped, deadLettered, failed) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+    }
+
+    var adds: Bool { read == written + dropped + deadLettered + failed }
+}
+
+@Suite struct AccountingTests {
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a small tmpfs"))
+    func stdoutOnAFullDiskCountsOnlyTheLinesDelivered() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(2000, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try PrivateDev.run(
+            """
+            mkdir small && mount -t tmpfs -o size=64k tmpfs small || exit 99
+            textpipe run clean in.jsonl > small/out.jsonl; echo "status $?"; wc -l < small/out.jsonl
+            """, in: directory)
+        #expect(result.lines.first == "status 74")
+        let delivered = Int(result.lines.last?.trimmingCharacters(in: .whitespaces) ?? "")
+        let counts = try #require(Accounting(stderr: result.stderr))
+        #expect(counts.written == delivered)
+        #expect(counts.failed > 0 && counts.adds)
+        #expect(errorLines(result.stderr) == ["error: cannot write standard output: No space left on device"])
+    }
+
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func outputFileOnAFullDiskIsNotKeptAndCountsNothingWritten() throws {
+        let directory = try temporaryDirectory()
+        try writeArticles(2000, to: directory.appendingPathComponent("in.jsonl"))
+        let result = try PrivateDev.run(
+            """
+            mkdir small && mount -t tmpfs -o size=64k tmpfs small || exit 99
+            textpipe run clean in.jsonl --output small/out.jsonl; echo "status $?"; ls -A small | wc -l
+            """, in: directory)
+        #expect(result.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["status 74", "0"])
+        let counts = try #require(Accounting(stderr: result.stderr))
+        #expect(counts.written == 0 && counts.failed == counts.read && counts.adds)
+    }
+
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a small tmpfs"))
+    func deadLetterFileOnAFullDiskIsNotCommitted() throws {
+        let directory = try temporaryDirectory()
+        let lines = (1...400).map { $0 % 2 == 0 ? "{\"text\":\"good \($0)\"}" : "{broken \($0)" }
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: directory.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
+        let result = try PrivateDev.run(
+            """
+            mkdir small && mount -t tmpfs -o size=16k tmpfs small || exit 99
+            textpipe run clean in.jsonl --output out.jsonl --dead-letter small/dead.jsonl 2>err
+            echo "status $?"; ls -A small | wc -l; ls -A | grep -c tmp; grep -v '(dead-lettered)' err >&2
+            """, in: directory)
+        #expect(result.lines.map { $0.trimmingCharacters(in: .whitespaces) } == ["status 74", "0", "0"])
+        #expect(errorLines(result.stderr) == ["error: cannot write 'small/dead.jsonl': No space left on device"])
+        let counts = try #require(Accounting(stderr: result.stderr))
+        #expect(counts.deadLettered == 0 && counts.written == 0 && counts.adds)
+    }
+
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func deadLetterOntoDevFullIsAnIOError() throws {
+        let result = try PrivateDev.run(
+            "printf '{\"text\":\"ok\"}\\n{bad\\n' | textpipe run clean --dead-letter /dev/full 2>err; echo \"status $?\"; cat err >&2"
+        )
+        #expect(result.lines.last == "status 74")
+        let counts = try #require(Accounting(stderr: result.stderr))
+        #expect(counts == Accounting(stderr: "read 2, written 1, dropped 0, dead-lettered 0, failed 1"))
+    }
+}

@@ -144,6 +144,7 @@ public struct OutputSink: Sendable {
             throw .failed("cannot move the output into '\(finalPath)': \(reason)")
         }
         TemporaryFiles.unregister(temporaryPath)
+        state.committed.store(true, ordering: .relaxed)
     }
 
     /// Closes and deletes a file output's temporary file; a device or FIFO is just closed.
@@ -154,6 +155,9 @@ public struct OutputSink: Sendable {
 
     /// Whether the output is a temporary file that ``commit()`` would rename into place.
     public var isReplacedAtomically: Bool { temporaryPath != nil }
+
+    /// Whether ``commit()`` moved the temporary file into place.
+    public var isCommitted: Bool { state.committed.load(ordering: .relaxed) }
 
     private func discard() {
         close(fd)
@@ -184,6 +188,7 @@ public struct OutputSink: Sendable {
 private final class SinkState: Sendable {
     let failed = Atomic<Bool>(false)
     let finished = Atomic<Bool>(false)
+    let committed = Atomic<Bool>(false)
 }
 
 func errorText(_ code: Int32 = errno) -> String {
