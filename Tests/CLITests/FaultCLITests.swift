@@ -366,3 +366,79 @@ struct Accounting: Equatable {
         #expect(counts == Accounting(stderr: "read 2, written 1, dropped 0, dead-lettered 0, failed 1"))
     }
 }
+
+@Suite struct DirectoryWalkTests {
+    /// Runs `clean` over the folder `d` that `setup` (bash) made in a fresh directory.
+    func walk(_ setup: String) throws -> (result: CLI.Result, deadLetters: [[String: Any]]) {
+        let directory = try temporaryDirectory()
+        let result = try CLI.shell(
+            "mkdir d && cd d && { \(setup); } && cd .. && textpipe run clean d --dead-letter dead.jsonl", in: directory)
+        let dead = (try? String(contentsOfFile: directory.path + "/dead.jsonl", encoding: .utf8)) ?? ""
+        return (result, dead.split(separator: "\n").map { CLI.json(String($0)) })
+    }
+
+    @Test func symbolicLinkLoopsDanglingLinksAndFIFOsAreReportedAndCounted() throws {
+        let (result, dead) = try walk(
+            "printf 'Some text.\\n' > a.txt && ln -s loop loop && ln -s missing.txt gone.txt && mkfifo pipe.jsonl")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == 1)
+        #expect(dead.map { $0["id"] as? String } == ["gone.txt", "loop", "pipe.jsonl"])
+        #expect(
+            dead.map { $0["error"] as? String } == [
+                "dangling symbolic link", "symbolic link loop", "not a regular file (a FIFO)",
+            ])
+        #expect(errorLines(result.stderr).count == 3)
+        let counts = try #require(Accounting(stderr: result.stderr))
+        #expect(counts == Accounting(stderr: "read 4, written 1, dropped 0, dead-lettered 3, failed 0"))
+    }
+
+    @Test func fileNameThatIsNotUTF8IsRead() throws {
+        let (result, dead) = try walk("printf 'Le caf\\xc3\\xa9 est ouvert.\\n' > \"$(printf 'caf\\xe9.txt')\"")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(dead.isEmpty)
+        let article = CLI.json(result.lines.first ?? "")
+        #expect(article["id"] as? String == "caf\\xE9.txt")
+        #expect(article["text"] as? String == "Le café est ouvert.")
+    }
+
+    @Test func badElementOfAJSONArrayIsNamedByItsIndex() throws {
+        let (result, dead) = try walk(#"printf '[{"text":"one"},{"text":5},{"text":"three"}]' > list.json"#)
+        #expect(result.lines.count == 2)
+        #expect(dead.map { $0["id"] as? String } == ["list.json#2"])
+        #expect(errorLines(result.stderr).first?.hasPrefix("d/list.json#2: error: ") == true)
+    }
+
+    @Test(arguments: [
+        "python3 -c 'import sys; sys.stdout.buffer.write(bytes([1, 2, 3, 27, 8, 127]) * 300)' > ctrl.txt",
+        "python3 -c 'import random, sys; random.seed(7); sys.stdout.buffer.write(bytes(random.randrange(1, 256) for _ in range(4000)))' > random.txt",
+        "python3 -c 'import sys; sys.stdout.buffer.write(bytes(range(128, 256)) * 20)' > high.md",
+    ])
+    func binaryFileWithoutNULIsNotAnArticle(setup: String) throws {
+        let (result, dead) = try walk(setup)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(dead.count == 1)
+        #expect((dead.first?["error"] as? String)?.hasPrefix("binary file (") == true)
+    }
+
+    @Test func latin1TextWithAStrayControlByteIsStillAnArticle() throws {
+        let (result, dead) = try walk(
+            "printf 'Le caf\\xe9 du port ouvre \\xe0 huit heures, dit le maire de la ville.\\x1a\\n' > latin1.txt")
+        #expect(dead.isEmpty, "\(result.stderr)")
+        #expect(
+            CLI.json(result.lines.first ?? "")["text"] as? String
+                == "Le café du port ouvre à huit heures, dit le maire de la ville.")
+    }
+
+    @Test(arguments: ["--input-format text", "--input-format jsonl"])
+    func stdinThatIsADirectoryIsAnError(format: String) throws {
+        let directory = try temporaryDirectory()
+        let result = try CLI.shell("mkdir d && textpipe run clean \(format) < d", in: directory)
+        #expect(result.status == 74)
+        #expect(result.stdout.isEmpty)
+        #expect(
+            errorLines(result.stderr) == [
+                "error: cannot read 'stdin': it is a directory; name the directory as an INPUT instead"
+            ])
+    }
+}
