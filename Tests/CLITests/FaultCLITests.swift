@@ -442,3 +442,11 @@ struct Accounting: Equatable {
             ])
     }
 }
+
+@Suite struct ClosedStdinTests {
+    @Test func closedStdinIsAnIOError() throws {
+        let result = try CLI.shell("textpipe run clean <&-")
+        #expect(result.status == 74)
+        #expect(errorLines(result.stderr) == ["error: cannot read 'stdin': it is closed or not open for reading"])
+    }
+}

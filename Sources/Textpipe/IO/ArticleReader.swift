@@ -43,6 +43,10 @@ public struct ArticleReader {
                 // `< somedir` opens fine and fails only at read(2): it used to give one empty article.
                 var info = stat()
                 guard fstat(0, &info) == 0 else { throw InputError(path: "stdin", reason: errorText()) }
+                // textpipe puts a write-only /dev/null on a closed stdin (`<&-`), so reading it fails here, once.
+                guard fcntl(0, F_GETFL) & O_ACCMODE != O_WRONLY else {
+                    throw InputError(path: "stdin", reason: "it is closed or not open for reading")
+                }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     throw InputError(path: "stdin", reason: "it is a directory; name the directory as an INPUT instead")
                 }
