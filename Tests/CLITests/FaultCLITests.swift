@@ -359,8 +359,8 @@ struct Accounting: Equatable {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
     func deadLetterOntoDevFullIsAnIOError() throws {
         let result = try PrivateDev.run(
-            "printf '{\"text\":\"ok\"}\\n{bad\\n' | textpipe run clean --dead-letter /dev/full 2>err; echo \"status $?\"; cat err >&2"
-        )
+            "printf '{\"text\":\"ok\"}\\n{bad\\n' | textpipe run clean --dead-letter /dev/full 2>err; echo \"status $?\"; cat err >&2",
+            in: try temporaryDirectory())
         #expect(result.lines.last == "status 74")
         let counts = try #require(Accounting(stderr: result.stderr))
         #expect(counts == Accounting(stderr: "read 2, written 1, dropped 0, dead-lettered 0, failed 1"))
