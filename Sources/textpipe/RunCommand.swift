@@ -69,6 +69,9 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), got \(jobs)")
         }
         guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be positive, got \(maxBytes)") }
+        guard output != "", deadLetter != "" else {
+            throw ValidationError("--output and --dead-letter need a file name")
+        }
     }
 
     func run() throws {

@@ -176,6 +176,14 @@ func writeArticles(_ count: Int, to url: URL) throws {
         #expect(result.stderr.split(separator: "\n") == Array(repeating: expected[...], count: 4))
     }
 
+    @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
+    func helpOntoAFullStdoutIsAnIOError() throws {
+        let result = try PrivateDev.run(
+            "textpipe --help >/dev/full; echo \"help $?\"; textpipe run --help >/dev/full; echo \"run $?\"")
+        #expect(result.lines == ["help 74", "run 74"])
+        #expect(errorLines(result.stderr).count == 2)
+    }
+
     @Test func closedStdoutInValidateIsAnIOError() throws {
         let result = try CLI.shell("textpipe validate Pipelines/clean.yaml >&- ; echo \"status $?\" >&2")
         #expect(result.stderr.split(separator: "\n").last == "status 74")

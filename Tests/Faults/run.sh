@@ -204,6 +204,8 @@ t "--output and --dead-letter one file through a link" 64 1 none none 'echo old 
 
 # --- file system -------------------------------------------------------------------
 t "missing input" 74 1 none none 'textpipe run clean nowhere.jsonl'
+t "input that is a symbolic link loop" 74 1 none none 'ln -s lp lp && textpipe run clean lp 2>&1 | grep -q "Too many levels of symbolic links"; textpipe run clean lp'
+t "--output with an empty name" 64 - none none "textpipe run clean good.jsonl --output ''"
 t "missing input leaves the old output and creates nothing" 74 1 none none 'echo old > o.jsonl && textpipe run clean good.jsonl gone.jsonl --output o.jsonl --dead-letter d.jsonl; s=$?; [ "$(cat o.jsonl)" = old ] && [ ! -e d.jsonl ] && exit $s'
 t "--output is a directory" 74 1 none none 'mkdir o && textpipe run clean good.jsonl --output o; s=$?; [ -z "$(ls -A o)" ] && exit $s'
 t "--output in a missing directory" 74 1 none none 'textpipe run clean good.jsonl --output no/such/o.jsonl'
@@ -265,6 +267,9 @@ tn "describe onto /dev/full" 74 1 none none 'textpipe describe normalize >/dev/f
 t "validate with stdout closed" 74 1 none none 'textpipe validate Pipelines/clean.yaml >&-'
 t "list with stdout closed" 74 1 none none 'textpipe list >&-'
 t "stdout and stderr closed" 74 0 none none 'textpipe run clean good.jsonl >&- 2>&-'
+tn "--help onto /dev/full" 74 1 none none 'textpipe --help >/dev/full'
+tn "run --help onto /dev/full" 74 1 none none 'textpipe run --help >/dev/full'
+t "--help into a closed pipe is quiet" 0 0 none none 'set -o pipefail; textpipe --help | head -1 > first && [ -s first ]'
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -36,8 +36,10 @@ public struct ArticleReader {
         for input in inputs {
             switch input {
             case .path(let path):
-                guard FileManager.default.fileExists(atPath: path) else {
-                    throw InputError(path: path, reason: "no such file or directory")
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    let code = errno
+                    throw InputError(path: path, reason: code == ENOENT ? "no such file or directory" : errorText(code))
                 }
             case .stdin:
                 // `< somedir` opens fine and fails only at read(2): it used to give one empty article.
