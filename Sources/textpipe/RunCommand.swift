@@ -76,6 +76,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        // Past `ulimit -f` a write then fails with EFBIG (exit 74, temporary file removed)
+        // instead of SIGXFSZ killing the run and leaving the file behind.
+        signal(SIGXFSZ, SIG_IGN)
         TemporaryFiles.removeOnSignals()
         let catalog = StageRegistry.catalog
         let loaded: Pipeline

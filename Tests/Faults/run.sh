@@ -213,6 +213,8 @@ t "--output a dangling link" 74 1 none none 'ln -s gone.jsonl o.jsonl && textpip
 t "--output a link to a file replaces the file, keeps the link" 0 0 real/o.jsonl none 'mkdir real && echo old > real/o.jsonl && ln -s real/o.jsonl o.jsonl && textpipe run clean good.jsonl --output o.jsonl && [ -L o.jsonl ] && [ "$(wc -l < real/o.jsonl)" = 5 ]'
 t "--output keeps the mode of the file it replaces" 0 0 o.jsonl none 'echo old > o.jsonl && chmod 600 o.jsonl && textpipe run clean good.jsonl --output o.jsonl && [ "$(stat -c %a o.jsonl)" = 600 ]'
 t "rename fails: the output became a directory" 74 1 none none '(sleep 1; cat good.jsonl) | textpipe run clean --output o.jsonl & p=$!; sleep 0.3; mkdir -p o.jsonl/inside; wait $p'
+t "output over ulimit -f" 74 1 none none 'ulimit -f 10; textpipe run clean big.jsonl --output o.jsonl'
+t "few file descriptors (ulimit -n 8)" 0 0 o.jsonl d.jsonl 'ulimit -n 8; textpipe run clean big.jsonl --output o.jsonl --dead-letter d.jsonl'
 t "unreadable input file (as nobody)" 0 1 - dead.jsonl 'mkdir -m 755 in && cp articles/one.txt in/ && echo secret > in/locked.txt && chmod 000 in/locked.txt && chmod 777 . && setpriv --reuid=65534 --regid=65534 --clear-groups textpipe run clean in --dead-letter dead.jsonl'
 t "unwritable output directory (as nobody)" 74 1 none none 'mkdir -m 555 ro && setpriv --reuid=65534 --regid=65534 --clear-groups textpipe run clean good.jsonl --output ro/o.jsonl'
 t "symbolic link loop in a directory" 0 1 - dead.jsonl 'mkdir in && cp articles/one.txt in/ && ln -s loop in/loop && textpipe run clean in --dead-letter dead.jsonl'

@@ -70,15 +70,20 @@ public struct OutputSink: Sendable {
         case .replace(let target, let mode):
             let temporary = OutputTarget.temporaryPath(for: target)
             OutputTarget.removeStaleTemporaries(of: target)
+            // Registered before it exists, so no signal can fall between creating and registering it.
+            TemporaryFiles.register(temporary)
             var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644)
             if fd < 0 && errno == EEXIST {
                 // Left by an earlier sink of this same process (tests open many): ours to replace.
                 unlink(temporary)
                 fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644)
             }
-            guard fd >= 0 else { throw .failed("cannot write \(label): \(errorText())") }
+            guard fd >= 0 else {
+                let reason = errorText()
+                TemporaryFiles.unregister(temporary)
+                throw .failed("cannot write \(label): \(reason)")
+            }
             if let mode { fchmod(fd, mode) }
-            TemporaryFiles.register(temporary)
             return OutputSink(fd: fd, label: label, finalPath: target, temporaryPath: temporary, ownsDescriptor: true)
         }
     }
