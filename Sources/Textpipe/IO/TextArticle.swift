@@ -39,9 +39,10 @@ enum TextArticle {
     /// Why `bytes` are binary rather than text, or nil for text. Looks at the first 8 KiB:
     ///
     /// - a NUL byte;
-    /// - more than 1 in 32 bytes a control character other than tab, line and
-    ///   page breaks (random bytes have 27 in 256; the 3,642 .txt/.md files in
-    ///   ../shared/data have none — a stray `\x1A` in a short file stays text);
+    /// - more than 1 in 32 bytes (and at least 4), or more than half, a control
+    ///   character other than tab, line and page breaks (random bytes have 27 in
+    ///   256; the 3,642 .txt/.md files in ../shared/data have none — a stray
+    ///   `\x1A` at the end of a short file stays text);
     /// - not UTF-8 and under half printable ASCII: Latin-1 or Windows-1252 text
     ///   in a Latin script, which normalize repairs, is mostly ASCII letters and
     ///   spaces; random or compressed bytes are 100 in 256.
@@ -57,7 +58,7 @@ enum TextArticle {
             default: break
             }
         }
-        if controls * 32 > sample.count {
+        if controls * 2 > sample.count || (controls >= 4 && controls * 32 > sample.count) {
             return "binary file (\(controls) control bytes in the first \(sample.count))"
         }
         if ascii * 2 < sample.count, String(validating: bytes, as: UTF8.self) == nil {
