@@ -91,8 +91,11 @@ struct RunCommand: ParsableCommand {
             Terminal.report(error)
             throw ExitCode(ExitStatus.usage)
         }
+        let raw = Self.argumentsThatAreNotUTF8()
         let specs: [InputSpec] =
-            inputs.isEmpty ? [.stdin(inputFormat)] : inputs.map { $0 == "-" ? .stdin(inputFormat) : .path($0) }
+            inputs.isEmpty
+            ? [.stdin(inputFormat)]
+            : inputs.map { $0 == "-" ? .stdin(inputFormat) : raw[$0].map { .rawPath($0) } ?? .path($0) }
 
         // Everything that can be refused is refused before a file is created.
         if let output, let deadLetter, OutputPaths.nameSameFile(output, deadLetter) {
@@ -150,6 +153,23 @@ struct RunCommand: ParsableCommand {
             }
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}
+
+extension RunCommand {
+    /// The bytes of each command-line argument that is not UTF-8, keyed by the
+    /// text ArgumentParser saw (with U+FFFD for the bad bytes): a file named
+    /// `caf\xE9.txt` cannot be opened by its decoded name.
+    static func argumentsThatAreNotUTF8() -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) }
+            if String(validating: bytes, as: UTF8.self) == nil {
+                result[String(decoding: bytes, as: UTF8.self)] = bytes
+            }
+        }
+        return result
     }
 }
 

@@ -409,6 +409,15 @@ struct Accounting: Equatable {
         #expect(article["text"] as? String == "Le café est ouvert.")
     }
 
+    @Test func inputNamedOnTheCommandLineThatIsNotUTF8IsRead() throws {
+        let directory = try temporaryDirectory()
+        let result = try CLI.shell(
+            "name=$(printf 'caf\\xe9.txt'); printf 'Le port ouvre.\\n' > \"$name\"; textpipe run clean \"$name\" --quiet",
+            in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(CLI.json(result.lines.first ?? "")["id"] as? String == "caf\\xE9.txt")
+    }
+
     @Test func badElementOfAJSONArrayIsNamedByItsIndex() throws {
         let (result, dead) = try walk(#"printf '[{"text":"one"},{"text":5},{"text":"three"}]' > list.json"#)
         #expect(result.lines.count == 2)

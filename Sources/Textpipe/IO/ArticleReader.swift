@@ -36,11 +36,9 @@ public struct ArticleReader {
         for input in inputs {
             switch input {
             case .path(let path):
-                var info = stat()
-                guard stat(path, &info) == 0 else {
-                    let code = errno
-                    throw InputError(path: path, reason: code == ENOENT ? "no such file or directory" : errorText(code))
-                }
+                try checkExists(Array(path.utf8))
+            case .rawPath(let bytes):
+                try checkExists(bytes)
             case .stdin:
                 // `< somedir` opens fine and fails only at read(2): it used to give one empty article.
                 var info = stat()
@@ -53,6 +51,15 @@ public struct ArticleReader {
                     throw InputError(path: "stdin", reason: "it is a directory; name the directory as an INPUT instead")
                 }
             }
+        }
+    }
+
+    private func checkExists(_ path: [UInt8]) throws(InputError) {
+        var info = stat()
+        guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
+            let code = errno
+            throw InputError(
+                path: FileName.display(path), reason: code == ENOENT ? "no such file or directory" : errorText(code))
         }
     }
 
@@ -77,29 +84,38 @@ public struct ArticleReader {
                         bytes.count)
                 else { return }
             case .path(let path):
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    throw InputError(path: path, reason: "no such file or directory")
-                }
-                if isDirectory.boolValue {
-                    let root = Array(path.utf8) + (path.hasSuffix("/") ? [] : [UInt8(ascii: "/")])
-                    for entry in try entries(under: path) {
-                        let full = root + entry.relative
-                        let id = FileName.display(entry.relative)
-                        if let problem = entry.problem {
-                            let source = FileName.display(full)
-                            guard
-                                emit(.unreadable(UnreadableInput(id: id, source: source, error: problem, input: "")), 0)
-                            else { return }
-                            continue
-                        }
-                        guard readFile(full, id: id, emit: emit, idle: idle) else { return }
-                    }
-                } else {
-                    guard readFile(Array(path.utf8), id: path, emit: emit, idle: idle) else { return }
-                }
+                guard try readPath(Array(path.utf8), emit: emit, idle: idle) else { return }
+            case .rawPath(let bytes):
+                guard try readPath(bytes, emit: emit, idle: idle) else { return }
             }
         }
+    }
+
+    /// Reads one named file or directory; false when `emit` asked to stop.
+    private func readPath(_ path: [UInt8], emit: (InputRecord, Int) -> Bool, idle: () -> Void) throws(InputError)
+        -> Bool
+    {
+        var info = stat()
+        guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
+            throw InputError(path: FileName.display(path), reason: "no such file or directory")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            return readFile(path, id: FileName.display(path), emit: emit, idle: idle)
+        }
+        let root = path + (path.last == UInt8(ascii: "/") ? [] : [UInt8(ascii: "/")])
+        for entry in try entries(under: path) {
+            let full = root + entry.relative
+            let id = FileName.display(entry.relative)
+            if let problem = entry.problem {
+                let source = FileName.display(full)
+                guard emit(.unreadable(UnreadableInput(id: id, source: source, error: problem, input: "")), 0) else {
+                    return false
+                }
+                continue
+            }
+            guard readFile(full, id: id, emit: emit, idle: idle) else { return false }
+        }
+        return true
     }
 
     /// An entry found under a directory: a regular file to read, or one that cannot be (`problem`).
@@ -111,13 +127,13 @@ public struct ArticleReader {
     }
 
     /// Every entry under `directory` that is read or reported, sorted by its bytes.
-    func entries(under directory: String) throws(InputError) -> [Entry] {
+    func entries(under directory: [UInt8]) throws(InputError) -> [Entry] {
         var result: [Entry] = []
-        guard let root = opendir(directory) else {
-            throw InputError(path: directory, reason: "cannot list directory: \(errorText())")
+        guard let root = FileName.withCString(directory, { opendir($0) }) else {
+            throw InputError(path: FileName.display(directory), reason: "cannot list directory: \(errorText())")
         }
         closedir(root)
-        collect(Array(directory.utf8), relative: [], into: &result)
+        collect(directory, relative: [], into: &result)
         return result.sorted { $0.relative.lexicographicallyPrecedes($1.relative) }
     }
 
