@@ -15,16 +15,16 @@ struct DescribeCommand: ParsableCommand {
     func run() throws {
         let catalog = StageRegistry.catalog
         if let stage = catalog.stage(named: name) {
-            Terminal.print(Self.describe(stage))
+            try Terminal.print(Self.describe(stage))
             return
         }
         let environment = ProcessInfo.processInfo.environment
         let directory = FileManager.default.currentDirectoryPath
+        let pipeline: Pipeline
         do throws(PipelineError) {
             let found = try PipelineResolver.resolve(
                 name, catalog: catalog, currentDirectory: directory, environment: environment)
-            let pipeline = try PipelineLoader.load(yaml: found.yaml, file: found.file, catalog: catalog)
-            Terminal.print(Self.describe(pipeline))
+            pipeline = try PipelineLoader.load(yaml: found.yaml, file: found.file, catalog: catalog)
         } catch {
             let known =
                 catalog.stages.map(\.name)
@@ -39,6 +39,7 @@ struct DescribeCommand: ParsableCommand {
             }
             throw ExitCode(ExitStatus.usage)
         }
+        try Terminal.print(Self.describe(pipeline))
     }
 
     static func describe(_ stage: StageType) -> String {

@@ -13,17 +13,17 @@ struct ListCommand: ParsableCommand {
         let pipelines = PipelineResolver.available(
             catalog: catalog, currentDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment)
-        Terminal.print("Pipelines:")
+        try Terminal.print("Pipelines:")
         let pipelineWidth = pipelines.map(\.name.count).max() ?? 0
         for pipeline in pipelines {
             let description = Self.description(ofPipeline: pipeline.yaml) ?? "(no description)"
-            Terminal.print("  \(pipeline.name.padded(to: pipelineWidth))  \(description)  [\(pipeline.file)]")
+            try Terminal.print("  \(pipeline.name.padded(to: pipelineWidth))  \(description)  [\(pipeline.file)]")
         }
-        Terminal.print("")
-        Terminal.print("Stages:")
+        try Terminal.print("")
+        try Terminal.print("Stages:")
         let stageWidth = catalog.stages.map(\.name.count).max() ?? 0
         for stage in catalog.stages {
-            Terminal.print("  \(stage.name.padded(to: stageWidth))  \(stage.summary)")
+            try Terminal.print("  \(stage.name.padded(to: stageWidth))  \(stage.summary)")
         }
     }
 

@@ -60,7 +60,7 @@ struct NewStageCommand: ParsableCommand {
             Terminal.error("error: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.ioError)
         }
-        Terminal.print(
+        try Terminal.print(
             """
             Created Plugins/\(module)/\(module)Stage.swift and Tests/\(module)Tests/\(module)Tests.swift,
             and added "\(module)" to the plugins list in Package.swift.

@@ -59,13 +59,27 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
     var quiet = false
 
+    /// The most worker threads `--jobs` accepts. Each job keeps up to four batches
+    /// of at most 1 MiB in flight, so 256 jobs bound the window at 1 GiB;
+    /// `--jobs 99999999999` used to abort trying to allocate 800 GB.
+    static let maximumJobs = 256
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard (1...Self.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs), got \(jobs)")
+        }
         guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be positive, got \(maxBytes)") }
+        guard output != "", deadLetter != "" else {
+            throw ValidationError("--output and --dead-letter need a file name")
+        }
     }
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        // Past `ulimit -f` a write then fails with EFBIG (exit 74, temporary file removed)
+        // instead of SIGXFSZ killing the run and leaving the file behind.
+        signal(SIGXFSZ, SIG_IGN)
+        TemporaryFiles.removeOnSignals()
         let catalog = StageRegistry.catalog
         let loaded: Pipeline
         do throws(PipelineError) {
@@ -77,35 +91,55 @@ struct RunCommand: ParsableCommand {
             Terminal.report(error)
             throw ExitCode(ExitStatus.usage)
         }
+        let raw = Self.argumentsThatAreNotUTF8()
+        let specs: [InputSpec] =
+            inputs.isEmpty
+            ? [.stdin(inputFormat)]
+            : inputs.map { $0 == "-" ? .stdin(inputFormat) : raw[$0].map { .rawPath($0) } ?? .path($0) }
 
-        let output: OutputSink
+        // Everything that can be refused is refused before a file is created.
+        if let output, let deadLetter, OutputPaths.nameSameFile(output, deadLetter) {
+            Terminal.error(
+                "error: --output and --dead-letter both name '\(deadLetter)'; give the dead-letter file another name")
+            throw ExitCode(ExitStatus.usage)
+        }
         var options = RunOptions(jobs: jobs, onError: onError ?? loaded.onError, report: Terminal.error)
+        options.maxBytes = maxBytes
+        do throws(ArticleReader.InputError) {
+            try ArticleReader(maxBytes: maxBytes, notice: Terminal.error).check(specs)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(ExitStatus.ioError)
+        }
+        let output: OutputSink
         do throws(OutputSink.WriteError) {
             output = try self.output.map(OutputSink.file) ?? .standardOutput
-            options.deadLetter = try deadLetter.map(OutputSink.file)
+            do throws(OutputSink.WriteError) {
+                options.deadLetter = try deadLetter.map(OutputSink.file)
+            } catch {
+                output.abandon()
+                throw error
+            }
         } catch {
             if case .failed(let message) = error { Terminal.error("error: \(message)") }
             throw ExitCode(ExitStatus.ioError)
         }
-        options.maxBytes = maxBytes
         let showProgress = progress || (!quiet && Terminal.stderrIsTerminal)
         if showProgress {
-            options.progress = { summary in
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(summary.progressLine)".utf8))
-            }
+            options.progress = { summary in Terminal.errorText("\r\u{1B}[K\(summary.progressLine)") }
         }
-        let specs: [InputSpec] =
-            inputs.isEmpty ? [.stdin(inputFormat)] : inputs.map { $0 == "-" ? .stdin(inputFormat) : .path($0) }
 
         let runner = PipelineRunner(stages: loaded.stages.map(\.instance), options: options, output: output)
         let summary: RunSummary
         do {
             summary = try runner.run(specs)
         } catch {
+            output.abandon()
+            options.deadLetter?.abandon()
             Terminal.error("error: \(error)")
             throw ExitCode(ExitStatus.ioError)
         }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { Terminal.errorText("\r\u{1B}[K") }
         if summary.stop == .outputClosed { throw ExitCode.success }
         if !quiet {
             if stats {
@@ -119,6 +153,50 @@ struct RunCommand: ParsableCommand {
             }
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}
+
+extension RunCommand {
+    /// The bytes of each command-line argument that is not UTF-8, keyed by the
+    /// text ArgumentParser saw (with U+FFFD for the bad bytes): a file named
+    /// `caf\xE9.txt` cannot be opened by its decoded name.
+    static func argumentsThatAreNotUTF8() -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) }
+            if String(validating: bytes, as: UTF8.self) == nil {
+                result[String(decoding: bytes, as: UTF8.self)] = bytes
+            }
+        }
+        return result
+    }
+}
+
+/// Facts about the paths given to `--output` and `--dead-letter`.
+enum OutputPaths {
+    /// Whether two output paths end up in one file (same path after resolving
+    /// links, or the same inode); two character devices (`/dev/null` twice) are fine.
+    static func nameSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat()
+        var b = stat()
+        if stat(first, &a) == 0, stat(second, &b) == 0 {
+            return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_mode & S_IFMT != S_IFCHR
+        }
+        return canonical(first) == canonical(second)
+    }
+
+    /// An absolute path with links resolved, for a file that may not exist yet.
+    private static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let url = URL(fileURLWithPath: path)
+        let parent = url.deletingLastPathComponent().path
+        guard let resolved = realpath(parent, nil) else { return url.standardizedFileURL.path }
+        defer { free(resolved) }
+        return String(cString: resolved) + "/" + url.lastPathComponent
     }
 }
 

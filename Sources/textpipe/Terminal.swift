@@ -1,4 +1,4 @@
-import Foundation
+import ArgumentParser
 import Textpipe
 
 #if canImport(Glibc)
@@ -7,16 +7,30 @@ import Textpipe
     import Darwin
 #endif
 
-/// Lines to stderr and facts about the terminal.
+/// Lines to stderr and stdout, and facts about the terminal.
+///
+/// Everything goes through write(2): `FileHandle.write` traps (SIGILL) when the
+/// descriptor is closed or full, as with `2>&-` or `>/dev/full`.
 enum Terminal {
-    /// Writes one line to stderr.
+    /// Writes one line to stderr. Errors are ignored: there is nowhere left to report them.
     @Sendable static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        _ = writeAll(2, line + "\n")
     }
 
-    /// Writes text to stdout.
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    /// Writes text to stderr as it is (progress lines), ignoring errors.
+    @Sendable static func errorText(_ text: String) {
+        _ = writeAll(2, text)
+    }
+
+    /// Writes one line to stdout.
+    ///
+    /// - Throws: exit 74 after one line on stderr when stdout cannot be written.
+    static func print(_ text: String) throws(ExitCode) {
+        if let code = writeAll(1, text + "\n") {
+            if code == EPIPE { throw ExitCode.success }
+            error("textpipe: error: cannot write standard output: \(String(cString: strerror(code)))")
+            throw ExitCode(ExitStatus.ioError)
+        }
     }
 
     /// Whether stderr is a terminal (progress lines go there only then).
@@ -25,6 +39,43 @@ enum Terminal {
     /// Every problem in a pipeline file, one compiler-style line each.
     static func report(_ error: PipelineError) {
         for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+    }
+
+    /// Opens something harmless on each of descriptors 0, 1 and 2 that is closed.
+    ///
+    /// Otherwise the first file textpipe opens takes the closed number: with `2>&-`
+    /// the temporary output file became descriptor 2 and collected the diagnostics.
+    /// stdin and stdout get a descriptor that fails every read or write (EBADF),
+    /// so reading a closed stdin or writing a closed stdout is an error, not
+    /// silence; stderr gets `/dev/null`, as there is nowhere to report to.
+    static func guardStandardDescriptors() {
+        for (fd, flags) in [(Int32(0), O_WRONLY), (1, O_RDONLY), (2, O_WRONLY)] where fcntl(fd, F_GETFD) < 0 {
+            var opened = open("/dev/null", flags)
+            if opened < 0 { opened = open("/", O_RDONLY) }
+            if opened >= 0 && opened != fd {
+                dup2(opened, fd)
+                close(opened)
+            }
+        }
+    }
+
+    /// Writes all of `text` to `fd`; the errno of a failed write, or nil.
+    private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            }
+            if count > 0 {
+                offset += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                return count < 0 ? errno : EIO
+            }
+        }
+        return nil
     }
 }
 

@@ -1,5 +1,11 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `textpipe` command.
 @main
 struct Textpipe: ParsableCommand {
@@ -15,4 +21,18 @@ struct Textpipe: ParsableCommand {
             EvalCommand.self, TrainCommand.self, ReportCommand.self,
         ]
     )
+
+    /// Makes sure descriptors 0–2 are open before anything else opens a file, then runs the command.
+    static func main() {
+        Terminal.guardStandardDescriptors()
+        // `--help`, `eval` and `train` print through stdio, whose buffer is flushed at exit:
+        // check that flush (as coreutils' close_stdout does), or `--help >/dev/full` exits 0.
+        atexit {
+            if fflush(nil) != 0 && errno != EPIPE {
+                Terminal.error("textpipe: error: cannot write standard output: \(String(cString: strerror(errno)))")
+                _exit(ExitStatus.ioError)
+            }
+        }
+        main(nil)
+    }
 }

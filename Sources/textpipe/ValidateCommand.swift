@@ -20,14 +20,15 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
+            let count: Int
             do throws(PipelineError) {
-                let pipeline = try PipelineLoader.load(path: file, catalog: StageRegistry.catalog)
-                let count = pipeline.stages.count
-                Terminal.print("\(file): ok (\(count) stage\(count == 1 ? "" : "s"))")
+                count = try PipelineLoader.load(path: file, catalog: StageRegistry.catalog).stages.count
             } catch {
                 Terminal.report(error)
                 failed = true
+                continue
             }
+            try Terminal.print("\(file): ok (\(count) stage\(count == 1 ? "" : "s"))")
         }
         if failed { throw ExitCode(ExitStatus.usage) }
     }

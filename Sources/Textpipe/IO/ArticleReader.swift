@@ -33,8 +33,33 @@ public struct ArticleReader {
 
     /// Checks that every named path exists, before any output is written.
     public func check(_ inputs: [InputSpec]) throws(InputError) {
-        for case .path(let path) in inputs where !FileManager.default.fileExists(atPath: path) {
-            throw InputError(path: path, reason: "no such file or directory")
+        for input in inputs {
+            switch input {
+            case .path(let path):
+                try checkExists(Array(path.utf8))
+            case .rawPath(let bytes):
+                try checkExists(bytes)
+            case .stdin:
+                // `< somedir` opens fine and fails only at read(2): it used to give one empty article.
+                var info = stat()
+                guard fstat(0, &info) == 0 else { throw InputError(path: "stdin", reason: errorText()) }
+                // textpipe puts a write-only /dev/null on a closed stdin (`<&-`), so reading it fails here, once.
+                guard fcntl(0, F_GETFL) & O_ACCMODE != O_WRONLY else {
+                    throw InputError(path: "stdin", reason: "it is closed or not open for reading")
+                }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    throw InputError(path: "stdin", reason: "it is a directory; name the directory as an INPUT instead")
+                }
+            }
+        }
+    }
+
+    private func checkExists(_ path: [UInt8]) throws(InputError) {
+        var info = stat()
+        guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
+            let code = errno
+            throw InputError(
+                path: FileName.display(path), reason: code == ENOENT ? "no such file or directory" : errorText(code))
         }
     }
 
@@ -51,73 +76,127 @@ public struct ArticleReader {
                     return
                 }
             case .stdin(.text):
-                let bytes = readAll(fd: 0)
+                let (bytes, readError) = readAll(fd: 0)
+                if let readError { throw InputError(path: "stdin", reason: "read failed: \(errorText(readError))") }
                 guard
                     emit(
                         limit(TextArticle.record(bytes: bytes, id: "stdin", source: "stdin"), size: bytes.count),
                         bytes.count)
                 else { return }
             case .path(let path):
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    throw InputError(path: path, reason: "no such file or directory")
-                }
-                if isDirectory.boolValue {
-                    for relative in try files(under: path) {
-                        let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-                        guard readFile(full, id: relative, emit: emit, idle: idle) else { return }
-                    }
-                } else {
-                    guard readFile(path, id: path, emit: emit, idle: idle) else { return }
-                }
+                guard try readPath(Array(path.utf8), emit: emit, idle: idle) else { return }
+            case .rawPath(let bytes):
+                guard try readPath(bytes, emit: emit, idle: idle) else { return }
             }
         }
     }
 
-    /// Files under `directory`, relative, sorted by their UTF-8 bytes; hidden entries skipped.
-    func files(under directory: String) throws(InputError) -> [String] {
-        var result: [String] = []
-        guard let root = opendir(directory) else {
-            throw InputError(path: directory, reason: "cannot list directory: \(String(cString: strerror(errno)))")
+    /// Reads one named file or directory; false when `emit` asked to stop.
+    private func readPath(_ path: [UInt8], emit: (InputRecord, Int) -> Bool, idle: () -> Void) throws(InputError)
+        -> Bool
+    {
+        var info = stat()
+        guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
+            throw InputError(path: FileName.display(path), reason: "no such file or directory")
         }
-        closedir(root)
-        collect(directory, relative: "", into: &result)
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            return readFile(path, id: FileName.display(path), emit: emit, idle: idle)
+        }
+        let root = path + (path.last == UInt8(ascii: "/") ? [] : [UInt8(ascii: "/")])
+        for entry in try entries(under: path) {
+            let full = root + entry.relative
+            let id = FileName.display(entry.relative)
+            if let problem = entry.problem {
+                let source = FileName.display(full)
+                guard emit(.unreadable(UnreadableInput(id: id, source: source, error: problem, input: "")), 0) else {
+                    return false
+                }
+                continue
+            }
+            guard readFile(full, id: id, emit: emit, idle: idle) else { return false }
+        }
+        return true
     }
 
-    /// Adds the regular files under `path` (symbolic links followed for files, not
-    /// for directories, as FileManager's enumerator does). readdir's type field spares
+    /// An entry found under a directory: a regular file to read, or one that cannot be (`problem`).
+    struct Entry {
+        /// The path below the directory, as the file system's bytes (not always UTF-8).
+        var relative: [UInt8]
+        /// Why it is not an article: a symbolic link loop, a dangling link, a FIFO.
+        var problem: String?
+    }
+
+    /// Every entry under `directory` that is read or reported, sorted by its bytes.
+    func entries(under directory: [UInt8]) throws(InputError) -> [Entry] {
+        var result: [Entry] = []
+        guard let root = FileName.withCString(directory, { opendir($0) }) else {
+            throw InputError(path: FileName.display(directory), reason: "cannot list directory: \(errorText())")
+        }
+        closedir(root)
+        collect(directory, relative: [], into: &result)
+        return result.sorted { $0.relative.lexicographicallyPrecedes($1.relative) }
+    }
+
+    /// Adds the entries under `path` (symbolic links followed for files, not for
+    /// directories, as FileManager's enumerator does). readdir's type field spares
     /// a stat per file: listing is most of the cost of reading a folder of small articles.
-    private func collect(_ path: String, relative: String, into result: inout [String]) {
-        guard let directory = opendir(path) else {
-            notice("skipping '\(path)': cannot list it (\(String(cString: strerror(errno))))")
+    ///
+    /// Entries that can never be read — symbolic link loops, dangling links, FIFOs,
+    /// sockets and devices — are kept with their problem, so the run reports and
+    /// counts each one instead of skipping it without a word.
+    private func collect(_ path: [UInt8], relative: [UInt8], into result: inout [Entry]) {
+        guard let directory = FileName.withCString(path, { opendir($0) }) else {
+            notice("skipping '\(FileName.display(path))': cannot list it (\(errorText()))")
             return
         }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !name.hasPrefix(".") else { continue }
-            let full = path.hasSuffix("/") ? path + name : path + "/" + name
-            let child = relative.isEmpty ? name : relative + "/" + name
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard name.first != UInt8(ascii: ".") else { continue }
+            let full = path + (path.last == UInt8(ascii: "/") ? [] : [UInt8(ascii: "/")]) + name
+            let child = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                let isLink = type == Int32(DT_LNK)
                 var info = stat()
-                let found = type == Int32(DT_LNK) ? stat(full, &info) : lstat(full, &info)
-                guard found == 0 else { continue }
+                let found = FileName.withCString(full) { isLink ? stat($0, &info) : lstat($0, &info) }
+                guard found == 0 else {
+                    let code = errno
+                    let problem =
+                        code == ELOOP
+                        ? "symbolic link loop"
+                        : code == ENOENT ? "dangling symbolic link" : "cannot open: \(errorText(code))"
+                    result.append(Entry(relative: child, problem: problem))
+                    continue
+                }
                 let mode = info.st_mode & S_IFMT
-                type = mode == S_IFREG ? Int32(DT_REG) : mode == S_IFDIR && type != Int32(DT_LNK) ? Int32(DT_DIR) : -1
+                if mode == S_IFDIR && isLink {
+                    notice("skipping '\(FileName.display(full))': a symbolic link to a directory (not followed)")
+                    continue
+                }
+                type =
+                    mode == S_IFREG
+                    ? Int32(DT_REG)
+                    : mode == S_IFDIR
+                        ? Int32(DT_DIR)
+                        : mode == S_IFIFO
+                            ? Int32(DT_FIFO)
+                            : mode == S_IFSOCK ? Int32(DT_SOCK) : Int32(DT_CHR)
             }
             if type == Int32(DT_REG) {
-                result.append(child)
+                result.append(Entry(relative: child))
             } else if type == Int32(DT_DIR) {
                 collect(full, relative: child, into: &result)
+            } else {
+                let kind = type == Int32(DT_FIFO) ? "a FIFO" : type == Int32(DT_SOCK) ? "a socket" : "a device"
+                result.append(Entry(relative: child, problem: "not a regular file (\(kind))"))
             }
         }
     }
 
-    private func readFile(_ path: String, id: String, emit: (InputRecord, Int) -> Bool, idle: () -> Void) -> Bool {
+    private func readFile(_ pathBytes: [UInt8], id: String, emit: (InputRecord, Int) -> Bool, idle: () -> Void) -> Bool
+    {
+        let path = FileName.display(pathBytes)
         let kind = Self.fileExtension(path)
         guard ["txt", "md", "json", "jsonl"].contains(kind) else {
             notice("skipping '\(path)': not .txt, .md, .json or .jsonl")
@@ -126,8 +205,8 @@ public struct ArticleReader {
         func unreadable(_ reason: String) -> Bool {
             emit(.unreadable(UnreadableInput(id: id, source: path, error: reason, input: "")), 0)
         }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return unreadable("cannot open: \(String(cString: strerror(errno)))") }
+        let fd = FileName.withCString(pathBytes) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { return unreadable("cannot open: \(errorText())") }
         defer { close(fd) }
         if kind == "jsonl" {
             return readLines(fd: fd, name: path, idPrefix: id, source: path, emit: emit, idle: {})
@@ -136,7 +215,8 @@ public struct ArticleReader {
         if fstat(fd, &info) == 0, Int(info.st_size) > maxBytes {
             return unreadable("file is \(info.st_size) bytes, over --max-bytes \(maxBytes)")
         }
-        let bytes = readAll(fd: fd, sizeHint: Int(info.st_size))
+        let (bytes, readError) = readAll(fd: fd, sizeHint: Int(info.st_size))
+        if let readError { return unreadable("read failed: \(errorText(readError))") }
         if bytes.count > maxBytes { return unreadable("file is \(bytes.count) bytes, over --max-bytes \(maxBytes)") }
         if kind == "json" {
             do throws(RecordError) {
@@ -147,8 +227,9 @@ public struct ArticleReader {
                     case .success(let document): record = .document(document)
                     case .failure(let error):
                         record = .unreadable(
-                            UnreadableInput(id: "\(id)#\(index + 1)", source: path, error: error.description, input: "")
-                        )
+                            UnreadableInput(
+                                id: "\(id)#\(index + 1)", source: "\(path)#\(index + 1)", error: error.description,
+                                input: ""))
                     }
                     guard emit(record, index == 0 ? bytes.count : 0) else { return false }
                 }
@@ -196,8 +277,8 @@ public struct ArticleReader {
             return emit(
                 .unreadable(
                     UnreadableInput(
-                        id: "\(idPrefix):\(lineNumber + 1)", source: name,
-                        error: "read failed: \(String(cString: strerror(error)))", input: "")), 0)
+                        id: "\(idPrefix):\(lineNumber + 1)", source: name, error: "read failed: \(errorText(error))",
+                        input: "")), 0)
         }
         return true
     }
@@ -218,8 +299,8 @@ public struct ArticleReader {
     }
 
     /// All the bytes left in `fd`, read straight into the result (sized from
-    /// `sizeHint`, the file's size, when known).
-    private func readAll(fd: Int32, sizeHint: Int = 0) -> [UInt8] {
+    /// `sizeHint`, the file's size, when known), and the errno of a failed read.
+    private func readAll(fd: Int32, sizeHint: Int = 0) -> (bytes: [UInt8], error: Int32?) {
         var result = [UInt8](repeating: 0, count: max(sizeHint + 1, 1 << 12))
         var filled = 0
         while true {
@@ -232,8 +313,9 @@ public struct ArticleReader {
             } else if count < 0 && errno == EINTR {
                 continue
             } else {
+                let error = count < 0 ? errno : nil
                 result.removeLast(result.count - filled)
-                return result
+                return (result, error)
             }
         }
     }

@@ -39,4 +39,6 @@ public enum InputSpec: Sendable, Equatable {
     case stdin(StdinFormat)
     /// A file or a directory (read recursively).
     case path(String)
+    /// A file or directory whose name is not UTF-8, as the bytes given on the command line.
+    case rawPath([UInt8])
 }

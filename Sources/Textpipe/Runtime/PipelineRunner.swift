@@ -122,16 +122,32 @@ public final class PipelineRunner: Sendable {
         do throws(OutputSink.WriteError) {
             if summary.stop == nil || summary.stop == .outputClosed {
                 try output.commit()
-                try options.deadLetter?.commit()
             } else {
                 output.abandon()
-                try options.deadLetter?.commit()
             }
         } catch {
             if case .failed(let message) = error {
                 options.report("error: \(message)")
                 summary.stop = .ioError(message)
             }
+            output.abandon()
+        }
+        do throws(OutputSink.WriteError) {
+            try options.deadLetter?.commit()
+        } catch {
+            if case .failed(let message) = error {
+                options.report("error: \(message)")
+                summary.stop = summary.stop ?? .ioError(message)
+            }
+        }
+        // A temporary file that was not renamed into place delivered nothing.
+        if output.isReplacedAtomically && !output.isCommitted {
+            summary.failed += summary.written
+            summary.written = 0
+        }
+        if let deadLetter = options.deadLetter, deadLetter.isReplacedAtomically && !deadLetter.isCommitted {
+            summary.failed += summary.deadLettered
+            summary.deadLettered = 0
         }
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
@@ -293,10 +309,21 @@ public final class PipelineRunner: Sendable {
             return false
         }
         guard !stopped else { return }
+        // Only what reached its file counts as written or dead-lettered; the rest of
+        // the batch failed with the write (a full disk used to be reported as written).
+        var deliveredOutput = 0
+        var deliveredDeadLetters = 0
         do throws(OutputSink.WriteError) {
-            if !out.isEmpty { try output.write(out) }
-            if !deadLetters.isEmpty { try options.deadLetter?.write(deadLetters) }
+            if !out.isEmpty { try output.write(out, delivered: &deliveredOutput) }
+            if !deadLetters.isEmpty { try options.deadLetter?.write(deadLetters, delivered: &deliveredDeadLetters) }
         } catch {
+            let lostLines = Self.lines(in: out[deliveredOutput...])
+            let lostDeadLetters = options.deadLetter == nil ? 0 : Self.lines(in: deadLetters[deliveredDeadLetters...])
+            totals.withLock {
+                $0.summary.written -= lostLines
+                $0.summary.deadLettered -= lostDeadLetters
+                $0.summary.failed += lostLines + lostDeadLetters
+            }
             let stop: RunSummary.Stop
             switch error {
             case .closed: stop = .outputClosed
@@ -310,6 +337,11 @@ public final class PipelineRunner: Sendable {
             }
             stopReading.store(true, ordering: .relaxed)
         }
+    }
+
+    /// Complete JSON lines in `bytes` (each ends in a newline).
+    private static func lines(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
     }
 
     private func record(_ failure: Failure, in totals: inout Totals, deadLetters: inout [UInt8]) {

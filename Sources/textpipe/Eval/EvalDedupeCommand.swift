@@ -108,10 +108,10 @@ struct EvalDedupeCommand: ParsableCommand {
             for line in score.wrong { Terminal.error("wrong:  \(line)") }
             for line in score.missed { Terminal.error("missed: \(line)") }
         }
-        print(outcome, score)
+        try print(outcome, score)
     }
 
-    private func print(_ outcome: OrderedDedupeDriver.Outcome, _ score: DuplicatePairs.Score) {
+    private func print(_ outcome: OrderedDedupeDriver.Outcome, _ score: DuplicatePairs.Score) throws {
         let articles = outcome.order.count
         let rate = outcome.seconds > 0 ? Double(articles) / outcome.seconds : 0
         let indexed = max(1, outcome.statistics.indexedArticles)
@@ -129,10 +129,10 @@ struct EvalDedupeCommand: ParsableCommand {
                 ("id_bytes_per_article", fixed(idsPerArticle, 1)),
                 ("banding", "\"\(outcome.statistics.banding)\""), ("unreadable", "\(outcome.unreadable)"),
             ]
-            Terminal.print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+            try Terminal.print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
             return
         }
-        Terminal.print(
+        try Terminal.print(
             """
             dedupe on \(articles) articles (near_threshold \(threshold), key \(key), \(outcome.statistics.banding), jobs \(jobs))
               should be marked  \(score.shouldBeMarked)

@@ -101,7 +101,7 @@ struct EvalSummarizeCommand: ParsableCommand {
             meanK: Double(pairs.items.reduce(0) { $0 + $1.k }) / Double(pairs.items.count),
             summarize: ours, lead: lead, perCategory: perCategory, jobs: jobs,
             articlesPerSecondOneThread: oneThread, articlesPerSecond: threaded, cpuMicrosecondsPerArticle: cpu)
-        Terminal.print(json ? report.json : report.text)
+        try Terminal.print(json ? report.json : report.text)
     }
 
     /// The stage's CPU time per article on this thread, in microseconds: unlike

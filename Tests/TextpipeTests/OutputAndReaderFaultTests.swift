@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import Textpipe
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct FileNameTests {
+    @Test(arguments: [
+        ([UInt8]("plain.txt".utf8), "plain.txt"),
+        ([0x63, 0x61, 0x66, 0xE9, 0x2E, 0x74, 0x78, 0x74], "caf\\xE9.txt"),
+        ([0x63, 0x61, 0x66, 0xC3, 0xA9, 0xFF], "café\\xFF"),
+        ([0xE2, 0x82], "\\xE2\\x82"),
+    ])
+    func displayKeepsUTF8AndEscapesTheRest(bytes: [UInt8], shown: String) {
+        #expect(FileName.display(bytes) == shown)
+    }
+}
+
+@Suite struct BinaryTextTests {
+    @Test(arguments: [
+        "Plain text about the harbour.\n",
+        "Le caf\u{E9} du port.\u{1A}\n",
+        "Tabs\tand\r\nline breaks\u{0C}are text.",
+    ])
+    func textIsNotBinary(text: String) {
+        #expect(TextArticle.binaryReason(Array(text.utf8)) == nil)
+    }
+
+    @Test func latin1TextIsNotBinary() {
+        let bytes: [UInt8] =
+            Array("Le caf".utf8) + [0xE9] + Array(" ouvre ".utf8) + [0xE0] + Array(" huit heures.".utf8)
+        #expect(TextArticle.binaryReason(bytes) == nil)
+    }
+
+    @Test(arguments: [
+        [UInt8](repeating: 0x01, count: 100),
+        [UInt8]("text".utf8) + [0] + [UInt8]("more".utf8),
+        (0..<2000).map { UInt8(truncatingIfNeeded: $0 * 7919 % 251 + 1) },
+        [UInt8]((128...255).map { UInt8($0) }),
+    ])
+    func binaryIsRefused(bytes: [UInt8]) {
+        #expect(TextArticle.binaryReason(bytes)?.hasPrefix("binary file (") == true)
+    }
+}
+
+@Suite struct OutputTargetClassifyTests {
+    @Test func classifiesEachKindOfPath() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-target-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(FileManager.default.createFile(atPath: directory + "/file", contents: Data("x".utf8)))
+        chmod(directory + "/file", 0o600)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/link", withDestinationPath: "file")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/dangling", withDestinationPath: "gone")
+        #expect(mkfifo(directory + "/fifo", 0o644) == 0)
+        let resolved = try #require(realpath(directory + "/file", nil))
+        defer { free(resolved) }
+
+        #expect(try OutputTarget.classify(directory + "/new") == .replace(target: directory + "/new", mode: nil))
+        #expect(try OutputTarget.classify(directory + "/file") == .replace(target: directory + "/file", mode: 0o600))
+        #expect(
+            try OutputTarget.classify(directory + "/link") == .replace(target: String(cString: resolved), mode: 0o600))
+        #expect(try OutputTarget.classify(directory + "/fifo") == .inPlace)
+        #expect(throws: OutputSink.WriteError.self) { try OutputTarget.classify(directory) }
+        #expect(throws: OutputSink.WriteError.self) { try OutputTarget.classify(directory + "/dangling") }
+        #expect(throws: OutputSink.WriteError.self) { try OutputTarget.classify(directory + "/no/such/file") }
+    }
+
+    @Test func standardDescriptorsAreRecognised() {
+        #expect(OutputSink.standardDescriptor(named: "/dev/stdout") == 1)
+        #expect(OutputSink.standardDescriptor(named: "/dev/stderr") == 2)
+        #expect(OutputSink.standardDescriptor(named: "/dev/fd/7") == 7)
+        #expect(OutputSink.standardDescriptor(named: "/proc/self/fd/3") == 3)
+        #expect(OutputSink.standardDescriptor(named: "/dev/null") == nil)
+    }
+
+    @Test func failedWriteSpoilsTheSinkAndCommitDiscardsIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-sink-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sink = try OutputSink.file(directory + "/out.jsonl")
+        #expect(TemporaryFiles.registered.contains { $0.hasPrefix(directory + "/.out.jsonl.") })
+        try sink.write(Array("{}\n".utf8))
+        // Past the file-size limit the next write fails; SIGXFSZ must not end the test process.
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+        let saved = limit
+        let previous = signal(SIGXFSZ, SIG_IGN)
+        limit.rlim_cur = 2
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+        var delivered = 0
+        #expect(throws: OutputSink.WriteError.self) { try sink.write(Array("{}\n".utf8), delivered: &delivered) }
+        var restore = saved
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &restore)
+        signal(SIGXFSZ, previous)
+        #expect(delivered == 0)
+        try sink.commit()
+        #expect(!sink.isCommitted)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        #expect(!TemporaryFiles.registered.contains { $0.hasPrefix(directory) })
+    }
+}
