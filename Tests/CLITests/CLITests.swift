@@ -57,16 +57,45 @@ struct CLI {
         return collect(process, output: output, error: error)
     }
 
+    /// Everything until end of file, retrying reads a signal interrupts.
+    ///
+    /// `FileHandle.readDataToEndOfFile` traps on `EINTR` (Foundation's `try!`),
+    /// which the signal tests running beside it in this process can cause.
+    static func readToEnd(_ handle: FileHandle) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                return data
+            }
+        }
+    }
+
+    /// What one read gives (empty at end of file), retrying a read a signal interrupts.
+    static func readSome(_ handle: FileHandle) -> Data {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count >= 0 { return Data(buffer[0..<count]) }
+            if errno != EINTR { return Data() }
+        }
+    }
+
     /// Waits for a started process, reading stdout and stderr at once so neither pipe fills up.
     private static func collect(_ process: Process, output: Pipe, error: Pipe) -> Result {
         let errData = Locked()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errData.set(error.fileHandleForReading.readDataToEndOfFile())
+            errData.set(readToEnd(error.fileHandleForReading))
             group.leave()
         }
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let outData = readToEnd(output.fileHandleForReading)
         group.wait()
         process.waitUntilExit()
         return Result(
@@ -156,7 +185,7 @@ func temporaryDirectory() throws -> URL {
         DispatchQueue.global().async {
             var bytes = Data()
             while !bytes.contains(UInt8(ascii: "\n")) {
-                let chunk = output.fileHandleForReading.availableData
+                let chunk = CLI.readSome(output.fileHandleForReading)
                 if chunk.isEmpty { break }
                 bytes.append(chunk)
             }
