@@ -48,6 +48,10 @@ struct NameResolver: Sendable {
 
     /// How many times the article points to each country.
     func countryEvidence(_ words: Words, _ raw: [RawMatch]) -> [String: Int] {
+        // A cue that is itself an ambiguous party name says nothing of the country:
+        // "Congress" is a US cue, but in an Indian article it is the party.
+        var inAmbiguousName = Set<Int>()
+        for match in raw where match.candidates.allSatisfy(\.ambiguous) { inAmbiguousName.formUnion(match.tokens) }
         var evidence: [String: Int] = [:]
         var i = 0
         while i < words.count {
@@ -63,7 +67,9 @@ struct NameResolver: Sendable {
                 if !parties.prefixes.contains(key.hash) { break }
             }
             if let found {
-                for country in Set(found.countries) { evidence[country, default: 0] += 1 }
+                if !(i..<found.end).allSatisfy(inAmbiguousName.contains) {
+                    for country in Set(found.countries) { evidence[country, default: 0] += 1 }
+                }
                 i = found.end
             } else {
                 i += 1
@@ -77,9 +83,10 @@ struct NameResolver: Sendable {
     }
 
     /// A party alias found in the text, before choosing among the parties it may name.
-    typealias RawMatch = (tokens: Range<Int>, candidates: [(party: Int, ambiguous: Bool)])
+    typealias RawMatch = (tokens: Range<Int>, candidates: [PartyGazetteer.Candidate])
 
-    /// Longest alias matches, left to right.
+    /// Longest alias matches, left to right. An alias in capitals (`INC`) matches
+    /// only text in capitals, so "Inc." and "Dems" are no abbreviations.
     func rawPartyMatches(_ words: Words) -> [RawMatch] {
         var result: [RawMatch] = []
         var i = 0
@@ -89,12 +96,18 @@ struct NameResolver: Sendable {
                 continue
             }
             var key = NameKey(foldCase: true)
-            var found: (end: Int, candidates: [(party: Int, ambiguous: Bool)])?
+            var found: (end: Int, candidates: [PartyGazetteer.Candidate])?
             for end in i..<min(words.count, i + parties.longest + 2) {
                 key.add(words.scalars(end))
-                let candidates = parties.candidates(key.hash)
-                // A name ends on a word, never on punctuation or a lower-case word.
-                if !candidates.isEmpty, !words.startsLowercase(end) { found = (end + 1, candidates) }
+                var candidates = parties.candidates(key.hash)
+                if candidates.contains(where: \.capitals), !words.isAllCaps(i..<(end + 1)) {
+                    candidates.removeAll(where: \.capitals)
+                }
+                // A name ends on a word, never on punctuation or a lower-case word,
+                // unless the gazetteer spells it so ("La France insoumise").
+                if !candidates.isEmpty, !words.startsLowercase(end) || candidates.contains(where: \.lowercaseEnd) {
+                    found = (end + 1, candidates)
+                }
                 if !parties.prefixes.contains(key.hash) { break }
             }
             if let found {
@@ -107,13 +120,96 @@ struct NameResolver: Sendable {
         return result
     }
 
+    /// Chooses each raw match's party by the article's country evidence.
+    ///
+    /// A common word ("Labour", "Congress", "Greens"; see ``PartyGazetteer/Candidate/commonWord``)
+    /// names a party only where nothing makes it something else: not in a Title
+    /// Case headline, not followed by a word that makes it another thing ("Labor
+    /// Department", "Labour market", "Congress of …") or by another capitalized
+    /// word that is no role ("Green Bay", "Reform Club"), not after "US" or
+    /// "Library of", and at the start of a sentence only when a role follows
+    /// ("Labour MPs") or the article also uses it mid-sentence.
     func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: [String: Int]) -> [PartyMatch] {
-        raw.compactMap { match in
-            guard let party = parties.choose(match.candidates, evidence: evidence) else { return nil }
-            let ambiguous = match.candidates.first { $0.party == party }?.ambiguous ?? true
+        var usedMidSentence = Set<UInt64>()
+        var plausible = [Bool](repeating: true, count: raw.count)
+        for (index, match) in raw.enumerated() where match.candidates.allSatisfy(\.commonWord) {
+            let i = match.tokens.lowerBound
+            plausible[index] = commonWordIsPlausible(at: i, words)
+            if plausible[index], !words.isSentenceStart(i) { usedMidSentence.insert(words.key(i)) }
+        }
+        return raw.enumerated().compactMap { index, match in
+            var candidates = match.candidates
+            if match.candidates.allSatisfy(\.commonWord) {
+                let i = match.tokens.lowerBound
+                guard plausible[index] else { return nil }
+                if words.isSentenceStart(i), !usedMidSentence.contains(words.key(i)),
+                    !(i + 1 < words.count && Self.personRoles.contains(words.lower(i + 1)))
+                {
+                    return nil
+                }
+            } else if !match.candidates.contains(where: \.commonWord) {
+                // Nothing to filter.
+            } else if !commonWordIsPlausible(at: match.tokens.lowerBound, words) {
+                candidates.removeAll(where: \.commonWord)
+            }
+            guard let party = parties.choose(candidates, evidence: evidence) else { return nil }
+            let ambiguous = candidates.first { $0.party == party }?.ambiguous ?? true
             return PartyMatch(tokens: match.tokens, party: party, ambiguous: ambiguous)
         }
     }
+
+    /// Whether the common word at token `i` may be a party name at all (see ``partyMatches(_:_:evidence:)``).
+    func commonWordIsPlausible(at i: Int, _ words: Words) -> Bool {
+        if words.isTitleCase(i) { return false }
+        if i > 0 {
+            let previous = words.lower(i - 1)
+            if Self.notAPartyBefore.contains(previous) { return false }
+            if previous == "of", i > 1, Self.notAPartyBeforeOf.contains(words.lower(i - 2)) { return false }
+        }
+        guard i + 1 < words.count else { return true }
+        let next = words.lower(i + 1)
+        if Self.notAPartyAfter.contains(next) { return false }
+        // "Labor Department", "Green Bay": another name, unless the word is a role ("Labour MP").
+        if words.startsCapitalized(i + 1), !Self.roleWords.contains(next), !Self.personRoles.contains(next),
+            !Self.partyBodies.contains(next)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Words after a common word that make it something other than a party:
+    /// "Labor Department", "Labour market", "Congress of South African Trade Unions".
+    static let notAPartyAfter: Set<String> = [
+        "department", "dept", "departments", "day", "ministry", "library", "market", "markets", "union", "unions",
+        "force", "forces", "law", "laws", "cost", "costs", "relations", "rights", "board", "court", "courts", "office",
+        "bureau", "statistics", "shortage", "shortages", "camp", "camps", "productivity", "supply", "pool", "card",
+        "cards", "energy", "belt", "light", "bonds", "bond", "jobs", "technology", "technologies", "bill", "act",
+        "package", "club", "guard", "park", "bank", "anthem", "cup", "season", "game", "games", "match", "team",
+        "stadium", "football", "of", "hall", "zone", "arts", "democracy", "democracies", "values", "secretary",
+        "organisation", "organization", "organisations", "organizations", "movement", "movements", "agreement",
+        "contract", "contracts", "economy", "economics", "house", "building", "buildings", "hotel", "street", "road",
+        "center", "centre", "square", "tax", "taxes", "trust", "fund", "funds", "index",
+    ]
+
+    /// Capitalized words after a common word that still leave it the party ("Labour Government", "Labor Caucus").
+    static let partyBodies: Set<String> = [
+        "chancellor", "premier", "treasurer", "government", "governments", "administration", "cabinet", "caucus",
+        "conference", "convention", "manifesto", "campaign", "headquarters", "hq", "peer", "peers", "frontbencher",
+        "frontbenchers", "backbenchers", "ministers", "councillors", "deputies", "victory", "win", "defeat",
+    ]
+
+    /// Words before a common word that make it another body: "US Congress", "World Cup".
+    static let notAPartyBefore: Set<String> = [
+        "us", "u.s", "u.s.", "american", "america's", "continental", "world", "international", "global",
+        "organised", "organized", "child", "forced", "cheap", "skilled", "unskilled", "casual", "migrant", "bonded",
+        "manual", "hard", "golden", "diamond", "silver", "queen's", "royal",
+    ]
+
+    /// Words before "of" before a common word: "Library of Congress", "Act of Congress".
+    static let notAPartyBeforeOf: Set<String> = [
+        "library", "act", "acts", "member", "members", "session", "sessions", "joint", "speaker", "houses",
+    ]
 
     /// A mention that is a party, then role words, then perhaps a name, cut
     /// into its parts (`ORG` party, `PER` name): `Labour MPs`, `Congress MPs
