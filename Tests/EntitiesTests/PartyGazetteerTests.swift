@@ -130,6 +130,24 @@ import TextpipeTestKit
         #expect(try parties(text).isEmpty)
     }
 
+    @Test func aPersonAfterACommonWordLeavesItTheParty() throws {
+        // A capitalized word after "Democrat" makes it another name ("Democrat Hall"), unless it begins a person.
+        let found = try parties("Voters in Ohio cheered Democrat Dana Whitfield at a rally in Columbus.")
+        #expect(found.contains("Democratic Party"))
+        #expect(try parties("Visitors in Ohio toured Democrat Hall in Columbus.").isEmpty)
+    }
+
+    @Test func usBeforeACommonWordKeepsOnlyAmericanParties() throws {
+        #expect(try parties("The US Democrats in Ohio chose a new chair.").contains("Democratic Party"))
+        // Straight to the matcher: the tagger often joins "US Congress" into one name, which hides the rule.
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        let resolver = NameResolver(parties: gazetteer)
+        let words = Words(TextLayout("Modi praised the US Congress after his Lok Sabha win in New Delhi."))
+        let raw = resolver.rawPartyMatches(words)
+        let matches = resolver.partyMatches(words, raw, evidence: resolver.countryEvidence(words, raw))
+        #expect(!matches.contains { gazetteer.parties[$0.party].canonical == "Indian National Congress" })
+    }
+
     @Test func aCapitalOpeningASentenceIsNotEnough() throws {
         #expect(try parties("Liberal spending rose sharply in Canberra this year.").isEmpty)
         #expect(try parties("Liberal MPs met in Canberra this year.").contains("Liberal Party of Australia"))

@@ -38,7 +38,8 @@ struct NameResolver: Sendable {
         retype(&mentions, words: words) { gazetteer($0) | lists.categories($0, words) }
         let raw = rawPartyMatches(words)
         let evidence = countryEvidence(words, raw)
-        let matches = partyMatches(words, raw, evidence: evidence)
+        let persons = words.covered(by: mentions.filter { $0.label == "PER" })
+        let matches = partyMatches(words, raw, evidence: evidence, persons: persons)
         mergeParties(&mentions, matches: matches, words: words)
         canonicalizeNames(&mentions, words: words)
         assignParties(&mentions, words: words)
@@ -126,15 +127,26 @@ struct NameResolver: Sendable {
     /// names a party only where nothing makes it something else: not in a Title
     /// Case headline, not followed by a word that makes it another thing ("Labor
     /// Department", "Labour market", "Congress of …") or by another capitalized
-    /// word that is no role ("Green Bay", "Reform Club"), not after "US" or
-    /// "Library of", and at the start of a sentence only when a role follows
-    /// ("Labour MPs") or the article also uses it mid-sentence.
-    func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: [String: Int]) -> [PartyMatch] {
+    /// word that is neither a role nor a person ("Green Bay", "Reform Club"; but
+    /// "Democrat John Kerry"), not after "Library of" nor, for another country's
+    /// party, after "US", and at the start of a sentence only when a role follows
+    /// ("Labour MPs") or the article also uses it mid-sentence. `persons` marks
+    /// the tokens of the tagger's `PER` mentions.
+    func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: [String: Int], persons: [Bool] = [])
+        -> [PartyMatch]
+    {
         var usedMidSentence = Set<UInt64>()
         var plausible = [Bool](repeating: true, count: raw.count)
+        var raw = raw
+        for index in raw.indices where raw[index].tokens.lowerBound > 0 {
+            // "US Congress", "American Labor Department": a US body, unless the party is American.
+            let previous = words.lower(raw[index].tokens.lowerBound - 1)
+            guard Self.american.contains(previous) else { continue }
+            raw[index].candidates.removeAll { $0.commonWord && parties.parties[$0.party].country != "US" }
+        }
         for (index, match) in raw.enumerated() where match.candidates.allSatisfy(\.commonWord) {
             let i = match.tokens.lowerBound
-            plausible[index] = commonWordIsPlausible(at: i, words)
+            plausible[index] = commonWordIsPlausible(at: i, words, persons: persons)
             if plausible[index], !words.isSentenceStart(i) { usedMidSentence.insert(words.key(i)) }
         }
         return raw.enumerated().compactMap { index, match in
@@ -149,7 +161,7 @@ struct NameResolver: Sendable {
                 }
             } else if !match.candidates.contains(where: \.commonWord) {
                 // Nothing to filter.
-            } else if !commonWordIsPlausible(at: match.tokens.lowerBound, words) {
+            } else if !commonWordIsPlausible(at: match.tokens.lowerBound, words, persons: persons) {
                 candidates.removeAll(where: \.commonWord)
             }
             guard let party = parties.choose(candidates, evidence: evidence) else { return nil }
@@ -159,7 +171,7 @@ struct NameResolver: Sendable {
     }
 
     /// Whether the common word at token `i` may be a party name at all (see ``partyMatches(_:_:evidence:)``).
-    func commonWordIsPlausible(at i: Int, _ words: Words) -> Bool {
+    func commonWordIsPlausible(at i: Int, _ words: Words, persons: [Bool] = []) -> Bool {
         if words.isTitleCase(i) { return false }
         if i > 0 {
             let previous = words.lower(i - 1)
@@ -170,7 +182,8 @@ struct NameResolver: Sendable {
         let next = words.lower(i + 1)
         if Self.notAPartyAfter.contains(next) { return false }
         // "Labor Department", "Green Bay": another name, unless the word is a role ("Labour MP").
-        if words.startsCapitalized(i + 1), !Self.roleWords.contains(next), !Self.personRoles.contains(next),
+        let person = i + 1 < persons.count && persons[i + 1]
+        if words.startsCapitalized(i + 1), !person, !Self.roleWords.contains(next), !Self.personRoles.contains(next),
             !Self.partyBodies.contains(next)
         {
             return false
@@ -201,10 +214,13 @@ struct NameResolver: Sendable {
 
     /// Words before a common word that make it another body: "US Congress", "World Cup".
     static let notAPartyBefore: Set<String> = [
-        "us", "u.s", "u.s.", "american", "america's", "continental", "world", "international", "global",
+        "continental", "world", "international", "global",
         "organised", "organized", "child", "forced", "cheap", "skilled", "unskilled", "casual", "migrant", "bonded",
         "manual", "hard", "golden", "diamond", "silver", "queen's", "royal",
     ]
+
+    /// Words before a common word that make it American: "US Congress" is no Indian party, "US Democrats" are.
+    static let american: Set<String> = ["us", "u.s", "u.s.", "american", "america's"]
 
     /// Words before "of" before a common word: "Library of Congress", "Act of Congress".
     static let notAPartyBeforeOf: Set<String> = [

@@ -157,9 +157,9 @@ public struct PartyGazetteer: Sendable {
     /// Chooses among the parties a name may refer to, by the article's country evidence.
     ///
     /// The candidate whose country the article points to most wins; with no
-    /// evidence for any candidate, an unambiguous alias still names its party,
-    /// and an ambiguous abbreviation names its first party only when the article
-    /// points to no country at all. A common word ("Labour", "Congress") needs
+    /// evidence for any candidate, an unambiguous alias still names its party
+    /// and an ambiguous one names none: "NASA" in a story without a country is
+    /// the space agency, not Kenya's National Super Alliance. A common word ("Labour", "Congress") needs
     /// its party's country to lead the article, or to have at least half the
     /// leading country's evidence: a US article that mentions Delhi once still
     /// means the US Congress.
@@ -172,9 +172,7 @@ public struct PartyGazetteer: Sendable {
             if score > 0, score > (best?.score ?? 0) { best = (candidate.party, score) }
         }
         if let best { return best.party }
-        if let plain = candidates.first(where: { !$0.ambiguous }) { return plain.party }
-        guard evidence.isEmpty, let first = candidates.first, !first.commonWord else { return nil }
-        return first.party
+        return candidates.first(where: { !$0.ambiguous })?.party
     }
 }
 
