@@ -155,6 +155,13 @@ import TextpipeTestKit
         #expect(both.count == 2 && both.allSatisfy { $0 == "Labour Party" })
     }
 
+    @Test func anotherNameOfThePartyOrAPossessiveSupportsASentenceStart() throws {
+        let named = try parties("The Labour Party met in London on Monday. Labour said Britain needed change.")
+        #expect(named.count == 2 && named.allSatisfy { $0 == "Labour Party" })
+        #expect(try parties("Labour's Dana Whitfield spoke in London about Britain.").contains("Labour Party"))
+        #expect(try parties("Critics in London accused Labour of misleading Britain.").contains("Labour Party"))
+    }
+
     @Test func aPassingMentionOfTheCountryIsNotEnough() throws {
         let text =
             "Lawmakers in Congress passed the bill in Washington on Tuesday, and the White House said American exporters to India would gain."

@@ -130,7 +130,8 @@ struct NameResolver: Sendable {
     /// word that is neither a role nor a person ("Green Bay", "Reform Club"; but
     /// "Democrat John Kerry"), not after "Library of" nor, for another country's
     /// party, after "US", and at the start of a sentence only when a role follows
-    /// ("Labour MPs") or the article also uses it mid-sentence. `persons` marks
+    /// ("Labour MPs", "Labour's"), a use mid-sentence, or another name of the same
+    /// party elsewhere in the article ("the Labour Party … Labour said"). `persons` marks
     /// the tokens of the tagger's `PER` mentions.
     func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: [String: Int], persons: [Bool] = [])
         -> [PartyMatch]
@@ -144,18 +145,26 @@ struct NameResolver: Sendable {
             guard Self.american.contains(previous) else { continue }
             raw[index].candidates.removeAll { $0.commonWord && parties.parties[$0.party].country != "US" }
         }
-        for (index, match) in raw.enumerated() where match.candidates.allSatisfy(\.commonWord) {
+        // The parties the article names other than by a common word opening a sentence.
+        var namedElsewhere = Set<Int>()
+        for (index, match) in raw.enumerated() {
             let i = match.tokens.lowerBound
-            plausible[index] = commonWordIsPlausible(at: i, words, persons: persons)
-            if plausible[index], !words.isSentenceStart(i) { usedMidSentence.insert(words.key(i)) }
+            if match.candidates.allSatisfy(\.commonWord) {
+                plausible[index] = commonWordIsPlausible(at: i, words, persons: persons)
+                guard plausible[index], !words.isSentenceStart(i) else { continue }
+                usedMidSentence.insert(words.key(i))
+            }
+            if let party = parties.choose(match.candidates, evidence: evidence) { namedElsewhere.insert(party) }
         }
         return raw.enumerated().compactMap { index, match in
             var candidates = match.candidates
             if match.candidates.allSatisfy(\.commonWord) {
                 let i = match.tokens.lowerBound
                 guard plausible[index] else { return nil }
-                if words.isSentenceStart(i), !usedMidSentence.contains(words.key(i)),
-                    !(i + 1 < words.count && Self.personRoles.contains(words.lower(i + 1)))
+                let next = i + 1 < words.count ? words.lower(i + 1) : ""
+                if words.isSentenceStart(i), !usedMidSentence.contains(words.key(i)), !Self.personRoles.contains(next),
+                    next != "'s",
+                    !(parties.choose(candidates, evidence: evidence).map(namedElsewhere.contains) ?? false)
                 {
                     return nil
                 }
@@ -181,6 +190,8 @@ struct NameResolver: Sendable {
         guard i + 1 < words.count else { return true }
         let next = words.lower(i + 1)
         if Self.notAPartyAfter.contains(next) { return false }
+        // "the Congress of Trade Unions", but "accused Labour of lying".
+        if next == "of", i > 0, ["the", "a"].contains(words.lower(i - 1)) { return false }
         // "Labor Department", "Green Bay": another name, unless the word is a role ("Labour MP").
         let person = i + 1 < persons.count && persons[i + 1]
         if words.startsCapitalized(i + 1), !person, !Self.roleWords.contains(next), !Self.personRoles.contains(next),
@@ -199,7 +210,7 @@ struct NameResolver: Sendable {
         "bureau", "statistics", "shortage", "shortages", "camp", "camps", "productivity", "supply", "pool", "card",
         "cards", "energy", "belt", "light", "bonds", "bond", "jobs", "technology", "technologies", "bill", "act",
         "package", "club", "guard", "park", "bank", "anthem", "cup", "season", "game", "games", "match", "team",
-        "stadium", "football", "of", "hall", "zone", "arts", "democracy", "democracies", "values", "secretary",
+        "stadium", "football", "hall", "zone", "arts", "democracy", "democracies", "secretary",
         "organisation", "organization", "organisations", "organizations", "movement", "movements", "agreement",
         "contract", "contracts", "economy", "economics", "house", "building", "buildings", "hotel", "street", "road",
         "center", "centre", "square", "tax", "taxes", "trust", "fund", "funds", "index",
