@@ -38,7 +38,8 @@ struct NameResolver: Sendable {
         retype(&mentions, words: words) { gazetteer($0) | lists.categories($0, words) }
         let raw = rawPartyMatches(words)
         let evidence = countryEvidence(words, raw)
-        let matches = partyMatches(words, raw, evidence: evidence)
+        let persons = words.covered(by: mentions.filter { $0.label == "PER" })
+        let matches = partyMatches(words, raw, evidence: evidence, persons: persons)
         mergeParties(&mentions, matches: matches, words: words)
         canonicalizeNames(&mentions, words: words)
         assignParties(&mentions, words: words)
@@ -48,6 +49,10 @@ struct NameResolver: Sendable {
 
     /// How many times the article points to each country.
     func countryEvidence(_ words: Words, _ raw: [RawMatch]) -> [String: Int] {
+        // A cue that is itself an ambiguous party name says nothing of the country:
+        // "Congress" is a US cue, but in an Indian article it is the party.
+        var inAmbiguousName = Set<Int>()
+        for match in raw where match.candidates.allSatisfy(\.ambiguous) { inAmbiguousName.formUnion(match.tokens) }
         var evidence: [String: Int] = [:]
         var i = 0
         while i < words.count {
@@ -63,7 +68,9 @@ struct NameResolver: Sendable {
                 if !parties.prefixes.contains(key.hash) { break }
             }
             if let found {
-                for country in Set(found.countries) { evidence[country, default: 0] += 1 }
+                if !(i..<found.end).allSatisfy(inAmbiguousName.contains) {
+                    for country in Set(found.countries) { evidence[country, default: 0] += 1 }
+                }
                 i = found.end
             } else {
                 i += 1
@@ -77,9 +84,10 @@ struct NameResolver: Sendable {
     }
 
     /// A party alias found in the text, before choosing among the parties it may name.
-    typealias RawMatch = (tokens: Range<Int>, candidates: [(party: Int, ambiguous: Bool)])
+    typealias RawMatch = (tokens: Range<Int>, candidates: [PartyGazetteer.Candidate])
 
-    /// Longest alias matches, left to right.
+    /// Longest alias matches, left to right. An alias in capitals (`INC`) matches
+    /// only text in capitals, so "Inc." and "Dems" are no abbreviations.
     func rawPartyMatches(_ words: Words) -> [RawMatch] {
         var result: [RawMatch] = []
         var i = 0
@@ -89,12 +97,18 @@ struct NameResolver: Sendable {
                 continue
             }
             var key = NameKey(foldCase: true)
-            var found: (end: Int, candidates: [(party: Int, ambiguous: Bool)])?
+            var found: (end: Int, candidates: [PartyGazetteer.Candidate])?
             for end in i..<min(words.count, i + parties.longest + 2) {
                 key.add(words.scalars(end))
-                let candidates = parties.candidates(key.hash)
-                // A name ends on a word, never on punctuation or a lower-case word.
-                if !candidates.isEmpty, !words.startsLowercase(end) { found = (end + 1, candidates) }
+                var candidates = parties.candidates(key.hash)
+                if candidates.contains(where: \.capitals), !words.isAllCaps(i..<(end + 1)) {
+                    candidates.removeAll(where: \.capitals)
+                }
+                // A name ends on a word, never on punctuation or a lower-case word,
+                // unless the gazetteer spells it so ("La France insoumise").
+                if !candidates.isEmpty, !words.startsLowercase(end) || candidates.contains(where: \.lowercaseEnd) {
+                    found = (end + 1, candidates)
+                }
                 if !parties.prefixes.contains(key.hash) { break }
             }
             if let found {
@@ -107,13 +121,122 @@ struct NameResolver: Sendable {
         return result
     }
 
-    func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: [String: Int]) -> [PartyMatch] {
-        raw.compactMap { match in
-            guard let party = parties.choose(match.candidates, evidence: evidence) else { return nil }
-            let ambiguous = match.candidates.first { $0.party == party }?.ambiguous ?? true
+    /// Chooses each raw match's party by the article's country evidence.
+    ///
+    /// A common word ("Labour", "Congress", "Greens"; see ``PartyGazetteer/Candidate/commonWord``)
+    /// names a party only where nothing makes it something else: not in a Title
+    /// Case headline, not followed by a word that makes it another thing ("Labor
+    /// Department", "Labour market", "Congress of …") or by another capitalized
+    /// word that is neither a role nor a person ("Green Bay", "Reform Club"; but
+    /// "Democrat John Kerry"), not after "Library of" nor, for another country's
+    /// party, after "US", and at the start of a sentence only when a role follows
+    /// ("Labour MPs", "Labour's"), a use mid-sentence, or another name of the same
+    /// party elsewhere in the article ("the Labour Party … Labour said"). `persons` marks
+    /// the tokens of the tagger's `PER` mentions.
+    func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: [String: Int], persons: [Bool] = [])
+        -> [PartyMatch]
+    {
+        var usedMidSentence = Set<UInt64>()
+        var plausible = [Bool](repeating: true, count: raw.count)
+        var raw = raw
+        for index in raw.indices where raw[index].tokens.lowerBound > 0 {
+            // "US Congress", "American Labor Department": a US body, unless the party is American.
+            let previous = words.lower(raw[index].tokens.lowerBound - 1)
+            guard Self.american.contains(previous) else { continue }
+            raw[index].candidates.removeAll { $0.commonWord && parties.parties[$0.party].country != "US" }
+        }
+        // The parties the article names other than by a common word opening a sentence.
+        var namedElsewhere = Set<Int>()
+        for (index, match) in raw.enumerated() {
+            let i = match.tokens.lowerBound
+            if match.candidates.allSatisfy(\.commonWord) {
+                plausible[index] = commonWordIsPlausible(at: i, words, persons: persons)
+                guard plausible[index], !words.isSentenceStart(i) else { continue }
+                usedMidSentence.insert(words.key(i))
+            }
+            if let party = parties.choose(match.candidates, evidence: evidence) { namedElsewhere.insert(party) }
+        }
+        return raw.enumerated().compactMap { index, match in
+            var candidates = match.candidates
+            if match.candidates.allSatisfy(\.commonWord) {
+                let i = match.tokens.lowerBound
+                guard plausible[index] else { return nil }
+                let next = i + 1 < words.count ? words.lower(i + 1) : ""
+                if words.isSentenceStart(i), !usedMidSentence.contains(words.key(i)), !Self.personRoles.contains(next),
+                    next != "'s",
+                    !(parties.choose(candidates, evidence: evidence).map(namedElsewhere.contains) ?? false)
+                {
+                    return nil
+                }
+            } else if !match.candidates.contains(where: \.commonWord) {
+                // Nothing to filter.
+            } else if !commonWordIsPlausible(at: match.tokens.lowerBound, words, persons: persons) {
+                candidates.removeAll(where: \.commonWord)
+            }
+            guard let party = parties.choose(candidates, evidence: evidence) else { return nil }
+            let ambiguous = candidates.first { $0.party == party }?.ambiguous ?? true
             return PartyMatch(tokens: match.tokens, party: party, ambiguous: ambiguous)
         }
     }
+
+    /// Whether the common word at token `i` may be a party name at all (see ``partyMatches(_:_:evidence:)``).
+    func commonWordIsPlausible(at i: Int, _ words: Words, persons: [Bool] = []) -> Bool {
+        if words.isTitleCase(i) { return false }
+        if i > 0 {
+            let previous = words.lower(i - 1)
+            if Self.notAPartyBefore.contains(previous) { return false }
+            if previous == "of", i > 1, Self.notAPartyBeforeOf.contains(words.lower(i - 2)) { return false }
+        }
+        guard i + 1 < words.count else { return true }
+        let next = words.lower(i + 1)
+        if Self.notAPartyAfter.contains(next) { return false }
+        // "the Congress of Trade Unions", but "accused Labour of lying".
+        if next == "of", i > 0, ["the", "a"].contains(words.lower(i - 1)) { return false }
+        // "Labor Department", "Green Bay": another name, unless the word is a role ("Labour MP").
+        let person = i + 1 < persons.count && persons[i + 1]
+        if words.startsCapitalized(i + 1), !person, !Self.roleWords.contains(next), !Self.personRoles.contains(next),
+            !Self.partyBodies.contains(next)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Words after a common word that make it something other than a party:
+    /// "Labor Department", "Labour market", "Congress of South African Trade Unions".
+    static let notAPartyAfter: Set<String> = [
+        "department", "dept", "departments", "day", "ministry", "library", "market", "markets", "union", "unions",
+        "force", "forces", "law", "laws", "cost", "costs", "relations", "rights", "board", "court", "courts", "office",
+        "bureau", "statistics", "shortage", "shortages", "camp", "camps", "productivity", "supply", "pool", "card",
+        "cards", "energy", "belt", "light", "bonds", "bond", "jobs", "technology", "technologies", "bill", "act",
+        "package", "club", "guard", "park", "bank", "anthem", "cup", "season", "game", "games", "match", "team",
+        "stadium", "football", "hall", "zone", "arts", "democracy", "democracies", "secretary",
+        "organisation", "organization", "organisations", "organizations", "movement", "movements", "agreement",
+        "contract", "contracts", "economy", "economics", "house", "building", "buildings", "hotel", "street", "road",
+        "center", "centre", "square", "tax", "taxes", "trust", "fund", "funds", "index",
+    ]
+
+    /// Capitalized words after a common word that still leave it the party ("Labour Government", "Labor Caucus").
+    static let partyBodies: Set<String> = [
+        "chancellor", "premier", "treasurer", "government", "governments", "administration", "cabinet", "caucus",
+        "conference", "convention", "manifesto", "campaign", "headquarters", "hq", "peer", "peers", "frontbencher",
+        "frontbenchers", "backbenchers", "ministers", "councillors", "deputies", "victory", "win", "defeat",
+    ]
+
+    /// Words before a common word that make it another body: "US Congress", "World Cup".
+    static let notAPartyBefore: Set<String> = [
+        "continental", "world", "international", "global",
+        "organised", "organized", "child", "forced", "cheap", "skilled", "unskilled", "casual", "migrant", "bonded",
+        "manual", "hard", "golden", "diamond", "silver", "queen's", "royal",
+    ]
+
+    /// Words before a common word that make it American: "US Congress" is no Indian party, "US Democrats" are.
+    static let american: Set<String> = ["us", "u.s", "u.s.", "american", "america's"]
+
+    /// Words before "of" before a common word: "Library of Congress", "Act of Congress".
+    static let notAPartyBeforeOf: Set<String> = [
+        "library", "act", "acts", "member", "members", "session", "sessions", "joint", "speaker", "houses",
+    ]
 
     /// A mention that is a party, then role words, then perhaps a name, cut
     /// into its parts (`ORG` party, `PER` name): `Labour MPs`, `Congress MPs

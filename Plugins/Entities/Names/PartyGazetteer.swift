@@ -19,6 +19,34 @@ public struct PartyGazetteer: Sendable {
         /// A common word or a name shared across countries: it names this party
         /// only when the article points to the party's country.
         public var ambiguous: Bool
+
+        /// Whether the alias is an abbreviation written in capitals (`INC`, `ALP`,
+        /// `MQM-P`): at least two letters, none of them lower case. Such an alias
+        /// names the party only in text written in capitals, so the "Inc." of a
+        /// company is not the Indian National Congress.
+        public var writtenInCapitals: Bool {
+            var letters = 0
+            for scalar in name.unicodeScalars where scalar.properties.isAlphabetic {
+                if scalar.properties.isLowercase { return false }
+                letters += 1
+            }
+            return letters >= 2
+        }
+    }
+
+    /// A party an alias key may name, and how the alias may match.
+    struct Candidate: Sendable {
+        var party: Int
+        /// Marked `?` in the file: a common word or a name shared across countries.
+        var ambiguous: Bool
+        /// Every spelling of the alias with this key is in capitals: it matches only text in capitals.
+        var capitals: Bool
+        /// A single ambiguous word not in capitals ("Labour", "Congress", "Greens"):
+        /// it names the party only under the stricter rules of ``NameResolver/partyMatches(_:_:evidence:)``.
+        var commonWord: Bool
+        /// Some spelling ends on a word in lower case ("La France insoumise"), so a
+        /// match may end on one; other names never do ("Congress party" is "Congress").
+        var lowercaseEnd = false
     }
 
     /// A problem in a gazetteer file.
@@ -30,8 +58,8 @@ public struct PartyGazetteer: Sendable {
     }
 
     public let parties: [Party]
-    /// Alias key (``NameKey``, case folded) → (party index, ambiguous), in file order.
-    let aliases: [UInt64: [(party: Int, ambiguous: Bool)]]
+    /// Alias key (``NameKey``, case folded) → the parties it may name, in file order.
+    let aliases: [UInt64: [Candidate]]
     /// Country cue key (``NameKey``, case kept) → countries.
     let cues: [UInt64: [String]]
     /// The longest alias or cue, in tokens.
@@ -42,7 +70,7 @@ public struct PartyGazetteer: Sendable {
     /// Reads the two tab-separated files.
     public init(tsv: String, countries: String) throws {
         var parties: [Party] = []
-        var aliases: [UInt64: [(party: Int, ambiguous: Bool)]] = [:]
+        var aliases: [UInt64: [Candidate]] = [:]
         var longest = 1
         var prefixes = Set<UInt64>()
         /// The key of a name and the keys of its token prefixes.
@@ -72,12 +100,36 @@ public struct PartyGazetteer: Sendable {
                 })
             let index = parties.count
             parties.append(party)
-            for alias in [Alias(name: party.canonical, ambiguous: false)] + party.aliases {
+            // One candidate per key and party. The canonical name comes last so that a `?`
+            // alias spelled like it ("Greens") keeps it ambiguous; a key is in capitals only
+            // if every spelling is ("SWAPO" and "Swapo" match any case).
+            var own: [UInt64: (candidate: Candidate, single: Bool)] = [:]
+            var order: [UInt64] = []
+            for (alias, isCanonical) in party.aliases.map({ ($0, false) })
+                + [(Alias(name: party.canonical, ambiguous: false), true)]
+            {
                 let (key, partial, count) = keys(alias.name, foldCase: true)
                 longest = max(longest, count)
                 prefixes.formUnion(partial)
-                if aliases[key]?.contains(where: { $0.party == index }) == true { continue }
-                aliases[key, default: []].append((index, alias.ambiguous))
+                let lowercaseEnd = alias.name.split(separator: " ").last?.first?.isLowercase ?? false
+                if var known = own[key] {
+                    if !isCanonical { known.candidate.ambiguous = known.candidate.ambiguous || alias.ambiguous }
+                    known.candidate.capitals = known.candidate.capitals && alias.writtenInCapitals
+                    known.candidate.lowercaseEnd = known.candidate.lowercaseEnd || lowercaseEnd
+                    own[key] = known
+                } else {
+                    let candidate = Candidate(
+                        party: index, ambiguous: alias.ambiguous, capitals: alias.writtenInCapitals, commonWord: false,
+                        lowercaseEnd: lowercaseEnd)
+                    own[key] = (candidate, count == 1)
+                    order.append(key)
+                }
+            }
+            for key in order {
+                guard let (found, single) = own[key] else { continue }
+                var candidate = found
+                candidate.commonWord = candidate.ambiguous && !candidate.capitals && single
+                aliases[key, default: []].append(candidate)
             }
         }
         var cues: [UInt64: [String]] = [:]
@@ -100,23 +152,27 @@ public struct PartyGazetteer: Sendable {
     }
 
     /// The parties an alias key may name.
-    func candidates(_ key: UInt64) -> [(party: Int, ambiguous: Bool)] { aliases[key] ?? [] }
+    func candidates(_ key: UInt64) -> [Candidate] { aliases[key] ?? [] }
 
     /// Chooses among the parties a name may refer to, by the article's country evidence.
     ///
     /// The candidate whose country the article points to most wins; with no
-    /// evidence for any candidate, an unambiguous alias still names its party,
-    /// and an ambiguous one names its first party only when the article points
-    /// to no country at all.
-    func choose(_ candidates: [(party: Int, ambiguous: Bool)], evidence: [String: Int]) -> Int? {
+    /// evidence for any candidate, an unambiguous alias still names its party
+    /// and an ambiguous one names none: "NASA" in a story without a country is
+    /// the space agency, not Kenya's National Super Alliance. A common word ("Labour", "Congress") needs
+    /// its party's country to lead the article, or to have at least half the
+    /// leading country's evidence: a US article that mentions Delhi once still
+    /// means the US Congress.
+    func choose(_ candidates: [Candidate], evidence: [String: Int]) -> Int? {
+        let leading = evidence.values.max() ?? 0
         var best: (party: Int, score: Int)?
         for candidate in candidates {
             let score = evidence[parties[candidate.party].country] ?? 0
+            if candidate.commonWord, score * 2 < leading { continue }
             if score > 0, score > (best?.score ?? 0) { best = (candidate.party, score) }
         }
         if let best { return best.party }
-        if let plain = candidates.first(where: { !$0.ambiguous }) { return plain.party }
-        return evidence.isEmpty ? candidates.first?.party : nil
+        return candidates.first(where: { !$0.ambiguous })?.party
     }
 }
 

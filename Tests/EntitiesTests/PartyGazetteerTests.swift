@@ -1,0 +1,171 @@
+import Testing
+import Textpipe
+import TextpipeTestKit
+
+@testable import Entities
+
+/// The party gazetteer's coverage, and the rules that keep common words and
+/// abbreviations from naming parties in ordinary news. Every sentence here is
+/// written for the test; the places are real, the events invented.
+@Suite struct PartyGazetteerTests {
+    func parties(_ text: String) throws -> [String] {
+        let entities = try StageHarness(EntitiesStage.self).run(text: text).document.entities ?? []
+        return entities.compactMap(\.party)
+    }
+
+    // MARK: - Coverage
+
+    @Test func coversAHundredCountries() throws {
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        #expect(Set(gazetteer.parties.map(\.country)).count >= 100)
+        // The large democracies of every region.
+        for country in [
+            "ZA", "NG", "KE", "GH", "ET", "TZ", "SN", "BR", "MX", "AR", "CO", "CL", "PE", "ID", "PH", "TH", "KR",
+            "JP", "TW", "IN", "PK", "BD", "DE", "FR", "IT", "ES", "PL", "NL", "SE", "IL", "TR", "IQ", "AU", "NZ", "PG",
+        ] {
+            #expect(gazetteer.parties.contains { $0.country == country }, "no party for \(country)")
+        }
+    }
+
+    @Test func everyPartysCountryHasCues() throws {
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        let cued = Set(gazetteer.cues.values.joined())
+        let missing = Set(gazetteer.parties.map(\.country)).subtracting(cued)
+        #expect(missing.isEmpty, "no country cues for \(missing.sorted())")
+    }
+
+    @Test(arguments: [
+        "Democrat Party (Thailand)", "Democratic Party of Korea", "Patriotic Front (Zambia)",
+        "Social Democratic Front (Cameroon)", "Tigray People's Liberation Front", "SWAPO", "MDC-T", "Sweden Democrats",
+        "Law and Justice", "Te Pāti Māori", "Kuomintang", "Bharatiya Janata Party", "Indian National Congress",
+        "MQM-P",
+    ])
+    func canonicalNamesAreWikipediaTitles(name: String) throws {
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        #expect(gazetteer.parties.contains { $0.canonical == name })
+    }
+
+    @Test func aSharedAliasIsPlainForAtMostOneParty() throws {
+        // Without country evidence a shared name falls back to its one plain party;
+        // two plain parties would make the file's order decide.
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        for (key, candidates) in gazetteer.aliases {
+            let countries = Set(candidates.map { gazetteer.parties[$0.party].country })
+            guard countries.count > 1 else { continue }
+            let plain = Set(candidates.filter { !$0.ambiguous }.map { gazetteer.parties[$0.party].canonical })
+            #expect(plain.count <= 1, "alias key \(key) is plain for \(plain.sorted())")
+        }
+    }
+
+    @Test func aQuestionMarkOnACanonicalSpellingKeepsItAmbiguous() throws {
+        // Germany's Greens are named "Greens", an ordinary word.
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        let greens = gazetteer.candidates(WordSet.key("Greens"))
+        #expect(!greens.isEmpty)
+        #expect(greens.allSatisfy { $0.ambiguous && $0.commonWord })
+    }
+
+    @Test func abbreviationsInCapitals() {
+        #expect(PartyGazetteer.Alias(name: "INC", ambiguous: false).writtenInCapitals)
+        #expect(PartyGazetteer.Alias(name: "MQM-P", ambiguous: false).writtenInCapitals)
+        #expect(PartyGazetteer.Alias(name: "JD(U)", ambiguous: false).writtenInCapitals)
+        #expect(!PartyGazetteer.Alias(name: "Inc", ambiguous: false).writtenInCapitals)
+        #expect(!PartyGazetteer.Alias(name: "AfD", ambiguous: false).writtenInCapitals)
+        #expect(!PartyGazetteer.Alias(name: "A", ambiguous: false).writtenInCapitals)
+    }
+
+    @Test(arguments: [
+        ("Pheu Thai supporters gathered outside the party office in Bangkok on Sunday.", "Pheu Thai Party"),
+        ("The KMT caucus met in Taipei to discuss the budget.", "Kuomintang"),
+        ("Officials of the UPND in Lusaka denied the report.", "United Party for National Development"),
+        ("The Sweden Democrats gained seats in the Riksdag in Stockholm.", "Sweden Democrats"),
+        ("PiS deputies walked out of the Sejm in Warsaw.", "Law and Justice"),
+        ("The TPLF said its central committee would meet in Mekelle.", "Tigray People's Liberation Front"),
+        ("Chadema officials in Dar es Salaam rejected the count.", "Chadema"),
+        ("Golkar lawmakers in Jakarta backed the bill.", "Golkar"),
+        ("PDI-P members in Surabaya held a rally.", "Indonesian Democratic Party of Struggle"),
+        ("The Minjoo Party of Korea held a vote in Seoul.", "Democratic Party of Korea"),
+        ("The VVD lost ground in The Hague.", "People's Party for Freedom and Democracy"),
+        ("Members of Morena in Mexico City backed the reform.", "Morena"),
+        ("The SDF chairman spoke in Bamenda on Friday.", "Social Democratic Front (Cameroon)"),
+    ])
+    func partiesOfManyCountriesResolve(text: String, party: String) throws {
+        #expect(try parties(text).contains(party))
+    }
+
+    // MARK: - Abbreviations
+
+    @Test func anAbbreviationInCapitalsMatchesOnlyCapitals() throws {
+        let company = try parties("Shares of Valmora Inc. rose in Chicago after the deal.")
+        #expect(!company.contains("Indian National Congress"))
+        #expect(try parties("The INC won two seats in the Lok Sabha from Delhi.").contains("Indian National Congress"))
+    }
+
+    @Test(arguments: [
+        ("The PPP held a rally in Karachi on Sunday.", "Pakistan Peoples Party"),
+        ("The PPP held a rally in Seoul on Sunday.", "People Power Party"),
+        ("The PPP held a rally in Jakarta on Sunday.", "United Development Party"),
+    ])
+    func aSharedAcronymFollowsTheCountry(text: String, party: String) throws {
+        #expect(try parties(text).contains(party))
+    }
+
+    // MARK: - Common words
+
+    @Test func aCommonWordNeedsItsPartysCountry() throws {
+        #expect(try parties("Members of the Greens marched through Riverton on Saturday.").isEmpty)
+        #expect(try parties("Members of the Greens marched through Berlin to the Bundestag.").contains("Greens"))
+    }
+
+    @Test(arguments: [
+        "The Labor Department in Washington said hiring slowed in Ohio.",
+        "Figures from the Labor Department showed wages rising in Canberra and Sydney.",
+        "Delegates at the Congress of Trade Unions in New Delhi voted for a strike.",
+        "Readers at the Library of Congress in New Delhi met Modi's aides.",
+        "Fans in Canberra celebrated Labor Day with a parade.",
+        "Officials in London said the Labour market in Britain was tight.",
+        "The US Congress praised the Lok Sabha in New Delhi.",
+    ])
+    func aWordThatMakesItSomethingElse(text: String) throws {
+        #expect(try parties(text).isEmpty)
+    }
+
+    @Test func aPersonAfterACommonWordLeavesItTheParty() throws {
+        // A capitalized word after "Democrat" makes it another name ("Democrat Hall"), unless it begins a person.
+        let found = try parties("Voters in Ohio cheered Democrat Dana Whitfield at a rally in Columbus.")
+        #expect(found.contains("Democratic Party"))
+        #expect(try parties("Visitors in Ohio toured Democrat Hall in Columbus.").isEmpty)
+    }
+
+    @Test func usBeforeACommonWordKeepsOnlyAmericanParties() throws {
+        #expect(try parties("The US Democrats in Ohio chose a new chair.").contains("Democratic Party"))
+        // Straight to the matcher: the tagger often joins "US Congress" into one name, which hides the rule.
+        let gazetteer = try EntitiesStage.bundled.parties.get()
+        let resolver = NameResolver(parties: gazetteer)
+        let words = Words(TextLayout("Modi praised the US Congress after his Lok Sabha win in New Delhi."))
+        let raw = resolver.rawPartyMatches(words)
+        let matches = resolver.partyMatches(words, raw, evidence: resolver.countryEvidence(words, raw))
+        #expect(!matches.contains { gazetteer.parties[$0.party].canonical == "Indian National Congress" })
+    }
+
+    @Test func aCapitalOpeningASentenceIsNotEnough() throws {
+        #expect(try parties("Liberal spending rose sharply in Canberra this year.").isEmpty)
+        #expect(try parties("Liberal MPs met in Canberra this year.").contains("Liberal Party of Australia"))
+        let both = try parties("Labour won the vote in London. Voters in Britain backed Labour again.")
+        #expect(both.count == 2 && both.allSatisfy { $0 == "Labour Party" })
+    }
+
+    @Test func anotherNameOfThePartyOrAPossessiveSupportsASentenceStart() throws {
+        let named = try parties("The Labour Party met in London on Monday. Labour said Britain needed change.")
+        #expect(named.count == 2 && named.allSatisfy { $0 == "Labour Party" })
+        #expect(try parties("Labour's Dana Whitfield spoke in London about Britain.").contains("Labour Party"))
+        #expect(try parties("Critics in London accused Labour of misleading Britain.").contains("Labour Party"))
+    }
+
+    @Test func aPassingMentionOfTheCountryIsNotEnough() throws {
+        let text =
+            "Lawmakers in Congress passed the bill in Washington on Tuesday, and the White House said American exporters to India would gain."
+        #expect(try !parties(text).contains("Indian National Congress"))
+        #expect(try parties("Congress leaders in New Delhi met in the Lok Sabha.").contains("Indian National Congress"))
+    }
+}
