@@ -108,7 +108,7 @@ public struct IntraPartyConflictStage: Stage {
         self.model = model
         dense = DenseConflictModel(model)
         lexicon = try Self.bundled.lexicon.get()
-        resolver = TargetResolver(lexicon: try Self.bundled.targets.get())
+        resolver = TargetResolver(lexicon: try Self.bundled.targets.get(), cues: lexicon)
         aliases = try Self.bundled.aliases.get()
     }
 

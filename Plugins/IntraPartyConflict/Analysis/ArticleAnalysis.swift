@@ -85,12 +85,13 @@ public struct ArticleAnalysis: Sendable {
             }
             facts.append(
                 Self.facts(
-                    index: -1, span: 0..<scalars.count, slots: titleSlots, words: titleSlots.map(\.word),
+                    index: -1, span: 0..<scalars.count, slots: titleSlots,
+                    words: Self.ids(titleSlots, resolver),
                     range: 0..<titleSlots.count, parties: named,
                     focus: parties.focus, lexicon: lexicon, resolver: resolver))
             title = scalars
         }
-        let words = slots.map(\.word)
+        let words = Self.ids(slots, resolver)
         var mentionIndex = 0
         var partyWord = false
         for (number, range) in SentenceSplitter.ranges(in: text, tokens: tokens).enumerated() {
@@ -156,15 +157,30 @@ public struct ArticleAnalysis: Sendable {
         return result
     }
 
+    /// The slots' word ids in the cue and the target lexicon.
+    static func ids(_ slots: [TargetResolver.Slot], _ resolver: TargetResolver) -> (
+        cues: [Int32], targets: [Int32]
+    ) {
+        var cues = [Int32](repeating: -1, count: slots.count)
+        var targets = [Int32](repeating: -1, count: slots.count)
+        for (k, slot) in slots.enumerated() {
+            guard let ids = resolver.wordIDs[slot.word] else { continue }
+            cues[k] = ids.cue
+            targets[k] = ids.target
+        }
+        return (cues, targets)
+    }
+
     /// The facts of the sentence `slots[range]`.
     static func facts(
-        index: Int, span: Range<Int>, slots: [TargetResolver.Slot], words: [String], range: Range<Int>,
+        index: Int, span: Range<Int>, slots: [TargetResolver.Slot], words: (cues: [Int32], targets: [Int32]),
+        range: Range<Int>,
         parties: [String], focus: String?, lexicon: CueLexicon, resolver: TargetResolver
     ) -> SentenceFacts {
         var weights = [Double](repeating: 0, count: CueClass.allCases.count)
         var best = [CueLexicon.Match?](repeating: nil, count: CueClass.allCases.count)
         var subtypeCues: [Int] = []
-        for match in lexicon.matches(in: words, range: range) {
+        for match in lexicon.matches(in: words.cues, range: range) {
             let cue = lexicon.cues[match.cue]
             let k = cue.label.index
             if cue.label.isSubtype, !subtypeCues.contains(match.cue) { subtypeCues.append(match.cue) }
@@ -180,13 +196,11 @@ public struct ArticleAnalysis: Sendable {
             subtypeCues: subtypeCues,
             parties: parties, context: context, target: .none, targetWords: nil)
         if let contention = facts.contention, let match = best[contention.cueClass.index] {
-            let local = Array(slots[range])
-            let cue = (match.start - range.lowerBound)..<(match.end - range.lowerBound)
-            if let chosen = resolver.best(
-                resolver.candidates(local, cue: cue, actorParty: context), cue: cue, slots: local)
+            if let chosen = resolver.resolve(
+                slots, words: words.targets, range: range, cue: match.start..<match.end, actorParty: context)
             {
                 facts.target = chosen.kind
-                facts.targetWords = (chosen.start + range.lowerBound)..<(chosen.end + range.lowerBound)
+                facts.targetWords = chosen.start..<chosen.end
             }
         }
         return facts

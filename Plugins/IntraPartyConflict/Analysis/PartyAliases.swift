@@ -7,20 +7,30 @@ import Textpipe
 struct PartyAliases: Sendable {
     /// Normalized alias (lower case, words joined by single spaces) → canonical party name.
     let names: [String: String]
+    /// Keys of aliases written in capitals (`INC`): they end a name only where the text is in capitals too.
+    let capitals: Set<String>
 
     init(_ gazetteer: PartyGazetteer) {
         var names: [String: String] = [:]
         var shared = Set<String>()
+        var capitals = Set<String>()
         for party in gazetteer.parties {
-            for alias in [party.canonical] + party.aliases.filter({ !$0.ambiguous }).map(\.name) {
-                let key = Self.key(alias)
+            // A `?` alias spelled like the canonical name makes the canonical ambiguous too ("Greens").
+            let canonicalKey = Self.key(party.canonical)
+            let ambiguousCanonical = party.aliases.contains { $0.ambiguous && Self.key($0.name) == canonicalKey }
+            var entries = party.aliases.filter { !$0.ambiguous }.map { ($0.name, $0.writtenInCapitals) }
+            if !ambiguousCanonical { entries.append((party.canonical, false)) }
+            for (name, inCapitals) in entries {
+                let key = Self.key(name)
                 if let known = names[key], known != party.canonical { shared.insert(key) }
                 names[key] = party.canonical
+                if inCapitals { capitals.insert(key) }
             }
         }
         // A name two parties share is no evidence for either.
         for key in shared { names[key] = nil }
         self.names = names
+        self.capitals = capitals
     }
 
     /// The gazetteer's aliases.
@@ -31,10 +41,19 @@ struct PartyAliases: Sendable {
 
     /// The party whose alias ends `name`, with at least one word before it.
     func party(endingName name: String) -> String? {
-        let words = Tokenizer.tokens(in: name).map { ArticleAnalysis.normalized($0.text) }
+        let tokens = Tokenizer.tokens(in: name).map(\.text)
+        let words = tokens.map { ArticleAnalysis.normalized($0) }
         guard words.count >= 2 else { return nil }
         for start in 1..<words.count {
-            if let party = names[words[start...].joined(separator: " ")] { return party }
+            let key = words[start...].joined(separator: " ")
+            guard let party = names[key] else { continue }
+            // "Hollinger Inc" does not end in the Indian National Congress's "INC".
+            if capitals.contains(key),
+                tokens[start...].contains(where: { $0.unicodeScalars.contains { $0.properties.isLowercase } })
+            {
+                continue
+            }
+            return party
         }
         return nil
     }

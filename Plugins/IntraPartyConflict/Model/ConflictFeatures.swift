@@ -117,6 +117,9 @@ public enum ConflictFeatures {
             names += CueClass.subtypes.map { "\(prefix)=\($0.rawValue)" }
         }
         names += TargetKind.allCases.map { "target=\($0.rawValue)" }
+        // The labelling rule "a ticket grievance taken to the street is a member
+        // protest" as a feature the classifier weighs: both cues, the weaker's strength.
+        names.append("member_protest&candidate_selection_dispute")
         // One feature per subtype phrase of the bundled lexicon: "expelled" and
         // "show-cause" are both discipline, but say it with different certainty.
         var seen = Set(names)
@@ -159,6 +162,9 @@ public enum ConflictFeatures {
             }
         }
         for k in 0..<n { x[4 * n + k] = log1p(x[4 * n + k]) }
+        let protest = CueClass.subtypes.firstIndex(of: .memberProtest) ?? 0
+        let selection = CueClass.subtypes.firstIndex(of: .candidateSelectionDispute) ?? 0
+        x[5 * n + TargetKind.allCases.count] = min(x[protest], x[selection])
         return x
     }
 }

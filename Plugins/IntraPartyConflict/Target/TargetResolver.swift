@@ -11,6 +11,17 @@
 struct TargetResolver: Sendable {
     /// The target phrases.
     let lexicon: TargetLexicon
+    /// Word → its id in the cue lexicon and in ``lexicon`` (-1 where absent), so
+    /// an article's words are hashed once for both.
+    let wordIDs: [String: (cue: Int32, target: Int32)]
+
+    init(lexicon: TargetLexicon, cues: CueLexicon? = nil) {
+        self.lexicon = lexicon
+        var ids: [String: (cue: Int32, target: Int32)] = [:]
+        for (word, id) in cues?.vocabulary ?? [:] { ids[word] = (id, -1) }
+        for (word, id) in lexicon.vocabulary { ids[word] = (ids[word]?.cue ?? -1, id) }
+        wordIDs = ids
+    }
 
     /// One token of a sentence as the resolver sees it.
     struct Slot: Sendable, Equatable {
@@ -51,38 +62,54 @@ struct TargetResolver: Sendable {
 
     /// The target of the contention cue at `cue` among `slots`, whose actors are of `actorParty`.
     func target(_ slots: [Slot], cue: Range<Int>, actorParty: String?) -> TargetKind {
-        best(candidates(slots, cue: cue, actorParty: actorParty), cue: cue, slots: slots)?.kind ?? .none
+        resolve(slots, words: lexicon.ids(slots.map(\.word)), range: 0..<slots.count, cue: cue, actorParty: actorParty)?
+            .kind
+            ?? .none
+    }
+
+    /// The chosen candidate for the cue at `cue` in the sentence `slots[range]`
+    /// (`words` are the slots' word ids in ``lexicon``, computed once per article).
+    func resolve(_ slots: [Slot], words: [Int32], range: Range<Int>, cue: Range<Int>, actorParty: String?)
+        -> Candidate?
+    {
+        best(
+            candidates(slots, words: words, range: range, cue: cue, actorParty: actorParty), cue: cue, slots: slots,
+            range: range)
     }
 
     /// Every target candidate in `slots` for the cue at `cue`.
     ///
     /// The actors' own party, members and workers named before the cue are its
     /// subject ("PPP workers held a protest"), not its target, so they are left out.
-    func candidates(_ slots: [Slot], cue: Range<Int>, actorParty: String?) -> [Candidate] {
-        let words = slots.map(\.word)
+    func candidates(_ slots: [Slot], words: [Int32], range: Range<Int>, cue: Range<Int>, actorParty: String?)
+        -> [Candidate]
+    {
         var result: [Candidate] = []
-        var covered = [Bool](repeating: false, count: slots.count)
-        for match in lexicon.matches(in: words, range: 0..<slots.count) {
+        var covered = [Bool](repeating: false, count: range.count)
+        for match in lexicon.matches(in: words, range: range) {
             let phrase = lexicon.cues[match.cue]
             var kind = phrase.label
             let named = slots[match.start..<match.end].compactMap(\.party)
             if kind.isInternal, let actorParty, named.contains(where: { $0 != actorParty }) { kind = .otherParty }
-            for k in match.start..<match.end { covered[k] = true }
+            for k in match.start..<match.end { covered[k - range.lowerBound] = true }
             if match.end <= cue.lowerBound, kind == .ownMember || kind == .ownParty { continue }
             result.append(Candidate(kind: kind, start: match.start, end: match.end, weight: phrase.weight))
         }
-        for (k, slot) in slots.enumerated() {
+        for k in range {
+            let slot = slots[k]
             let subject = k < cue.lowerBound
             if slot.startsPerson, let party = slot.personParty, let actorParty, !(subject && party == actorParty) {
                 result.append(
                     Candidate(kind: party == actorParty ? .ownMember : .otherParty, start: k, end: k + 1, weight: 0.8))
             }
-            if slot.stateBody, k == 0 || !slots[k - 1].stateBody {
+            if slot.stateBody, k == range.lowerBound || !slots[k - 1].stateBody {
                 var end = k + 1
-                while end < slots.count, slots[end].stateBody { end += 1 }
+                while end < range.upperBound, slots[end].stateBody { end += 1 }
                 result.append(Candidate(kind: .government, start: k, end: end, weight: 1))
             }
-            if !covered[k], let party = slot.party, k == 0 || slots[k - 1].party != party {
+            if !covered[k - range.lowerBound], let party = slot.party,
+                k == range.lowerBound || slots[k - 1].party != party
+            {
                 let own = actorParty == nil || party == actorParty
                 if own, subject { continue }
                 result.append(
@@ -93,12 +120,12 @@ struct TargetResolver: Sendable {
     }
 
     /// The candidate nearest after the cue, surest first; `nil` when there is none.
-    func best(_ candidates: [Candidate], cue: Range<Int>, slots: [Slot]) -> Candidate? {
+    func best(_ candidates: [Candidate], cue: Range<Int>, slots: [Slot], range: Range<Int>) -> Candidate? {
         func priority(_ candidate: Candidate) -> Double {
             // The cue's own words ("quit the party") may hold the target.
             if candidate.start >= cue.lowerBound {
                 var value = candidate.weight - Self.distanceCost * Double(max(0, candidate.start - cue.upperBound))
-                let from = max(0, candidate.start - 3)
+                let from = max(range.lowerBound, candidate.start - 3)
                 if slots[from..<candidate.start].contains(where: { $0.word == "against" }) {
                     value += Self.againstBonus
                 }
