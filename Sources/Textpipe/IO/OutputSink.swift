@@ -79,6 +79,9 @@ public struct OutputSink: Sendable {
         close(fd)
         unlink(temporaryPath)
     }
+
+    /// Whether the output is a temporary file that ``commit()`` would rename into place.
+    public var isReplacedAtomically: Bool { temporaryPath != nil }
 }
 
 #if canImport(Glibc)
