@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import Textpipe
 
@@ -11,7 +10,7 @@ import Textpipe
     func run(_ yaml: String, input: String, jobs: Int, in directory: TemporaryDirectory) throws -> (
         summary: RunSummary, lines: [String], reports: [String]
     ) {
-        let reports = Mutex([String]())
+        let reports = Locked([String]())
         var options = RunOptions(
             jobs: jobs, onError: .deadLetter, report: { line in reports.withLock { $0.append(line) } })
         options.batchSize = 5
@@ -79,7 +78,7 @@ import Textpipe
         let directory = try TemporaryDirectory()
         let path = try input(in: directory)
         let state = directory.file("state.sqlite")
-        let reports = Mutex([String]())
+        let reports = Locked([String]())
         var options = RunOptions(jobs: 2, onError: .deadLetter) { line in reports.withLock { $0.append(line) } }
         options.batchSize = 5
         let stages = [

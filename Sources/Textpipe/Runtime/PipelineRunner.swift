@@ -50,7 +50,7 @@ public final class PipelineRunner: Sendable {
     private let writer = OrderedGate(label: "textpipe.writer")
     private let window: DispatchSemaphore
     private let inFlight = DispatchGroup()
-    private let totals: Mutex<Totals>
+    private let totals: Locked<Totals>
     private let stopReading = Atomic<Bool>(false)
     private let readCount = Atomic<Int>(0)
     /// With one job, batches are processed on the reader's thread instead of being handed off.
@@ -66,7 +66,7 @@ public final class PipelineRunner: Sendable {
         self.window = DispatchSemaphore(value: options.jobs * options.windowPerJob)
         self.orderedStages = stages.indices.filter { stages[$0].ordered != nil }
         self.deliversAtEnd = output.isReplacedAtomically || options.deadLetter?.isReplacedAtomically == true
-        self.totals = Mutex(
+        self.totals = Locked(
             Totals(
                 stageNanoseconds: Array(repeating: 0, count: stages.count),
                 delivered: Array(repeating: 0, count: orderedStages.count)))
