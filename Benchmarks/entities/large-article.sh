@@ -12,8 +12,9 @@
 #
 # Measured here (2 cores shared at load ~13; debug build; CPU seconds at 1 / 2 / 4 MB):
 #   before the name-matching fixes  18.8 / 54.6 / 172.3 s  ratio 9.2
-#   after                           10.9 / 23.5 /  60.1 s  ratio 5.5 (much of the rest: intra-party-conflict)
-#   normalize + entities alone, after: 7.7 s at 1 MB, 40.5 s at 4 MB
+#   after the name matching         10.9 / 23.5 /  60.1 s  ratio 5.5 (much of the rest: intra-party-conflict)
+#   normalize + entities alone: 7.7 s at 1 MB, 40.5 s at 4 MB (5.2) after the name matching;
+#   7.5 s and 31.4 s (4.2, linear) once DocumentContext's "longer names" feature was too
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=../shared/data/bbc/articles/politics
