@@ -20,7 +20,9 @@ import Textpipe
 /// only. (Indexing near duplicates too would catch a story that drifts with
 /// each repost; it changed no decision on BBC or Reuters-21578 and cost
 /// memory for every repeat.) With `state`, the index starts from, and is
-/// saved to, an SQLite file (``DedupeStateFile``).
+/// saved to, an SQLite file (``DedupeStateFile``); a kept article's row is
+/// saved only once the runner reports it delivered (``delivered(_:)``), so a
+/// killed run never makes the next one drop an article nobody received.
 public struct DedupeStage: OrderedStage {
     public typealias Options = DedupeOptions
 
@@ -82,12 +84,15 @@ public struct DedupeStage: OrderedStage {
     public func decide(_ document: inout Document, prepared: ArticleFingerprint) throws -> Disposition {
         let id = document.id
         let found = try memory.withLock { memory -> (NearDuplicateIndex.Match, String?)? in
+            // Counted before anything can throw: the runner counts every call in `delivered(_:)`.
+            let decision = memory.decisions
+            memory.decisions += 1
             try memory.open(options, fingerprinter)
             // Only first occurrences are indexed: a duplicate points at an article that was kept.
             if let match = memory.index.match(prepared) { return (match, memory.index.id(at: match.article)) }
             let position = memory.index.insert(prepared, id: id)
-            try memory.stateFile?.append(
-                position: position, id: id, exactKey: prepared.exactKey, values: prepared.values)
+            memory.stateFile?.append(
+                decision: decision, position: position, id: id, exactKey: prepared.exactKey, values: prepared.values)
             return nil
         }
         guard let (match, earlier) = found else { return .keep }
@@ -97,6 +102,19 @@ public struct DedupeStage: OrderedStage {
         case .mark:
             document.setField("duplicate_of", Self.mark(id: earlier ?? "", match: match))
             return .keep
+        }
+    }
+
+    /// Commits the state rows of the first `count` articles decided, now that they are out.
+    public func delivered(_ count: Int) throws {
+        try memory.withLock { memory in
+            guard memory.failure == nil else { return }
+            do throws(StageIOError) {
+                try memory.stateFile?.commit(decidedBefore: count)
+            } catch {
+                memory.failure = error
+                throw error
+            }
         }
     }
 
@@ -156,6 +174,8 @@ public struct DedupeStage: OrderedStage {
         var stateFile: DedupeStateFile?
         var opened = false
         var failure: StageIOError?
+        /// `decide` calls so far, the numbering ``delivered(_:)`` counts in.
+        var decisions = 0
 
         init(index: NearDuplicateIndex) { self.index = index }
 

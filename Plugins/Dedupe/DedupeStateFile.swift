@@ -25,17 +25,23 @@ import Textpipe
 ///
 /// One run holds the file for its whole duration (`locking_mode = EXCLUSIVE`),
 /// so a second run on it fails at once with a clear error instead of
-/// interleaving writes. New rows are written in transactions of
-/// ``batchSize`` (and at the end), in WAL mode: a crash or Ctrl-C loses at
-/// most the last uncommitted batch and never leaves a half-written one.
+/// interleaving writes.
+///
+/// A row is queued when `decide` keeps its article and committed only once
+/// the runner says the article was delivered (``commit(decidedBefore:)``,
+/// one WAL transaction per writer batch): a row written before its article
+/// was made the next run drop an article nobody ever received — 1,363
+/// Reuters articles in one SIGKILL try. A crash or Ctrl-C therefore loses
+/// only rows of articles delivered since the last commit (the next run writes
+/// those again: at least once, never lost), and never leaves a half-written
+/// transaction. Rows still queued at ``close()`` were never delivered and are
+/// discarded.
 struct DedupeStateFile: Sendable {
-    /// Rows per write transaction.
-    static let batchSize = 1024
-
     let path: String
     private let database: SQLiteDatabase
     private let insert: SQLiteDatabase.Statement
-    private var pending: [(position: Int, id: String, exactKey: UInt64, values: [UInt16])] = []
+    /// Rows not delivered yet, in decision order; `decision` numbers the stage's `decide` calls from 0.
+    private var pending: [(decision: Int, position: Int, id: String, exactKey: UInt64, values: [UInt16])] = []
 
     /// Opens (or creates) the state file at `path` and takes it for this run.
     ///
@@ -45,18 +51,24 @@ struct DedupeStateFile: Sendable {
     init(path: String, settings: [(key: String, value: String)]) throws(StageIOError) {
         self.path = path
         do {
-            database = try SQLiteDatabase(path: path)
-            // Hold the lock from the first write to the end of the run; no shared-memory WAL index.
+            let database = try SQLiteDatabase(path: path)
+            self.database = database
+            // Hold the lock from the first read to the end of the run; no shared-memory WAL index.
             try database.execute("PRAGMA locking_mode = EXCLUSIVE")
+            // Read-only first: a file that is not ours is refused exactly as it was. Switching
+            // another application's database to WAL before refusing it rewrote its header.
+            let isNew = try Self.inTransaction(database, "BEGIN") {
+                try Self.checkSchema(database, path: path, settings: settings)
+            }
             try database.execute("PRAGMA journal_mode = WAL")
             try database.execute("PRAGMA synchronous = NORMAL")
-            try database.execute("BEGIN IMMEDIATE")
-            do {
-                try Self.prepareSchema(database, path: path, settings: settings)
-                try database.execute("COMMIT")
-            } catch {
-                try? database.execute("ROLLBACK")
-                throw error
+            if isNew {
+                try Self.inTransaction(database, "BEGIN IMMEDIATE") {
+                    // Checked again under the write lock: another run may have created it meanwhile.
+                    if try Self.checkSchema(database, path: path, settings: settings) {
+                        try Self.createSchema(database, settings)
+                    }
+                }
             }
             insert = try database.prepare(
                 "INSERT INTO dedupe_articles (position, id, exact_key, signature) VALUES (?, ?, ?, ?)")
@@ -65,33 +77,51 @@ struct DedupeStateFile: Sendable {
         }
     }
 
-    /// Creates the tables in a new file, or checks that an existing one is ours and matches `settings`.
-    private static func prepareSchema(
+    /// Runs `body` between `begin` and `COMMIT`, rolling back when it throws.
+    @discardableResult
+    private static func inTransaction<Result>(
+        _ database: SQLiteDatabase, _ begin: String, _ body: () throws -> Result
+    ) throws -> Result {
+        try database.execute(begin)
+        do {
+            let result = try body()
+            try database.execute("COMMIT")
+            return result
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Creates the tables of a new state file.
+    private static func createSchema(_ database: SQLiteDatabase, _ settings: [(key: String, value: String)]) throws {
+        try database.execute(
+            """
+            CREATE TABLE dedupe_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE dedupe_articles (
+                position INTEGER PRIMARY KEY,
+                id TEXT NOT NULL,
+                exact_key INTEGER NOT NULL,
+                signature BLOB
+            );
+            """)
+        let meta = try database.prepare("INSERT INTO dedupe_meta (key, value) VALUES (?, ?)")
+        for (key, value) in [("format", "textpipe-dedupe"), ("schema_version", "1")] + settings {
+            try meta.bind(key, at: 1)
+            try meta.bind(value, at: 2)
+            _ = try meta.step()
+            meta.reset()
+        }
+    }
+
+    /// Checks, reading only, that the file is new (true) or a state file written with `settings` (false).
+    private static func checkSchema(
         _ database: SQLiteDatabase, path: String, settings: [(key: String, value: String)]
-    ) throws -> Void {
+    ) throws -> Bool {
         let tables = try database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
         var names: Set<String> = []
         while try tables.step() { names.insert(tables.text(at: 0) ?? "") }
-        if names.isEmpty {
-            try database.execute(
-                """
-                CREATE TABLE dedupe_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-                CREATE TABLE dedupe_articles (
-                    position INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL,
-                    exact_key INTEGER NOT NULL,
-                    signature BLOB
-                );
-                """)
-            let meta = try database.prepare("INSERT INTO dedupe_meta (key, value) VALUES (?, ?)")
-            for (key, value) in [("format", "textpipe-dedupe"), ("schema_version", "1")] + settings {
-                try meta.bind(key, at: 1)
-                try meta.bind(value, at: 2)
-                _ = try meta.step()
-                meta.reset()
-            }
-            return
-        }
+        if names.isEmpty { return true }
         guard names.contains("dedupe_meta"), names.contains("dedupe_articles") else {
             throw StageIOError(
                 "state file '\(path)' is an SQLite database but not a dedupe state file (it has tables \(names.sorted().joined(separator: ", ")))",
@@ -114,6 +144,7 @@ struct DedupeStateFile: Sendable {
                 "state file '\(path)' was written with \(key) \(stored[key] ?? "unset"), this pipeline uses \(value)",
                 hint: "use the options the state was written with, or a new state file")
         }
+        return false
     }
 
     /// Calls `body` with every stored article, in order.
@@ -149,19 +180,19 @@ struct DedupeStateFile: Sendable {
         }
     }
 
-    /// Queues an article; writes the queue when it reaches ``batchSize``.
-    mutating func append(position: Int, id: String, exactKey: UInt64, values: [UInt16]) throws(StageIOError) {
-        pending.append((position, id, exactKey, values))
-        if pending.count >= Self.batchSize { try commit() }
+    /// Queues the article kept by `decide` call number `decision`, to be written once it is delivered.
+    mutating func append(decision: Int, position: Int, id: String, exactKey: UInt64, values: [UInt16]) {
+        pending.append((decision, position, id, exactKey, values))
     }
 
-    /// Writes the queued articles in one transaction.
-    mutating func commit() throws(StageIOError) {
-        guard !pending.isEmpty else { return }
+    /// Writes, in one transaction, the queued rows of the first `count` decisions: those delivered.
+    mutating func commit(decidedBefore count: Int) throws(StageIOError) {
+        let delivered = pending.prefix { $0.decision < count }.count
+        guard delivered > 0 else { return }
         do {
             try database.execute("BEGIN IMMEDIATE")
             do {
-                for row in pending {
+                for row in pending[..<delivered] {
                     try insert.bind(Int64(row.position), at: 1)
                     try insert.bind(row.id, at: 2)
                     try insert.bind(Int64(bitPattern: row.exactKey), at: 3)
@@ -181,15 +212,15 @@ struct DedupeStateFile: Sendable {
                 try? database.execute("ROLLBACK")
                 throw error
             }
-            pending.removeAll(keepingCapacity: true)
+            pending.removeFirst(delivered)
         } catch {
             throw Self.explain(error, path: path)
         }
     }
 
-    /// Writes what is queued and closes the file.
+    /// Closes the file, discarding rows of articles never delivered.
     mutating func close() throws(StageIOError) {
-        try commit()
+        pending.removeAll()
         do {
             try database.close()
         } catch {

@@ -58,6 +58,17 @@ extension Stage {
 /// part: a MinHash signature) and ``decide(_:prepared:)`` serially, in input
 /// order, so the first occurrence always wins whatever `--jobs` is. State that
 /// `decide` changes lives behind a lock (a ``Locked`` value), never in a global.
+///
+/// ```
+/// decide #0 #1 #2 … #k ──► later stages ──► writer ──► output ──► delivered(k + 1)
+///                                                      (write returned; with
+///                                                       --output: after the rename)
+/// ```
+///
+/// State that outlives the run (dedupe's state file) is committed only from
+/// ``delivered(_:)``: a crash between `decide` and the write must not leave a
+/// record of an article that was never written, or the next run would drop
+/// it as already seen.
 public protocol OrderedStage: Stage {
     /// What `prepare` computes for `decide`.
     associatedtype Prepared: Sendable
@@ -65,9 +76,23 @@ public protocol OrderedStage: Stage {
     func prepare(_ document: Document) throws -> Prepared
     /// The serial part, called in input order.
     func decide(_ document: inout Document, prepared: Prepared) throws -> Disposition
+    /// The first `count` articles `decide` was called on have been delivered.
+    ///
+    /// Delivered means the writer has passed them: written to the output (the
+    /// write returned; for an output file replaced atomically, once it was
+    /// renamed into place), or dropped, dead-lettered or skipped by a later
+    /// stage. `count` only grows, calls are serial (never two at once, possibly
+    /// concurrent with `decide`), and articles never delivered are never
+    /// reported — a run that is killed, or stops on an error, reports the
+    /// prefix it delivered. Throw ``StageIOError`` when the stage's own file
+    /// cannot be written: the run stops with exit 74.
+    func delivered(_ count: Int) throws
 }
 
 extension OrderedStage {
+    /// Nothing to commit: a stage without state beyond the run ignores delivery.
+    public func delivered(_ count: Int) throws {}
+
     /// Runs `prepare` then `decide`: correct when documents arrive one at a time
     /// in order, as in tests.
     public func process(_ document: inout Document) throws -> Disposition {

@@ -79,6 +79,8 @@ public struct StageInstance: Sendable {
     public struct OrderedParts: Sendable {
         public let prepare: @Sendable (Document) throws -> any Sendable
         public let decide: @Sendable (inout Document, any Sendable) throws -> Disposition
+        /// ``OrderedStage/delivered(_:)``: the first `count` articles decided have been delivered.
+        public let delivered: @Sendable (_ count: Int) throws -> Void
     }
 
     init<S: Stage>(_ stage: S) {
@@ -100,7 +102,8 @@ public struct StageInstance: Sendable {
                     throw StageError("internal: '\(O.name)' was given another stage's prepared value")
                 }
                 return try stage.decide(&document, prepared: prepared)
-            }
+            },
+            delivered: { try stage.delivered($0) }
         )
     }
 }

@@ -7,8 +7,15 @@ import Textpipe
 /// let out = try StageHarness(NormalizeStage.self).run(text: "a&amp;b")
 /// #expect(out.document.text == "a&b")
 /// ```
+///
+/// The harness is the whole run for the stage: a document it returns counts as
+/// delivered, so an ordered stage hears ``OrderedStage/delivered(_:)`` after
+/// each `run` (after the last document, for `run(_:)` of an array) and commits
+/// its state as it would in a real run.
 public struct StageHarness: Sendable {
     public let stage: StageInstance
+    /// Documents given to the stage so far: for an ordered stage, the count of `decide` calls.
+    private let processed = Locked(0)
 
     /// Builds stage `S` with options given as YAML (`"{ sentences: 2 }"`), or the defaults.
     public init<S: Stage>(_ type: S.Type, options: String? = nil) throws {
@@ -27,11 +34,24 @@ public struct StageHarness: Sendable {
         return try type.instantiate(yaml: options)
     }
 
-    /// Runs the stage on one document.
+    /// Runs the stage on one document, then reports it delivered.
     public func run(_ document: Document) throws -> (document: Document, disposition: Disposition) {
+        let result = try undelivered(document)
+        try deliver()
+        return result
+    }
+
+    /// Runs the stage on one document without reporting it delivered, as when a run dies before writing it.
+    public func undelivered(_ document: Document) throws -> (document: Document, disposition: Disposition) {
         var document = document
+        processed.withLock { $0 += 1 }
         let disposition = try stage.process(&document)
         return (document, disposition)
+    }
+
+    /// Reports every document run so far as delivered (``OrderedStage/delivered(_:)``).
+    public func deliver() throws {
+        try stage.ordered?.delivered(processed.withLock { $0 })
     }
 
     /// Runs the stage on a document with this text (id `test`).
@@ -46,7 +66,9 @@ public struct StageHarness: Sendable {
 
     /// Runs the stage on several documents in order (for ordered stages) and returns what each became.
     public func run(_ documents: [Document]) throws -> [(document: Document, disposition: Disposition)] {
-        try documents.map { try run($0) }
+        let results = try documents.map { try undelivered($0) }
+        try deliver()
+        return results
     }
 }
 

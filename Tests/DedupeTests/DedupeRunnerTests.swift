@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import Textpipe
 
@@ -11,7 +10,7 @@ import Textpipe
     func run(_ yaml: String, input: String, jobs: Int, in directory: TemporaryDirectory) throws -> (
         summary: RunSummary, lines: [String], reports: [String]
     ) {
-        let reports = Mutex([String]())
+        let reports = Locked([String]())
         var options = RunOptions(
             jobs: jobs, onError: .deadLetter, report: { line in reports.withLock { $0.append(line) } })
         options.batchSize = 5
@@ -75,11 +74,54 @@ import Textpipe
         #expect(!FileManager.default.fileExists(atPath: directory.file("out-2.jsonl")))
     }
 
+    @Test func stateIsSavedOnlyOnceTheOutputFileIsInPlace() throws {
+        let directory = try TemporaryDirectory()
+        let path = try input(in: directory)
+        let state = directory.file("state.sqlite")
+        let reports = Locked([String]())
+        var options = RunOptions(jobs: 2, onError: .deadLetter) { line in reports.withLock { $0.append(line) } }
+        options.batchSize = 5
+        let stages = [
+            try StageType(DedupeStage.self).instantiate(yaml: "{ state: '\(state)' }"),
+            try StageType(HaltStage.self).instantiate(),
+        ]
+        let outputPath = directory.file("halted.jsonl")
+        let halted = try PipelineRunner(stages: stages, options: options, output: try OutputSink.file(outputPath))
+            .run([.path(path)])
+        // The run stopped at n36 with nothing in place: dedupe decided 37 articles and must have saved none.
+        #expect(halted.exitCode == 74)
+        #expect(reports.withLock { $0 } == ["error: stage 'halt-at-n36': the test's own file failed"])
+        #expect(!FileManager.default.fileExists(atPath: outputPath))
+        #expect(try StateFileTests().rowCount(state) == 0)
+
+        let again = try run("{ state: '\(state)' }", input: path, jobs: 2, in: directory)
+        #expect(again.summary.exitCode == 0)
+        #expect(again.lines.count == 23)
+        #expect(try StateFileTests().rowCount(state) == 23)
+    }
+
     @Test func dropsAreCountedWithReasonDuplicate() throws {
         let directory = try TemporaryDirectory()
         let path = try input(in: directory)
         let result = try run("{}", input: path, jobs: 2, in: directory)
         #expect(result.summary.dropped == 120 - 23)
         #expect(result.summary.read == result.summary.written + result.summary.dropped)
+    }
+}
+
+/// Stops the run at article `n36`, as a stage whose own file failed does.
+struct HaltStage: Stage {
+    struct Options: StageOptions {
+        init() {}
+        init(from decoder: any Decoder) throws {}
+        static let fields: [OptionField] = []
+    }
+    static let name = "halt-at-n36"
+    static let summary = "Throws StageIOError at article n36"
+    static let examples: [StageExample] = []
+    init(options: Options) throws {}
+    func process(_ document: inout Document) throws -> Disposition {
+        guard document.id != "n36" else { throw StageIOError("the test's own file failed") }
+        return .keep
     }
 }

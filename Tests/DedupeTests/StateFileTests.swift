@@ -81,15 +81,39 @@ import TextpipeTestKit
         #expect(throws: StageIOError.self) { try stage(path).stage.finish() }
     }
 
-    @Test func anotherSQLiteDatabaseIsRefused() throws {
+    @Test func anotherSQLiteDatabaseIsRefusedAndLeftByteForByte() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("other.sqlite")
         let database = try SQLiteDatabase(path: path)
-        try database.execute("CREATE TABLE notes (body TEXT)")
+        try database.execute("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')")
         try database.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let harness = try stage(path)
         let error = #expect(throws: StageIOError.self) { try harness.run(Fixtures.document("a", "Some text.")) }
         #expect(error?.message.contains("is an SQLite database but not a dedupe state file") == true)
+        try harness.stage.finish()
+        // Byte 18-19 of the header is the journal mode: switching to WAL before refusing changed them.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func aForeignDedupeMetaTableIsRefusedAndLeftByteForByte() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("lookalike.sqlite")
+        let database = try SQLiteDatabase(path: path)
+        try database.execute(
+            """
+            CREATE TABLE dedupe_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE dedupe_articles (position INTEGER PRIMARY KEY);
+            INSERT INTO dedupe_meta VALUES ('format', 'someone-else');
+            """)
+        try database.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = #expect(throws: StageIOError.self) {
+            try stage(path).run(Fixtures.document("a", "Some text."))
+        }
+        #expect(error?.message == "state file '\(path)' is not a textpipe dedupe state file")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
     @Test func aSecondConcurrentWriterGetsAClearError() throws {
@@ -109,29 +133,45 @@ import TextpipeTestKit
         #expect(try rowCount(path) == 1)
     }
 
-    @Test func aCrashKeepsEveryCommittedBatchAndNothingHalfWritten() throws {
+    @Test func aCrashKeepsEveryDeliveredArticleAndNoOther() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("seen.sqlite")
         let running = try stage(path)
-        let articles = DedupeStateFile.batchSize + 100
-        for n in 0..<articles { _ = try running.run(Fixtures.document("a\(n)", "Article number \(n) of the run.")) }
+        // 300 articles decided; the writer has delivered the first 200 (every fifth a repeat, not indexed).
+        for n in 0..<300 {
+            let text = n % 5 == 4 ? "Article number \(n - 1) of the run." : "Article number \(n) of the run."
+            _ = try running.undelivered(Fixtures.document("a\(n)", text))
+        }
+        try running.stage.ordered?.delivered(200)
         // "Crash" now: copy the files as they are on disk, with the run still holding them.
         let crashed = directory.file("crashed.sqlite")
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.copyItem(atPath: path + suffix, toPath: crashed + suffix)
         }
         #expect(try integrityCheck(crashed) == "ok")
-        #expect(try rowCount(crashed) == DedupeStateFile.batchSize)
+        #expect(try storedIDs(crashed) == (0..<200).filter { $0 % 5 != 4 }.map { "a\($0)" })
         let restarted = try stage(crashed)
         #expect(
             try restarted.run(Fixtures.document("b", "Article number 5 of the run.")).disposition
                 == .drop(reason: "duplicate"))
-        #expect(
-            try restarted.run(Fixtures.document("c", "Article number \(articles - 1) of the run.")).disposition == .keep
-        )
+        // Decided but never delivered: the next run must keep it, not drop it as seen.
+        #expect(try restarted.run(Fixtures.document("c", "Article number 250 of the run.")).disposition == .keep)
         try restarted.stage.finish()
+        // The run that goes on: finishing does not save what was never delivered.
         try running.stage.finish()
-        #expect(try rowCount(path) == articles)
+        #expect(try rowCount(path) == 160)
+    }
+
+    @Test func deliveryCountsEveryDecisionEvenDuplicates() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("seen.sqlite")
+        let harness = try stage(path)
+        let texts = ["Alpha story text here.", "Alpha story text here.", "Beta story text here.", "Gamma story."]
+        for (n, text) in texts.enumerated() { _ = try harness.undelivered(Fixtures.document("d\(n)", text)) }
+        // The duplicate d1 counts as a decision: delivering three covers d0 and d2, not d3.
+        try harness.stage.ordered?.delivered(3)
+        try harness.stage.finish()
+        #expect(try storedIDs(path) == ["d0", "d2"])
     }
 
     @Test func finishCreatesTheStateFileEvenWithoutArticles() throws {
@@ -155,6 +195,14 @@ import TextpipeTestKit
         let statement = try database.prepare("SELECT count(*) FROM dedupe_articles")
         _ = try statement.step()
         return Int(statement.int64(at: 0))
+    }
+
+    func storedIDs(_ path: String) throws -> [String] {
+        let database = try SQLiteDatabase(path: path)
+        let statement = try database.prepare("SELECT id FROM dedupe_articles ORDER BY position")
+        var ids: [String] = []
+        while try statement.step() { ids.append(statement.text(at: 0) ?? "") }
+        return ids
     }
 
     func integrityCheck(_ path: String) throws -> String {

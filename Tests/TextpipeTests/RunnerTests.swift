@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import Textpipe
@@ -87,7 +86,7 @@ func run(
     _ stages: [StageInstance], inputs: [InputSpec], jobs: Int, policy: ErrorPolicy = .deadLetter,
     in directory: ScratchDirectory, batchSize: Int = 16, deadLetter: Bool = true
 ) throws -> (summary: RunSummary, output: String, deadLetters: String, reports: [String]) {
-    let reports = Mutex([String]())
+    let reports = Locked([String]())
     var options = RunOptions(jobs: jobs, onError: policy, report: { line in reports.withLock { $0.append(line) } })
     options.batchSize = batchSize
     options.windowPerJob = 2
@@ -247,7 +246,7 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
             "in.jsonl",
             jsonl(1) { _ in "short" } + #"{"text":""# + String(repeating: "x", count: 5000) + "\"}\n"
                 + jsonl(1) { _ in "after" })
-        let reports = Mutex([String]())
+        let reports = Locked([String]())
         var options = RunOptions(jobs: 1, onError: .skip, report: { line in reports.withLock { $0.append(line) } })
         options.maxBytes = 1000
         let output = try OutputSink.file(directory.path + "/out.jsonl")

@@ -267,9 +267,11 @@ struct NameResolver: Sendable {
     func mergeParties(_ mentions: inout [Mention], matches: [PartyMatch], words: Words) {
         var added: [Mention] = []
         var removed = Set<Int>()
+        // Token ranges do not change in the loop (only labels, names and parties do).
+        let overlaps = MentionOverlaps(mentions)
         for match in matches {
             let name = parties.parties[match.party].canonical
-            let overlapping = mentions.indices.filter { mentions[$0].tokens.overlaps(match.tokens) }
+            let overlapping = overlaps.indices(overlapping: match.tokens)
             if overlapping.count == 1, mentions[overlapping[0]].tokens == match.tokens {
                 // The tagger found it: whatever label it gave, a party is an organization.
                 mentions[overlapping[0]].label = "ORG"
@@ -328,10 +330,9 @@ struct NameResolver: Sendable {
         }
         guard !added.isEmpty || !removed.isEmpty else { return }
         // Parts of a split that the tagger also found on their own are kept once.
-        added.removeAll { new in
-            mentions.contains { $0.tokens == new.tokens }
-                && !removed.contains(where: { mentions[$0].tokens == new.tokens })
-        }
+        let found = Set(mentions.map(\.tokens))
+        let replaced = Set(removed.map { mentions[$0].tokens })
+        added.removeAll { found.contains($0.tokens) && !replaced.contains($0.tokens) }
         mentions = (mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) + added)
             .sorted { $0.start < $1.start }
     }

@@ -56,18 +56,21 @@ struct DocumentContext {
             counts[span.type] -= 1
             return UInt64(Self.majority(counts, types: 4))
         }
-        // Longer names elsewhere that contain this word.
-        var longerCounts: [UInt64: [(span: Int, type: Int)]] = [:]
-        for (index, span) in spans.enumerated() where span.range.count > 1 {
-            for i in span.range { longerCounts[facts[i].folded, default: []].append((index, span.type)) }
+        // Longer names elsewhere that contain this word: counts per word and span length, so a
+        // token sums a few lengths instead of visiting every span with its word (quadratic in a
+        // long article that repeats a name: 8.6 % of the entities stage at 2 MB, debug build).
+        // The token's own span is never longer than itself, so it needs no exclusion.
+        var longerCounts: [UInt64: [Int: SIMD8<Int32>]] = [:]
+        for span in spans where span.range.count > 1 {
+            for i in span.range {
+                longerCounts[facts[i].folded, default: [:]][span.range.count, default: SIMD8()][span.type] += 1
+            }
         }
         longer = (0..<n).map { i in
-            guard !facts[i].inert, let found = longerCounts[facts[i].folded] else { return 0 }
+            guard !facts[i].inert, let byLength = longerCounts[facts[i].folded] else { return 0 }
             let ownLength = spanOf[i] >= 0 ? spans[spanOf[i]].range.count : 0
             var counts = SIMD8<Int32>()
-            for (index, type) in found where index != spanOf[i] && spans[index].range.count > ownLength {
-                counts[type] += 1
-            }
+            for (length, lengthCounts) in byLength where length > ownLength { counts &+= lengthCounts }
             return UInt64(Self.majority(counts, types: 4))
         }
     }

@@ -18,6 +18,8 @@ struct Item: Sendable {
         case failed(Failure)
     }
     var state: State
+    /// How many ordered stages' `decide` saw it: the writer counts it as delivered to each of them.
+    var decided = 0
 }
 
 /// An article that could not be read or processed.

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Lets batches through in sequence order, one at a time, whatever order they arrive in.
 ///
@@ -13,7 +12,7 @@ final class OrderedGate: Sendable {
     }
 
     private let queue: DispatchQueue
-    private let waiting = Mutex(Waiting())
+    private let waiting = Locked(Waiting())
 
     init(label: String) {
         queue = DispatchQueue(label: label)

@@ -17,6 +17,12 @@ import Synchronization
 /// input order. The output is therefore byte-identical for every `--jobs`.
 /// With `--jobs 1` the same steps run on the reader's thread, one batch at a
 /// time: one core, no hand-offs.
+///
+/// Once the writer has delivered a batch, each ordered stage hears how many
+/// of the articles it decided are now delivered (``OrderedStage/delivered(_:)``),
+/// so a stage commits state that outlives the run only for articles already
+/// out: after each write to stdout, device or FIFO, and — when the output or
+/// dead-letter file is replaced atomically — only after the rename at the end.
 public final class PipelineRunner: Sendable {
     /// A stretch of the pipeline: stages that run in parallel, or one ordered stage's serial half.
     enum Step: Sendable {
@@ -28,9 +34,15 @@ public final class PipelineRunner: Sendable {
         var summary = RunSummary()
         var stopped = false
         var stageNanoseconds: [Int]
+        /// For each ordered stage, in pipeline order: the articles it decided that the writer has delivered.
+        var delivered: [Int]
     }
 
     private let stages: [StageInstance]
+    /// The indices of the ordered stages in `stages`, in pipeline order.
+    private let orderedStages: [Int]
+    /// Whether an output is a file renamed into place at the end: nothing is delivered before that.
+    private let deliversAtEnd: Bool
     private let steps: [Step]
     private let options: RunOptions
     private let output: OutputSink
@@ -38,7 +50,7 @@ public final class PipelineRunner: Sendable {
     private let writer = OrderedGate(label: "textpipe.writer")
     private let window: DispatchSemaphore
     private let inFlight = DispatchGroup()
-    private let totals: Mutex<Totals>
+    private let totals: Locked<Totals>
     private let stopReading = Atomic<Bool>(false)
     private let readCount = Atomic<Int>(0)
     /// With one job, batches are processed on the reader's thread instead of being handed off.
@@ -52,7 +64,12 @@ public final class PipelineRunner: Sendable {
         self.workers = (0..<options.jobs).map { DispatchQueue(label: "textpipe.worker.\($0)") }
         self.runsInline = options.jobs == 1
         self.window = DispatchSemaphore(value: options.jobs * options.windowPerJob)
-        self.totals = Mutex(Totals(stageNanoseconds: Array(repeating: 0, count: stages.count)))
+        self.orderedStages = stages.indices.filter { stages[$0].ordered != nil }
+        self.deliversAtEnd = output.isReplacedAtomically || options.deadLetter?.isReplacedAtomically == true
+        self.totals = Locked(
+            Totals(
+                stageNanoseconds: Array(repeating: 0, count: stages.count),
+                delivered: Array(repeating: 0, count: orderedStages.count)))
 
         var steps: [Step] = []
         var pending: [Int] = []
@@ -109,18 +126,13 @@ public final class PipelineRunner: Sendable {
         dispatchPending()
         inFlight.wait()
         ticker?.cancel()
-        finishStages()
-        var summary = totals.withLock { totals in
-            var summary = totals.summary
-            summary.stageSeconds = zip(stages, totals.stageNanoseconds).map { ($0.name, Double($1) / 1e9) }
-            return summary
-        }
         if let inputError {
             options.report("error: \(inputError)")
-            summary.stop = summary.stop ?? .ioError(inputError.description)
+            stop(.ioError(inputError.description))
         }
+        let delivering = totals.withLock { $0.summary.stop == nil || $0.summary.stop == .outputClosed }
         do throws(OutputSink.WriteError) {
-            if summary.stop == nil || summary.stop == .outputClosed {
+            if delivering {
                 try output.commit()
             } else {
                 output.abandon()
@@ -128,7 +140,7 @@ public final class PipelineRunner: Sendable {
         } catch {
             if case .failed(let message) = error {
                 options.report("error: \(message)")
-                summary.stop = .ioError(message)
+                totals.withLock { $0.summary.stop = .ioError(message) }
             }
             output.abandon()
         }
@@ -137,20 +149,39 @@ public final class PipelineRunner: Sendable {
         } catch {
             if case .failed(let message) = error {
                 options.report("error: \(message)")
-                summary.stop = summary.stop ?? .ioError(message)
+                stop(.ioError(message))
             }
         }
         // A temporary file that was not renamed into place delivered nothing.
-        if output.isReplacedAtomically && !output.isCommitted {
-            summary.failed += summary.written
-            summary.written = 0
+        let outputLost = output.isReplacedAtomically && !output.isCommitted
+        let deadLettersLost = options.deadLetter.map { $0.isReplacedAtomically && !$0.isCommitted } ?? false
+        totals.withLock { totals in
+            if outputLost {
+                totals.summary.failed += totals.summary.written
+                totals.summary.written = 0
+            }
+            if deadLettersLost {
+                totals.summary.failed += totals.summary.deadLettered
+                totals.summary.deadLettered = 0
+            }
         }
-        if let deadLetter = options.deadLetter, deadLetter.isReplacedAtomically && !deadLetter.isCommitted {
-            summary.failed += summary.deadLettered
-            summary.deadLettered = 0
+        // Only now is an output file in place; stages commit their state after it, never before.
+        if deliversAtEnd, totals.withLock({ $0.summary.stop == nil || $0.summary.stop == .outputClosed }) {
+            reportDelivery(totals.withLock { $0.delivered })
+        }
+        finishStages()
+        var summary = totals.withLock { totals in
+            var summary = totals.summary
+            summary.stageSeconds = zip(stages, totals.stageNanoseconds).map { ($0.name, Double($1) / 1e9) }
+            return summary
         }
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
+    }
+
+    /// Records why the run stops, unless it already stopped for another reason.
+    private func stop(_ reason: RunSummary.Stop) {
+        totals.withLock { $0.summary.stop = $0.summary.stop ?? reason }
     }
 
     // MARK: - Steps
@@ -239,6 +270,7 @@ public final class PipelineRunner: Sendable {
         let started = ContinuousClock.now
         for position in batch.items.indices {
             guard case .live(var document, let prepared?) = batch.items[position].state else { continue }
+            batch.items[position].decided += 1
             do {
                 var working = document
                 switch try parts.decide(&working, prepared) {
@@ -284,6 +316,8 @@ public final class PipelineRunner: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(batch.items.count * 2048)
         var deadLetters: [UInt8] = []
+        // Per ordered stage: the articles it decided that this batch delivers, if the write succeeds.
+        var passed = [Int](repeating: 0, count: orderedStages.count)
         let stopped = totals.withLock { totals -> Bool in
             guard !totals.stopped else { return true }
             for item in batch.items {
@@ -305,6 +339,8 @@ public final class PipelineRunner: Sendable {
                             location: "textpipe", input: ""),
                         in: &totals, deadLetters: &deadLetters)
                 }
+                // An article that stopped the run (`on_error: fail`) is not delivered.
+                if !totals.stopped { for stage in 0..<item.decided { passed[stage] += 1 } }
             }
             return false
         }
@@ -316,6 +352,11 @@ public final class PipelineRunner: Sendable {
         do throws(OutputSink.WriteError) {
             if !out.isEmpty { try output.write(out, delivered: &deliveredOutput) }
             if !deadLetters.isEmpty { try options.deadLetter?.write(deadLetters, delivered: &deliveredDeadLetters) }
+            let delivered = totals.withLock { totals in
+                for stage in passed.indices { totals.delivered[stage] += passed[stage] }
+                return totals.delivered
+            }
+            if !deliversAtEnd, passed.contains(where: { $0 > 0 }) { reportDelivery(delivered) }
         } catch {
             let lostLines = Self.lines(in: out[deliveredOutput...])
             let lostDeadLetters = options.deadLetter == nil ? 0 : Self.lines(in: deadLetters[deliveredDeadLetters...])
@@ -361,6 +402,28 @@ public final class PipelineRunner: Sendable {
             if options.deadLetter != nil {
                 failure.appendRecord(to: &deadLetters)
                 deadLetters.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    /// Tells each ordered stage how many of the articles it decided are delivered.
+    ///
+    /// Runs on the writer's gate, or after every batch is done: never twice at once.
+    private func reportDelivery(_ delivered: [Int]) {
+        for (slot, index) in orderedStages.enumerated() {
+            guard let parts = stages[index].ordered else { continue }
+            do {
+                try parts.delivered(delivered[slot])
+            } catch {
+                let first = totals.withLock { totals -> Bool in
+                    defer { totals.stopped = true }
+                    guard totals.summary.stop == nil || totals.summary.stop == .outputClosed else { return false }
+                    totals.summary.stop = .ioError("stage '\(stages[index].name)': \(error)")
+                    return true
+                }
+                stopReading.store(true, ordering: .relaxed)
+                if first { options.report("error: stage '\(stages[index].name)': \(error)") }
+                return
             }
         }
     }
