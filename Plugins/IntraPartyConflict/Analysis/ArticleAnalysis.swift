@@ -121,7 +121,7 @@ public struct ArticleAnalysis: Sendable {
         partyMentionCount = parties.mentions.count
         distinctParties = Set(parties.mentions.map(\.party)).count
         mentionsParty = partyWord
-        persons = entities.filter { $0.label == "PER" }.map { ($0, $0.party) }
+        persons = entities.filter { $0.label == "PER" }.sorted { $0.start < $1.start }.map { ($0, $0.party) }
         self.text = text
         self.title = title
         self.tokens = tokens

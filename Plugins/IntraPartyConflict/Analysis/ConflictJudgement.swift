@@ -105,7 +105,12 @@ public struct ConflictJudgement: Sendable {
             let match = cue(sentence)
             let cueClass = sentence.contention?.cueClass
             let cueStart = match.map { article.offset(of: $0, in: sentence) } ?? Int.max
-            for (entity, known) in article.persons where entity.start >= sentence.start && entity.end <= sentence.end {
+            // Persons are in text order: start at the sentence's first, stop past its end.
+            var first = article.persons.partitioningIndex { $0.entity.start >= sentence.start }
+            while first < article.persons.count, article.persons[first].entity.start < sentence.end {
+                let (entity, known) = article.persons[first]
+                first += 1
+                guard entity.end <= sentence.end else { continue }
                 let personParty = known ?? (sentence.parties.count <= 1 ? sentence.context : nil)
                 guard personParty == party || personParty == nil else { continue }
                 let name = entity.canonical ?? entity.text
@@ -115,5 +120,19 @@ public struct ConflictJudgement: Sendable {
             }
         }
         return result
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for a predicate that is
+    /// false then true along the array (binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

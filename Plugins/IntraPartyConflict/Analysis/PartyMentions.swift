@@ -95,13 +95,16 @@ struct PartyMentions {
         }
         // Organs of a party ("MQM Central Committee") and persons with a party.
         // Longest surface first, so the choice never depends on dictionary order.
+        // Starts of the mentions found so far, so each entity checks in constant time
+        // (a scan per entity was quadratic in a long article's entities).
+        let partyStarts = Set(mentions.map(\.start))
         let known = surfaces.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key < $1.key }
         for entity in entities {
             if entity.label == "PER", let party = entity.party {
                 mentions.append(
                     Mention(party: party, start: entity.start, end: entity.end, isParty: false, entity: entity))
             } else if entity.label == "ORG", entity.party == nil,
-                !mentions.contains(where: { $0.start == entity.start })
+                !partyStarts.contains(entity.start)
             {
                 let lower = entity.text.lowercased()
                 if let (_, party) = known.first(where: { lower.hasPrefix($0.key + " ") }) {
