@@ -71,10 +71,17 @@ fi
 
 # Starts a run in the background, kills it after `delay_ms`; says whether it was still running.
 # A run that ended before the kill is started again with half the delay (up to three times).
+# A run that ended before its kill is tried again sooner. With KILL_RESET=DIR the
+# retry starts from an empty DIR (but its pipeline): the ended run committed its
+# state, so a retry on that state writes nothing and the trial would measure
+# the script, not textpipe.
 kill_after() {
     local delay_ms=$1
     shift
     for _ in 1 2 3; do
+        if [ -n "${KILL_RESET:-}" ]; then
+            find "$KILL_RESET" -mindepth 1 ! -name p.yaml -delete
+        fi
         kill_once "$delay_ms" "$@" && return 0
         delay_ms=$((delay_ms / 2))
     done
@@ -87,12 +94,12 @@ kill_once() {
     "$@" &
     local pid=$!
     sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
-    if kill -KILL "$pid" 2> /dev/null; then
-        wait "$pid" 2> /dev/null
-        return 0
-    fi
-    wait "$pid" 2> /dev/null
-    return 1
+    kill -KILL "$pid" 2> /dev/null
+    # kill succeeds on a process that already exited but was not yet reaped:
+    # only an exit by SIGKILL (137) means the run was cut short.
+    local status=0
+    wait "$pid" 2> /dev/null || status=$?
+    [ "$status" -eq 137 ]
 }
 
 # Kill moments spread over the clean run: 2 %–80 % of its duration (a run may go faster
@@ -105,7 +112,7 @@ for trial in 1 2 3 4 5 6; do
     mkdir "$dir"
     pipeline "$dir/state.sqlite" "$dir/p.yaml"
     delay=$(moment)
-    if ! kill_after "$delay" sh -c "exec '$bin' run '$dir/p.yaml' '$work/in.jsonl' --quiet > '$dir/1.jsonl' 2> '$dir/1.err'"; then
+    if ! KILL_RESET="$dir" kill_after "$delay" sh -c "exec '$bin' run '$dir/p.yaml' '$work/in.jsonl' --quiet > '$dir/1.jsonl' 2> '$dir/1.err'"; then
         fail "stdout kill $trial at $delay ms" "the run had already ended"
         continue
     fi
@@ -135,13 +142,23 @@ for trial in 1 2 3; do
     mkdir "$dir"
     pipeline "$dir/state.sqlite" "$dir/p.yaml"
     delay=$(moment)
-    if ! kill_after "$delay" "$bin" run "$dir/p.yaml" "$work/in.jsonl" --quiet --output "$dir/out.jsonl" 2> "$dir/1.err"; then
+    if ! KILL_RESET="$dir" kill_after "$delay" "$bin" run "$dir/p.yaml" "$work/in.jsonl" --quiet --output "$dir/out.jsonl" 2> "$dir/1.err"; then
         fail "--output kill $trial at $delay ms" "the run had already ended"
         continue
     fi
     what="--output kill $trial at $delay ms"
     if [ -e "$dir/out.jsonl" ]; then
-        fail "$what" "the killed run's output is in place"
+        # Killed after its rename: the output was delivered, whatever state rows the
+        # kill kept from being committed; the rerun must add only what is missing.
+        mv "$dir/out.jsonl" "$dir/killed.jsonl"
+        "$bin" run "$dir/p.yaml" "$work/in.jsonl" --quiet --output "$dir/out.jsonl" 2> "$dir/2.err"
+        status=$?
+        sort -u <(ids "$dir/killed.jsonl") <(ids "$dir/out.jsonl") > "$dir/union.ids"
+        if [ "$status" -eq 0 ] && cmp -s "$dir/union.ids" "$work/clean.ids"; then
+            pass "$what (after its rename): killed output and rerun together are the clean run"
+        else
+            fail "$what" "killed after its rename; rerun exit $status, $(comm -23 "$work/clean.ids" "$dir/union.ids" | wc -l) lost"
+        fi
         continue
     fi
     "$bin" run "$dir/p.yaml" "$work/in.jsonl" --quiet --output "$dir/out.jsonl" 2> "$dir/2.err"
@@ -159,8 +176,9 @@ mkdir "$dir"
 pipeline "$dir/state.sqlite" "$dir/p.yaml"
 d1=$(moment)
 d2=$(moment)
-kill_after "$d1" sh -c "exec '$bin' run '$dir/p.yaml' '$work/in.jsonl' --quiet > '$dir/1.jsonl' 2> /dev/null"
-kill_after "$d2" sh -c "exec '$bin' run '$dir/p.yaml' '$work/in.jsonl' --quiet > '$dir/2.jsonl' 2> /dev/null"
+# Appending (>>): a retry after a run that ended on its own must not erase what that run wrote.
+kill_after "$d1" sh -c "exec '$bin' run '$dir/p.yaml' '$work/in.jsonl' --quiet >> '$dir/1.jsonl' 2> /dev/null"
+kill_after "$d2" sh -c "exec '$bin' run '$dir/p.yaml' '$work/in.jsonl' --quiet >> '$dir/2.jsonl' 2> /dev/null"
 "$bin" run "$dir/p.yaml" "$work/in.jsonl" --quiet > "$dir/3.jsonl" 2> "$dir/3.err"
 status=$?
 for n in 1 2 3; do ids "$dir/$n.jsonl" | sort > "$dir/$n.ids"; done
