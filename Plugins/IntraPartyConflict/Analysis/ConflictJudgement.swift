@@ -1,3 +1,4 @@
+import Foundation
 import Textpipe
 
 /// An article scored by the model: the probability, and the subtype, party,
@@ -8,6 +9,9 @@ public struct ConflictJudgement: Sendable {
     public let score: Double
     /// Each sentence's calibrated probability as if it were the whole article (0 without a contention cue).
     public let sentenceScores: [Double]
+    /// Each sentence's uncalibrated probability (0 without a contention cue): the
+    /// subtype classifier was fitted on these, before any calibration existed.
+    let rawSentenceScores: [Double]
     /// Sparse features of each sentence, for explanations.
     let sentenceFeatures: [[(Int, Double)]]
     /// The article's feature vector.
@@ -20,10 +24,11 @@ public struct ConflictJudgement: Sendable {
         sentenceFeatures = article.sentences.map(ConflictFeatures.sentence)
         let vector = ConflictFeatures.vector(article, sentences: sentenceFeatures)
         self.vector = vector
-        sentenceScores = zip(article.sentences, sentenceFeatures).map { sentence, features in
-            sentence.contention == nil
-                ? 0 : model.probability(logit: model.sentenceLogit(features, articleVector: vector))
+        let logits = zip(article.sentences, sentenceFeatures).map { sentence, features in
+            sentence.contention == nil ? nil : model.sentenceLogit(features, articleVector: vector)
         }
+        sentenceScores = logits.map { $0.map { model.probability(logit: $0) } ?? 0 }
+        rawSentenceScores = logits.map { $0.map { 1 / (1 + exp(-$0)) } ?? 0 }
         // An article in which the entities stage finds no party cannot say which
         // party fights itself: its score is 0, never a guess. With the 134-country
         // gazetteer this costs nothing in train cross-validation (F1 0.881 either way)
@@ -45,7 +50,7 @@ public struct ConflictJudgement: Sendable {
 
     /// Subtypes with the subtype classifier's probabilities, most probable first.
     public var subtypes: [(subtype: CueClass, probability: Double)] {
-        model.subtypes(ConflictFeatures.subtypeVector(article, sentenceScores: sentenceScores))
+        model.subtypes(ConflictFeatures.subtypeVector(article, sentenceScores: rawSentenceScores))
     }
 
     /// The party in conflict: the actors' party of the supporting sentences,

@@ -44,13 +44,14 @@ public enum ConflictTrainer {
         var weights: [String: Double] = [:]
         for (name, value) in zip(ConflictFeatures.names, w) { weights[name] = value }
         let positives = examples.indices.filter { examples[$0].label }
-        // Sentence scores from the article classifier just fitted weigh the subtype cues.
+        // Sentence scores from the article classifier just fitted, uncalibrated (as
+        // ConflictJudgement gives them to the subtype classifier), weigh the subtype cues.
         let binary = DenseConflictModel(
             ConflictModel(weights: weights, bias: b, subtypes: ConflictModel.untrained.subtypes))
         let subtypeX = positives.map { i in
             ConflictFeatures.subtypeVector(
                 examples[i].article,
-                sentenceScores: ConflictJudgement(article: examples[i].article, model: binary).sentenceScores)
+                sentenceScores: ConflictJudgement(article: examples[i].article, model: binary).rawSentenceScores)
         }
         let subtypeY = positives.map { i in
             CueClass.subtypes.firstIndex { $0.rawValue == examples[i].subtype } ?? 0
