@@ -9,9 +9,12 @@ public struct ConflictJudgement: Sendable {
     public let score: Double
     /// Each sentence's calibrated probability as if it were the whole article (0 without a contention cue).
     public let sentenceScores: [Double]
+    /// Each sentence's logit (`nil` without a contention cue).
+    let sentenceLogits: [Double?]
     /// Each sentence's uncalibrated probability (0 without a contention cue): the
     /// subtype classifier was fitted on these, before any calibration existed.
-    let rawSentenceScores: [Double]
+    /// Computed on demand: only flagged articles need it.
+    var rawSentenceScores: [Double] { sentenceLogits.map { $0.map { 1 / (1 + exp(-$0)) } ?? 0 } }
     /// Sparse features of each sentence, for explanations.
     let sentenceFeatures: [[(Int, Double)]]
     /// The article's feature vector.
@@ -24,11 +27,10 @@ public struct ConflictJudgement: Sendable {
         sentenceFeatures = article.sentences.map(ConflictFeatures.sentence)
         let vector = ConflictFeatures.vector(article, sentences: sentenceFeatures)
         self.vector = vector
-        let logits = zip(article.sentences, sentenceFeatures).map { sentence, features in
+        sentenceLogits = zip(article.sentences, sentenceFeatures).map { sentence, features in
             sentence.contention == nil ? nil : model.sentenceLogit(features, articleVector: vector)
         }
-        sentenceScores = logits.map { $0.map { model.probability(logit: $0) } ?? 0 }
-        rawSentenceScores = logits.map { $0.map { 1 / (1 + exp(-$0)) } ?? 0 }
+        sentenceScores = sentenceLogits.map { $0.map { model.probability(logit: $0) } ?? 0 }
         // An article in which the entities stage finds no party cannot say which
         // party fights itself: its score is 0, never a guess. With the 134-country
         // gazetteer this costs nothing in train cross-validation (F1 0.881 either way)
