@@ -11,11 +11,10 @@ let plugins = [
     "IntraPartyConflict",
 ]
 
-/// Resources that a stage module ships, by module name.
-let pluginResources: [String: [Resource]] = [
-    "Entities": [.copy("Resources")],
-    "IntraPartyConflict": [.copy("Resources")],
-]
+/// Stage modules whose `Resources/` folder is compiled into the binary by a C target
+/// `C<Name>Resources` in `Plugins/<Name>/Embedded` (C23 `#embed`; see `StageResources`),
+/// so the executable needs no files beside it.
+let pluginsWithResources: Set<String> = ["Entities", "IntraPartyConflict"]
 
 /// Fixture folders in a stage's test target that are data, not sources, by module name.
 let pluginTestFixtures: [String: [String]] = [
@@ -78,10 +77,14 @@ let package = Package(
         .testTarget(name: "TextpipeReportTests", dependencies: ["TextpipeReport"]),
     ]
         + plugins.map {
-            .target(
-                name: $0, dependencies: ["Textpipe"] + (pluginDependencies[$0] ?? []), path: "Plugins/\($0)",
-                resources: pluginResources[$0])
+            let embeds = pluginsWithResources.contains($0)
+            return .target(
+                name: $0,
+                dependencies: ["Textpipe"] + (pluginDependencies[$0] ?? [])
+                    + (embeds ? [.target(name: "C\($0)Resources")] : []),
+                path: "Plugins/\($0)", exclude: embeds ? ["Resources", "Embedded"] : [])
         }
+        + pluginsWithResources.sorted().map { .target(name: "C\($0)Resources", path: "Plugins/\($0)/Embedded") }
         + plugins.map {
             .testTarget(
                 name: "\($0)Tests", dependencies: [.target(name: $0), "TextpipeTestKit"],

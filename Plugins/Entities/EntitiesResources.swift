@@ -1,29 +1,31 @@
+import CEntitiesResources
 import Foundation
+import Textpipe
 
-/// The files the Entities module ships in `Resources/`: the trained model,
-/// the hand-written word lists and the party gazetteer.
+/// The files the Entities module ships in `Resources/`, embedded in the binary
+/// (`Embedded/resources.c`): the trained model, the hand-written word lists and
+/// the party gazetteer.
 public enum EntitiesResources {
-    /// A resource file that is missing from the build.
-    public struct MissingResource: Error, CustomStringConvertible {
-        public var name: String
-        public var description: String {
-            "error: the entities resource '\(name)' is missing from Textpipe_Entities.resources next to the binary; rebuild, or pass 'model:' a path"
-        }
-    }
+    /// Every embedded file.
+    public static let embedded = StageResources(
+        stage: "entities",
+        files: (0..<textpipe_entities_resource_count()).compactMap { index in
+            textpipe_entities_resource_at(index).map {
+                (
+                    String(cString: $0.pointee.name),
+                    UnsafeRawBufferPointer(start: $0.pointee.bytes, count: $0.pointee.count)
+                )
+            }
+        })
 
-    /// The URL of resource `name` (`model.bin`, `parties.tsv` …).
-    public static func url(_ name: String) throws -> URL {
-        let dot = name.lastIndex(of: ".") ?? name.endIndex
-        let base = String(name[..<dot])
-        let ext = dot < name.endIndex ? String(name[name.index(after: dot)...]) : nil
-        if let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources") { return url }
-        if let url = Bundle.module.url(forResource: base, withExtension: ext) { return url }
-        throw MissingResource(name: name)
+    /// The bytes of resource `name` (`model.bin`, `parties.tsv` …).
+    public static func data(_ name: String) throws(StageError) -> Data {
+        try embedded.data(name)
     }
 
     /// The text of resource `name`.
-    public static func text(_ name: String) throws -> String {
-        try String(contentsOf: url(name), encoding: .utf8)
+    public static func text(_ name: String) throws(StageError) -> String {
+        try embedded.text(name)
     }
 
     /// The word lists the tagger's gazetteer features are built from:

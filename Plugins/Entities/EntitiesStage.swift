@@ -104,7 +104,7 @@ public struct EntitiesStage: Stage {
 
     /// The bundled model, party gazetteer and name lists, loaded once per process: all are immutable.
     static let bundled = (
-        model: Result { try ModelFile.load(EntitiesResources.url("model.bin")) },
+        model: Result { try ModelFile.decode(EntitiesResources.data("model.bin"), path: "<embedded>/model.bin") },
         parties: Result {
             try PartyGazetteer(
                 tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv"))

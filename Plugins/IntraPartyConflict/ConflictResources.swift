@@ -1,24 +1,24 @@
+import CIntraPartyConflictResources
 import Foundation
+import Textpipe
 
-/// The files the module ships in `Resources/`: the cue lexicon and the trained weights.
+/// The files the module ships in `Resources/`, embedded in the binary
+/// (`Embedded/resources.c`): the cue lexicon, the target phrases and the trained weights.
 enum ConflictResources {
-    /// A resource missing from the build.
-    struct Missing: Error, CustomStringConvertible {
-        var name: String
-        var description: String {
-            "the intra-party-conflict resource '\(name)' is missing from Textpipe_IntraPartyConflict.resources next to the binary; rebuild"
-        }
-    }
+    /// Every embedded file.
+    static let embedded = StageResources(
+        stage: "intra-party-conflict",
+        files: (0..<textpipe_intra_party_conflict_resource_count()).compactMap { index in
+            textpipe_intra_party_conflict_resource_at(index).map {
+                (
+                    String(cString: $0.pointee.name),
+                    UnsafeRawBufferPointer(start: $0.pointee.bytes, count: $0.pointee.count)
+                )
+            }
+        })
 
-    /// The text of resource `name` (`cues.tsv`, `model.json`).
-    static func data(_ name: String) throws -> Data {
-        let dot = name.lastIndex(of: ".") ?? name.endIndex
-        let base = String(name[..<dot])
-        let ext = dot < name.endIndex ? String(name[name.index(after: dot)...]) : nil
-        let url =
-            Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: base, withExtension: ext)
-        guard let url else { throw Missing(name: name) }
-        return try Data(contentsOf: url)
+    /// The bytes of resource `name` (`cues.tsv`, `model.json`, `targets.tsv`).
+    static func data(_ name: String) throws(StageError) -> Data {
+        try embedded.data(name)
     }
 }

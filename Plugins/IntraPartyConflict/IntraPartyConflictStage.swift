@@ -113,6 +113,9 @@ public struct IntraPartyConflictStage: Stage {
     }
 
     /// The bundled lexicon and model, read once per process: both are immutable.
+    /// The files the stage carries in the binary: cue lexicon, target phrases, weights.
+    public static var embeddedResources: StageResources { ConflictResources.embedded }
+
     static let bundled = (
         lexicon: Result { try CueLexicon(tsv: String(decoding: ConflictResources.data("cues.tsv"), as: UTF8.self)) },
         targets: Result {

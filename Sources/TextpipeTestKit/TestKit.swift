@@ -149,3 +149,26 @@ public func exampleFailures(of type: StageType) -> [String] {
     }
     return failures
 }
+
+/// Differences between a stage's `Resources/` folder and the files it embeds:
+/// empty when every file is embedded byte for byte and nothing else is.
+///
+/// ```swift
+/// #expect(try embeddingDifferences(EntitiesResources.embedded, folder: resourcesFolder) == [])
+/// ```
+public func embeddingDifferences(_ resources: StageResources, folder: URL) throws -> [String] {
+    let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+    var differences: [String] = []
+    for name in onDisk where !resources.names.contains(name) {
+        differences.append("\(name) is in Resources/ but not embedded (list it in Embedded/resources.c)")
+    }
+    for name in resources.names {
+        guard onDisk.contains(name) else {
+            differences.append("\(name) is embedded but not in Resources/")
+            continue
+        }
+        let file = try Data(contentsOf: folder.appending(path: name))
+        if try resources.data(name) != file { differences.append("\(name) differs from the file (rebuild)") }
+    }
+    return differences
+}

@@ -32,10 +32,10 @@ struct CLI {
     /// Runs `textpipe arguments…` with `stdin` as input, in `directory`.
     static func run(
         _ arguments: [String], stdin: String = "", in directory: URL = packageRoot,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], executable: URL = binary
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -279,6 +279,22 @@ func temporaryDirectory() throws -> URL {
             environment: ["TEXTPIPE_PIPELINES": custom.path])
         #expect(passthrough.status == 0, "\(passthrough.stderr)")
         #expect(passthrough.lines == [#"{"id":"stdin:1","text":"  kept  as is "}"#])
+    }
+
+    /// The executable alone — copied where no resource bundle or `Pipelines/` folder is —
+    /// runs every stage of the flagship pipeline and writes the same bytes.
+    @Test func aCopiedBinaryNeedsNoFilesBesideIt() throws {
+        let elsewhere = try temporaryDirectory()
+        let copy = elsewhere.appendingPathComponent("textpipe")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["textpipe"])
+        let articles = CLI.packageRoot.appendingPathComponent("Examples/articles").path
+        let copied = try CLI.run(["run", "conflict-watch", articles, "--quiet"], in: elsewhere, executable: copy)
+        let original = try CLI.run(["run", "conflict-watch", articles, "--quiet"])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.lines.count == 4)
+        #expect(copied.stdout.contains(#""label":true,"party":"Valmora Democratic Front""#))
+        #expect(copied.stdout == original.stdout)
     }
 
     @Test(.enabled(if: CLI.hasSharedData, "needs ../shared/data (BBC articles)"))

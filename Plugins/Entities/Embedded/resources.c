@@ -1,0 +1,37 @@
+// The files of ../Resources, in the binary: C23 #embed copies each file's bytes
+// into a static array at compile time (clang records the files as dependencies,
+// so a retrained model rebuilds this file). A file added to Resources/ must be
+// listed here too; the module's test fails until it is.
+#include "CEntitiesResources.h"
+
+#pragma clang diagnostic ignored "-Wc23-extensions"
+
+static const unsigned char countries_tsv[] = {
+#embed "../Resources/countries.tsv"
+};
+static const unsigned char lexicon_txt[] = {
+#embed "../Resources/lexicon.txt"
+};
+static const unsigned char model_bin[] = {
+#embed "../Resources/model.bin"
+};
+static const unsigned char names_txt[] = {
+#embed "../Resources/names.txt"
+};
+static const unsigned char parties_tsv[] = {
+#embed "../Resources/parties.tsv"
+};
+
+static const textpipe_entities_resource files[] = {
+    {"countries.tsv", countries_tsv, sizeof countries_tsv},
+    {"lexicon.txt", lexicon_txt, sizeof lexicon_txt},
+    {"model.bin", model_bin, sizeof model_bin},
+    {"names.txt", names_txt, sizeof names_txt},
+    {"parties.tsv", parties_tsv, sizeof parties_tsv},
+};
+
+size_t textpipe_entities_resource_count(void) { return sizeof files / sizeof files[0]; }
+
+const textpipe_entities_resource *textpipe_entities_resource_at(size_t index) {
+    return index < textpipe_entities_resource_count() ? &files[index] : NULL;
+}
