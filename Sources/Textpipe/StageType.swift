@@ -83,7 +83,8 @@ public struct StageInstance: Sendable {
         public let delivered: @Sendable (_ count: Int) throws -> Void
     }
 
-    init<S: Stage>(_ stage: S) {
+    /// Wraps a built stage, for a caller that keeps the stage value too (to read its statistics after a run).
+    public init<S: Stage>(_ stage: S) {
         name = S.name
         process = { try stage.process(&$0) }
         finish = { try stage.finish() }

@@ -23,13 +23,9 @@ import Synchronization
 /// Renaming a temporary file over a device would replace the device (as root,
 /// `--output /dev/null` used to turn the machine's `/dev/null` into a regular
 /// file), so only regular files get the atomic replace.
-public struct OutputSink: Sendable {
+public struct OutputSink: RecordSink {
     /// What went wrong when writing.
-    public enum WriteError: Error, Equatable {
-        /// The reader went away (`| head`): stop quietly.
-        case closed
-        case failed(String)
-    }
+    public typealias WriteError = RecordSinkError
 
     private let fd: Int32
     /// How messages name this output: `'path'` or `standard output`.
@@ -160,6 +156,8 @@ public struct OutputSink: Sendable {
 
     /// Whether the output is a temporary file that ``commit()`` would rename into place.
     public var isReplacedAtomically: Bool { temporaryPath != nil }
+
+    public var deliversAtCommit: Bool { isReplacedAtomically }
 
     /// Whether ``commit()`` moved the temporary file into place.
     public var isCommitted: Bool { state.committed.load(ordering: .relaxed) }

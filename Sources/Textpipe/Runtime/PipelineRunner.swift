@@ -45,7 +45,7 @@ public final class PipelineRunner: Sendable {
     private let deliversAtEnd: Bool
     private let steps: [Step]
     private let options: RunOptions
-    private let output: OutputSink
+    private let output: any RecordSink
     private let workers: [DispatchQueue]
     private let writer = OrderedGate(label: "textpipe.writer")
     private let window: DispatchSemaphore
@@ -57,7 +57,7 @@ public final class PipelineRunner: Sendable {
     private let runsInline: Bool
 
     /// Prepares a run of `stages`, writing to `output`.
-    public init(stages: [StageInstance], options: RunOptions, output: OutputSink) {
+    public init(stages: [StageInstance], options: RunOptions, output: any RecordSink) {
         self.stages = stages
         self.options = options
         self.output = output
@@ -65,7 +65,7 @@ public final class PipelineRunner: Sendable {
         self.runsInline = options.jobs == 1
         self.window = DispatchSemaphore(value: options.jobs * options.windowPerJob)
         self.orderedStages = stages.indices.filter { stages[$0].ordered != nil }
-        self.deliversAtEnd = output.isReplacedAtomically || options.deadLetter?.isReplacedAtomically == true
+        self.deliversAtEnd = output.deliversAtCommit || options.deadLetter?.deliversAtCommit == true
         self.totals = Locked(
             Totals(
                 stageNanoseconds: Array(repeating: 0, count: stages.count),
@@ -131,7 +131,7 @@ public final class PipelineRunner: Sendable {
             stop(.ioError(inputError.description))
         }
         let delivering = totals.withLock { $0.summary.stop == nil || $0.summary.stop == .outputClosed }
-        do throws(OutputSink.WriteError) {
+        do throws(RecordSinkError) {
             if delivering {
                 try output.commit()
             } else {
@@ -144,7 +144,7 @@ public final class PipelineRunner: Sendable {
             }
             output.abandon()
         }
-        do throws(OutputSink.WriteError) {
+        do throws(RecordSinkError) {
             try options.deadLetter?.commit()
         } catch {
             if case .failed(let message) = error {
@@ -153,8 +153,8 @@ public final class PipelineRunner: Sendable {
             }
         }
         // A temporary file that was not renamed into place delivered nothing.
-        let outputLost = output.isReplacedAtomically && !output.isCommitted
-        let deadLettersLost = options.deadLetter.map { $0.isReplacedAtomically && !$0.isCommitted } ?? false
+        let outputLost = output.deliversAtCommit && !output.isCommitted
+        let deadLettersLost = options.deadLetter.map { $0.deliversAtCommit && !$0.isCommitted } ?? false
         totals.withLock { totals in
             if outputLost {
                 totals.summary.failed += totals.summary.written
@@ -349,7 +349,7 @@ public final class PipelineRunner: Sendable {
         // the batch failed with the write (a full disk used to be reported as written).
         var deliveredOutput = 0
         var deliveredDeadLetters = 0
-        do throws(OutputSink.WriteError) {
+        do throws(RecordSinkError) {
             if !out.isEmpty { try output.write(out, delivered: &deliveredOutput) }
             if !deadLetters.isEmpty { try options.deadLetter?.write(deadLetters, delivered: &deliveredDeadLetters) }
             let delivered = totals.withLock { totals in

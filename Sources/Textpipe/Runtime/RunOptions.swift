@@ -5,7 +5,7 @@ public struct RunOptions: Sendable {
     /// What to do with articles that fail.
     public var onError: ErrorPolicy
     /// Where dead-lettered records go, when dead-lettering.
-    public var deadLetter: OutputSink?
+    public var deadLetter: (any RecordSink)?
     /// Largest article accepted, in bytes.
     public var maxBytes = 10_000_000
     /// Records per batch at most.

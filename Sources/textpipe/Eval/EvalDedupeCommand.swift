@@ -88,10 +88,10 @@ struct EvalDedupeCommand: ParsableCommand {
         }
         let truth = DuplicatePairs(tsv: truthText, threshold: threshold)
 
-        let driver = OrderedDedupeDriver(stage: stage, jobs: jobs, progressEvery: progressEvery)
-        let outcome: OrderedDedupeDriver.Outcome
+        let outcome: DedupeRun.Outcome
         do {
-            outcome = try driver.run(inputs.map { .path($0) })
+            outcome = try DedupeRun(stage: stage, jobs: jobs, progressEvery: progressEvery).run(
+                inputs.map { .path($0) })
         } catch let error as ArticleReader.InputError {
             Terminal.error("error: \(error)")
             throw ExitCode(ExitStatus.ioError)
@@ -111,7 +111,7 @@ struct EvalDedupeCommand: ParsableCommand {
         try print(outcome, score)
     }
 
-    private func print(_ outcome: OrderedDedupeDriver.Outcome, _ score: DuplicatePairs.Score) throws {
+    private func print(_ outcome: DedupeRun.Outcome, _ score: DuplicatePairs.Score) throws {
         let articles = outcome.order.count
         let rate = outcome.seconds > 0 ? Double(articles) / outcome.seconds : 0
         let indexed = max(1, outcome.statistics.indexedArticles)
@@ -147,7 +147,7 @@ struct EvalDedupeCommand: ParsableCommand {
         }
     }
 
-    private func writeMarks(_ outcome: OrderedDedupeDriver.Outcome, to path: String) throws {
+    private func writeMarks(_ outcome: DedupeRun.Outcome, to path: String) throws {
         var text = ""
         for (position, mark) in outcome.marks.sorted(by: { $0.key < $1.key }) {
             text += "\(outcome.order[position])\t\(mark.id)\t\(mark.kind)\t\(mark.similarity)\n"
