@@ -59,6 +59,23 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
     var quiet = false
 
+    @Option(
+        name: .customLong("from"),
+        help: "Run the pipeline from this stage on (included); the stages before it are skipped.")
+    var fromStage: String?
+
+    @Option(
+        name: .customLong("until"),
+        help: "Run the pipeline up to this stage (included); the stages after it are skipped.")
+    var untilStage: String?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set a stage's option for this run: STAGE.OPTION=VALUE (a YAML value), e.g. dedupe.mode=fingerprint.",
+            valueName: "stage.option=value"))
+    var settings: [String] = []
+
     /// The most worker threads `--jobs` accepts. Each job keeps up to four batches
     /// of at most 1 MiB in flight, so 256 jobs bound the window at 1 GiB;
     /// `--jobs 99999999999` used to abort trying to allocate 800 GB.
@@ -72,6 +89,20 @@ struct RunCommand: ParsableCommand {
         guard output != "", deadLetter != "" else {
             throw ValidationError("--output and --dead-letter need a file name")
         }
+        for setting in settings where Self.split(setting) == nil {
+            throw ValidationError("--set expects STAGE.OPTION=VALUE (e.g. dedupe.mode=fingerprint), got '\(setting)'")
+        }
+    }
+
+    /// `dedupe.mode=fingerprint` as (stage, option, value); `nil` when it is not of that shape.
+    static func split(_ setting: String) -> (stage: String, option: String, value: String)? {
+        guard let equals = setting.firstIndex(of: "="), let dot = setting[..<equals].firstIndex(of: ".") else {
+            return nil
+        }
+        let stage = String(setting[..<dot])
+        let option = String(setting[setting.index(after: dot)..<equals])
+        guard !stage.isEmpty, !option.isEmpty else { return nil }
+        return (stage, option, String(setting[setting.index(after: equals)...]))
     }
 
     func run() throws {
@@ -81,12 +112,17 @@ struct RunCommand: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         TemporaryFiles.removeOnSignals()
         let catalog = StageRegistry.catalog
-        let loaded: Pipeline
+        var loaded: Pipeline
         do throws(PipelineError) {
             let found = try PipelineResolver.resolve(
                 pipeline, catalog: catalog, currentDirectory: FileManager.default.currentDirectoryPath,
                 environment: ProcessInfo.processInfo.environment)
             loaded = try PipelineLoader.load(yaml: found.yaml, file: found.file, catalog: catalog)
+            // Options are set before slicing, so `--set` may name any stage of the file.
+            for case let (stage, option, value)? in settings.map(Self.split) {
+                loaded = try loaded.setting(option, of: stage, to: value)
+            }
+            loaded = try loaded.sliced(from: fromStage, until: untilStage)
         } catch {
             Terminal.report(error)
             throw ExitCode(ExitStatus.usage)
