@@ -60,6 +60,22 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     @Option(
+        name: .customLong("stdin-as"),
+        help: ArgumentHelp(
+            "Name stdin's JSON Lines as lines of this file (id and source FILE:LINE), for a part of a file piped in.",
+            valueName: "file"))
+    var stdinAs: String?
+
+    @Option(
+        name: .customLong("stdin-id"),
+        help: "With --stdin-as: the id prefix, when it is not the file (a file inside a directory INPUT).")
+    var stdinID: String?
+
+    @Option(
+        name: .customLong("first-line"), help: "With --stdin-as: the line number of stdin's first line in that file.")
+    var firstLine: Int = 1
+
+    @Option(
         name: .customLong("from"),
         help: "Run the pipeline from this stage on (included); the stages before it are skipped.")
     var fromStage: String?
@@ -88,6 +104,13 @@ struct RunCommand: ParsableCommand {
         guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be positive, got \(maxBytes)") }
         guard output != "", deadLetter != "" else {
             throw ValidationError("--output and --dead-letter need a file name")
+        }
+        guard stdinAs != nil || (stdinID == nil && firstLine == 1) else {
+            throw ValidationError("--stdin-id and --first-line need --stdin-as FILE")
+        }
+        guard firstLine >= 1 else { throw ValidationError("--first-line must be at least 1, got \(firstLine)") }
+        guard stdinAs == nil || inputs.isEmpty || inputs == ["-"] else {
+            throw ValidationError("--stdin-as names what stdin stands for; give no other INPUT")
         }
         for setting in settings where Self.split(setting) == nil {
             throw ValidationError("--set expects STAGE.OPTION=VALUE (e.g. dedupe.mode=fingerprint), got '\(setting)'")
@@ -128,10 +151,11 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let raw = Self.argumentsThatAreNotUTF8()
-        let specs: [InputSpec] =
+        var specs: [InputSpec] =
             inputs.isEmpty
             ? [.stdin(inputFormat)]
             : inputs.map { $0 == "-" ? .stdin(inputFormat) : raw[$0].map { .rawPath($0) } ?? .path($0) }
+        if let stdinAs { specs = [.stdinPart(source: stdinAs, idPrefix: stdinID ?? stdinAs, firstLine: firstLine)] }
 
         // Everything that can be refused is refused before a file is created.
         if let output, let deadLetter, OutputPaths.nameSameFile(output, deadLetter) {
