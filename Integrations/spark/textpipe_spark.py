@@ -32,6 +32,7 @@ standard library and PySpark are used.
 """
 
 import argparse
+import atexit
 import bisect
 import json
 import os
@@ -217,7 +218,9 @@ def run_textpipe(arguments, lines, partition, step="run"):
         raise failure[0]
     if code != 0:
         shown = " ".join(shlex.quote(a) for a in ["textpipe"] + arguments)
-        raise RuntimeError(f"{FAILED}[{code}]: partition {partition}: {shown}: {stderr.strip()} :{FAILED}")
+        said = [line for line in stderr.splitlines() if line.strip() and not ACCOUNT.match(line)]
+        raise RuntimeError(f"{FAILED}[{code}]: {' / '.join(said) or 'no message'} "
+                           f"(partition {partition}: {shown}) :{FAILED}")
     if os.path.exists(dead):
         with open(dead, "rb") as f:
             for line in f:
@@ -247,7 +250,8 @@ def fingerprint_of(line):
 # MARK: - The driver
 
 
-def main(argv):
+def main(argv, sc=None):
+    """Runs one job; returns the exit code. With `sc`, runs in that context and leaves it running."""
     args = parse_args(argv)
     os.environ.update(UTF8_ENV)
     binary = find_binary(args.textpipe)
@@ -256,13 +260,41 @@ def main(argv):
     if stages.count("dedupe") > 1:
         sys.exit("textpipe_spark: error: the pipeline has more than one dedupe stage; one is supported")
 
-    from pyspark import SparkConf, SparkContext, StorageLevel
+    from pyspark import StorageLevel
+
+    own = sc is None
+    if own:
+        sc = context(args)
+    try:
+        ship(sc, binary, args.quiet)
+        shipped = not pipeline_file.startswith("<bundled>")
+        pipeline = args.pipeline
+        if shipped:
+            pipeline = os.path.abspath(pipeline_file)
+            ship_file(sc, pipeline)
+        if not args.quiet:
+            print(f"textpipe_spark: stages: {', '.join(stages) or 'none'}", file=sys.stderr)
+        return run(sc, args, stages, pipeline, shipped, files, StorageLevel)
+    except Exception as error:  # noqa: BLE001 - a failed task arrives as a Py4J error holding textpipe's message
+        match = re.search(re.escape(FAILED) + r"\[(\d+)\]: (.*?) :" + re.escape(FAILED), str(error), flags=re.S)
+        if not match:
+            raise
+        print(f"textpipe_spark: error: the job failed: {match.group(2)}", file=sys.stderr)
+        return int(match.group(1)) or 1
+    finally:
+        if own:
+            sc.stop()
+
+
+def context(args):
+    """A SparkContext for the job: UTF-8 in the executors, no console progress bar."""
+    from pyspark import SparkConf, SparkContext
 
     conf = SparkConf().setAppName(f"textpipe {args.pipeline}")
     if args.master:
         conf.setMaster(args.master)
     elif not conf.contains("spark.master"):
-        conf.setIfMissing("spark.master", "local[2]")
+        conf.setMaster("local[2]")
     for key, value in UTF8_ENV.items():
         conf.set(f"spark.executorEnv.{key}", value)
     conf.setIfMissing("spark.ui.showConsoleProgress", "false")
@@ -271,30 +303,38 @@ def main(argv):
         conf.set(key, value)
     sc = SparkContext.getOrCreate(conf)
     sc.setLogLevel("ERROR")
+    return sc
+
+
+def ship(sc, binary, quiet):
+    """Adds the textpipe archive to `sc`, once per context (Spark refuses a second file of one name)."""
+    state = getattr(sc, "_textpipe_shipped", None)
+    if state is not None:
+        if state["binary"] != binary:
+            sys.exit(f"textpipe_spark: error: this context already ships {state['binary']}")
+        return
     work = tempfile.mkdtemp(prefix="textpipe-spark-")
-    try:
-        archive, libraries = make_bundle(binary, work)
-        sc.addArchive(archive)
-        shipped = not pipeline_file.startswith("<bundled>")
-        pipeline = args.pipeline
-        if shipped:
-            pipeline = os.path.abspath(pipeline_file)
-            sc.addFile(pipeline)
-        if not args.quiet:
-            print(f"textpipe_spark: shipping {os.path.basename(binary)} ({os.path.getsize(archive) // 1024} KiB "
-                  f"archive, {len(libraries)} outside libraries); stages: {', '.join(stages) or 'none'}",
-                  file=sys.stderr)
-        code = run(sc, args, stages, pipeline, shipped, files, StorageLevel)
-    except Exception as error:  # noqa: BLE001 - a failed task arrives as a Py4J error holding textpipe's message
-        match = re.search(re.escape(FAILED) + r"\[(\d+)\]: (.*?) :" + re.escape(FAILED), str(error), flags=re.S)
-        if not match:
-            raise
-        print(f"textpipe_spark: error: the job failed: {match.group(2)}", file=sys.stderr)
-        code = int(match.group(1)) or 1
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        sc.stop()
-    return code
+    atexit.register(shutil.rmtree, work, True)
+    archive, libraries = make_bundle(binary, work)
+    sc.addArchive(archive)
+    if __name__ != "__main__":
+        # Imported (by a test or a notebook): the tasks' functions live in this module, which workers import.
+        sc.addPyFile(os.path.abspath(__file__))
+    sc._textpipe_shipped = {"binary": binary, "files": {}}
+    if not quiet:
+        print(f"textpipe_spark: shipping {binary} ({os.path.getsize(archive) // 1024} KiB archive with its "
+              f"resource bundles and {len(libraries)} libraries from outside the system)", file=sys.stderr)
+
+
+def ship_file(sc, path):
+    files = sc._textpipe_shipped["files"]
+    name = os.path.basename(path)
+    if name in files:
+        if files[name] != path:
+            sys.exit(f"textpipe_spark: error: this context already ships another '{name}'")
+        return
+    sc.addFile(path)
+    files[name] = path
 
 
 def run(sc, args, stages, pipeline, shipped, files, StorageLevel):

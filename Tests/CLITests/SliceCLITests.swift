@@ -151,4 +151,24 @@ import Testing
         #expect(result.status == 74)
         #expect(result.stderr.contains("was decided with"))
     }
+
+    @Test func stdinAsNamesAPartOfAFileAsARunOverTheFileDoes() throws {
+        let directory = try temporaryDirectory()
+        let file = directory.appendingPathComponent("feed.jsonl").path
+        let lines = [#"{"text":"one"}"#, "", #"{"id":"b","text":"two"}"#, #"{"text":"three"}"#]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let whole = try CLI.run(["run", "passthrough", file, "--quiet"])
+        let part = try CLI.run(
+            ["run", "passthrough", "--stdin-as", file, "--first-line", "2", "--quiet"],
+            stdin: lines[1...].joined(separator: "\n") + "\n")
+        #expect(part.status == 0, "\(part.stderr)")
+        #expect(part.lines == Array(whole.lines.dropFirst()))
+        #expect(part.lines.last == #"{"id":"\#(file):4","text":"three","source":"\#(file):4"}"#)
+        let named = try CLI.run(
+            ["run", "passthrough", "--stdin-as", "dir/feed.jsonl", "--stdin-id", "feed.jsonl", "--quiet"],
+            stdin: lines[0] + "\n")
+        #expect(named.stdout == #"{"id":"feed.jsonl:1","text":"one","source":"dir/feed.jsonl:1"}"# + "\n")
+        let alone = try CLI.run(["run", "passthrough", "--first-line", "3"])
+        #expect(alone.status == 64)
+    }
 }
