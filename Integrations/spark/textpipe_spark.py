@@ -44,8 +44,9 @@ import sys
 import tarfile
 import tempfile
 import threading
+import time
 
-ARCHIVE = "textpipe-bundle.tgz"
+ARCHIVE = "textpipe-bundle.tar"
 FAILED = "TEXTPIPE-FAILED"
 ACCOUNT = re.compile(
     r"^read (\d+), written (\d+), dropped (\d+), dead-lettered (\d+), failed (\d+) in ")
@@ -103,7 +104,7 @@ def make_bundle(binary, directory):
     """An archive with the binary, its resource bundles and outside libraries; returns (path, libraries shipped)."""
     path = os.path.join(directory, ARCHIVE)
     libraries = outside_libraries(binary)
-    with tarfile.open(path, "w:gz") as archive:
+    with tarfile.open(path, "w") as archive:  # not compressed: gzip took 11 s here for 31 MiB
         archive.add(binary, arcname="textpipe")
         beside = os.path.dirname(binary)
         for name in sorted(os.listdir(beside)):
@@ -184,6 +185,9 @@ def run_textpipe(arguments, lines, partition, step="run"):
     run, the dead letters' count and the accounting line."""
     directory = bundle_dir()
     binary = os.path.join(directory, "textpipe")
+    if not os.access(binary, os.X_OK):
+        # Spark unpacks a plain .tar with Java, which drops the executable bit.
+        os.chmod(binary, 0o755)
     scratch = tempfile.mkdtemp(prefix="textpipe-task-")
     dead = os.path.join(scratch, "dead.jsonl")
     err_path = os.path.join(scratch, "stderr")
@@ -339,12 +343,15 @@ def ship_file(sc, path):
 
 def run(sc, args, stages, pipeline, shipped, files, StorageLevel):
     partitions = args.partitions or sc.defaultParallelism
+    LAPS.clear()
+    _last[0] = time.time()
     # Contiguous partitions in input order: each file's splits, file after file.
     per_file = [sc.textFile(path, max(1, partitions // len(files)), use_unicode=False) for path, _ in files]
     if not per_file:
         sys.exit("textpipe_spark: error: no input files")
     rdd = sc.union(per_file) if len(per_file) > 1 else per_file[0]
     counts = rdd.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
+    lap("count lines")
     # Partition p: its file, the file's line number of its first line, the global position of its first line.
     layout, start, p = [], 0, 0
     for f, n in enumerate(per.getNumPartitions() for per in per_file):
@@ -382,6 +389,7 @@ def run(sc, args, stages, pipeline, shipped, files, StorageLevel):
     first = rdd.mapPartitionsWithIndex(fingerprint_step).persist(StorageLevel.MEMORY_AND_DISK)
     records = first.filter(lambda t: t[0] == 0).map(lambda t: t[1])
     side = first.filter(lambda t: t[0] != 0).collect()
+    lap("stages before dedupe + fingerprints")
 
     # Keys: the exact key and every band key. Keys one article holds are no edge.
     def keys(record):
@@ -415,6 +423,7 @@ def run(sc, args, stages, pipeline, shipped, files, StorageLevel):
         labels = updated
         if changed == 0:
             break
+    lap(f"connected components ({rounds} rounds)")
     component_sizes = labels.map(lambda kv: (kv[1], 1)).reduceByKey(lambda a, b: a + b, n)
     largest = component_sizes.map(lambda kv: kv[1]).max() if not labels.isEmpty() else 0
     if largest > args.report_group:
@@ -462,7 +471,23 @@ def run(sc, args, stages, pipeline, shipped, files, StorageLevel):
     if not args.quiet:
         print(f"textpipe_spark: {len(starts)} partitions, {rounds} rounds of label propagation, "
               f"largest component {largest}", file=sys.stderr)
-    return write(args, final, side)
+    code = write(args, final, side)
+    lap("decide, apply, later stages, write")
+    if not args.quiet:
+        print("textpipe_spark: seconds: " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in LAPS),
+              file=sys.stderr)
+    return code
+
+
+LAPS = []
+_last = [time.time()]
+
+
+def lap(name):
+    """Notes the seconds since the last lap (Spark is lazy: a lap ends at an action)."""
+    now = time.time()
+    LAPS.append((name, now - _last[0]))
+    _last[0] = now
 
 
 def merge_decisions(items):
