@@ -13,6 +13,7 @@ and partition count, whether the output is byte-identical, and the times:
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,6 +101,7 @@ def main():
             same = code == 0 and open(out, "rb").read() == expected
             results.append((name, "job", partitions, same, seconds, None, expected.count(b"\n")))
     sc.stop()
+    shutil.rmtree(work, ignore_errors=True)
     for name, kind, partitions, same, seconds, single_seconds, records in results:
         passed += same
         failed += not same

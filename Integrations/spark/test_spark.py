@@ -9,6 +9,7 @@ Prints one line per case and `N passed, M failed`.
 import contextlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -129,6 +130,7 @@ def main():
         failed += 1
         print(f"FAIL on_error: fail: exit {code}, stderr {err.strip()[-400:]!r}")
     sc.stop()
+    shutil.rmtree(work, ignore_errors=True)
     print(f"({time.time() - started:.0f} s in Spark)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
