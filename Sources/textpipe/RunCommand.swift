@@ -72,17 +72,20 @@ struct RunCommand: ParsableCommand {
     var stdinID: String?
 
     @Option(
-        name: .customLong("first-line"), help: "With --stdin-as: the line number of stdin's first line in that file.")
+        name: .customLong("first-line"),
+        help: ArgumentHelp("With --stdin-as: the line number of stdin's first line in that file.", valueName: "n"))
     var firstLine: Int = 1
 
     @Option(
         name: .customLong("from"),
-        help: "Run the pipeline from this stage on (included); the stages before it are skipped.")
+        help: ArgumentHelp(
+            "Run the pipeline from this stage on (included); the stages before it are skipped.", valueName: "stage"))
     var fromStage: String?
 
     @Option(
         name: .customLong("until"),
-        help: "Run the pipeline up to this stage (included); the stages after it are skipped.")
+        help: ArgumentHelp(
+            "Run the pipeline up to this stage (included); the stages after it are skipped.", valueName: "stage"))
     var untilStage: String?
 
     @Option(
