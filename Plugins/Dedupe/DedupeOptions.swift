@@ -8,6 +8,10 @@ public struct DedupeOptions: StageOptions {
         case drop
         /// Keep it, with `duplicate_of` pointing at the earlier article.
         case mark
+        /// Decide nothing: write each article's `dedupe_fingerprint` (exact key,
+        /// band keys, MinHash values, settings) for `textpipe dedupe decide`,
+        /// which makes the decisions over a whole corpus split across machines.
+        case fingerprint
     }
 
     /// Which text two articles are compared on.
@@ -31,8 +35,8 @@ public struct DedupeOptions: StageOptions {
 
     public static let fields: [OptionField] = [
         OptionField(
-            "mode", type: "drop | mark", default: "drop",
-            "drop: leave duplicates out (counted as dropped, reason 'duplicate'); mark: keep them and add duplicate_of {id, similarity, kind}"
+            "mode", type: "drop | mark | fingerprint", default: "drop",
+            "drop: leave duplicates out (counted as dropped, reason 'duplicate'); mark: keep them and add duplicate_of {id, similarity, kind}; fingerprint: decide nothing, add dedupe_fingerprint for 'textpipe dedupe decide'"
         ),
         OptionField(
             "key", type: "text | title+text", default: "text",
@@ -60,7 +64,7 @@ public struct DedupeOptions: StageOptions {
         let c = try decoder.options()
         let modeName = try c.option("mode", default: mode.rawValue)
         guard let mode = Mode(rawValue: modeName) else {
-            throw StageError("unknown mode '\(modeName)'", hint: "use drop or mark")
+            throw StageError("unknown mode '\(modeName)'", hint: "use drop, mark or fingerprint")
         }
         self.mode = mode
         let keyName = try c.option("key", default: key.rawValue)
@@ -93,9 +97,50 @@ public struct DedupeOptions: StageOptions {
         guard (16...1024).contains(permutations), permutations.isMultiple(of: 2) else {
             throw StageError("permutations must be an even number from 16 to 1024, got \(permutations)")
         }
+        if state != nil, mode == .fingerprint {
+            throw StageError(
+                "mode: fingerprint decides nothing, so it keeps no state file",
+                hint: "leave state out; 'textpipe dedupe decide' makes the decisions")
+        }
         if let state, state.isEmpty {
             throw StageError("state must be a file path", hint: "leave it out to keep the state in memory")
         }
+    }
+
+    /// Everything a decision depends on, as one line that fingerprints and
+    /// decisions carry, so that steps run with other settings are refused:
+    /// `key=text shingle_size=5 permutations=128 seed=1 near_threshold=0.8 bands=7x2`.
+    public var settingsLine: String {
+        let banding = effectiveNearThreshold.map { LSHBanding(threshold: $0, permutations: permutations) }
+        return "key=\(key.rawValue) shingle_size=\(shingleSize) permutations=\(permutations) seed=\(seed) "
+            + "near_threshold=\(effectiveNearThreshold.map { "\($0)" } ?? "off") "
+            + "bands=\(banding.map { "\($0.bands)x\($0.rows)" } ?? "off")"
+    }
+
+    /// The options a ``settingsLine`` was made from; `nil` when the line is not one.
+    init?(settingsLine line: String) {
+        var values: [Substring: Substring] = [:]
+        for part in line.split(separator: " ") {
+            guard let equals = part.firstIndex(of: "=") else { return nil }
+            values[part[..<equals]] = part[part.index(after: equals)...]
+        }
+        guard let key = values["key"].flatMap({ Key(rawValue: String($0)) }),
+            let shingleSize = values["shingle_size"].flatMap({ Int($0) }),
+            let permutations = values["permutations"].flatMap({ Int($0) }),
+            let seed = values["seed"].flatMap({ UInt64($0) }), let threshold = values["near_threshold"]
+        else { return nil }
+        self.init()
+        self.key = key
+        self.shingleSize = shingleSize
+        self.permutations = permutations
+        self.seed = seed
+        if threshold == "off" {
+            nearThreshold = nil
+        } else {
+            guard let value = Double(threshold) else { return nil }
+            nearThreshold = value
+        }
+        guard (try? validate()) != nil, settingsLine == line else { return nil }
     }
 
     /// The near-duplicate threshold in force: `nil` when off.

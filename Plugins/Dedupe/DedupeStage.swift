@@ -1,3 +1,4 @@
+import Foundation
 import Textpipe
 
 /// Drops (or marks) articles that repeat an earlier one, exactly or nearly.
@@ -64,7 +65,7 @@ public struct DedupeStage: OrderedStage {
         let threshold = options.effectiveNearThreshold
         fingerprinter = Fingerprinter(
             shingleSize: options.shingleSize, permutations: options.permutations, seed: options.seed,
-            nearThreshold: threshold, keepsValues: options.state != nil)
+            nearThreshold: threshold, keepsValues: options.state != nil || options.mode == .fingerprint)
         let index = NearDuplicateIndex(
             permutations: options.permutations, banding: fingerprinter.banding, threshold: threshold ?? 1,
             keepsIDs: options.mode == .mark)
@@ -74,6 +75,10 @@ public struct DedupeStage: OrderedStage {
     // MARK: - Stage
 
     public func prepare(_ document: Document) throws -> ArticleFingerprint {
+        // A decision made elsewhere (`textpipe dedupe decide`) needs no fingerprint here.
+        if options.mode != .fingerprint, document.field(Self.decisionField) != nil {
+            return ArticleFingerprint(exactKey: 0, values: [], nibbles: [], bandKeys: [])
+        }
         // Buffers are borrowed from a pool and given back, so a warm run allocates only results.
         var scratch = scratchPool.withLock { $0.popLast() } ?? Fingerprinter.Scratch()
         let fingerprint = fingerprinter.fingerprint(parts(of: document), scratch: &scratch)
@@ -82,11 +87,27 @@ public struct DedupeStage: OrderedStage {
     }
 
     public func decide(_ document: inout Document, prepared: ArticleFingerprint) throws -> Disposition {
+        if options.mode == .fingerprint {
+            document.setField(
+                Self.fingerprintField,
+                FingerprintJSON.fingerprint(id: document.id, settings: options.settingsLine, prepared))
+            return .keep
+        }
+        let given = document.field(Self.decisionField)
         let id = document.id
         let found = try memory.withLock { memory -> (NearDuplicateIndex.Match, String?)? in
             // Counted before anything can throw: the runner counts every call in `delivered(_:)`.
             let decision = memory.decisions
             memory.decisions += 1
+            if memory.appliesDecisions == nil { memory.appliesDecisions = given != nil }
+            guard memory.appliesDecisions == (given != nil) else {
+                throw StageError(
+                    given == nil
+                        ? "no \(Self.decisionField) on this article, but earlier articles of this run had one"
+                        : "a \(Self.decisionField) on this article, but earlier articles of this run had none",
+                    hint: "decisions from 'textpipe dedupe decide' apply to every article of a run or to none")
+            }
+            if let given { return try Self.match(given, settings: options.settingsLine) }
             try memory.open(options, fingerprinter)
             // Only first occurrences are indexed: a duplicate points at an article that was kept.
             if let match = memory.index.match(prepared) { return (match, memory.index.id(at: match.article)) }
@@ -95,12 +116,18 @@ public struct DedupeStage: OrderedStage {
                 decision: decision, position: position, id: id, exactKey: prepared.exactKey, values: prepared.values)
             return nil
         }
+        if given != nil {
+            document.removeField(Self.decisionField)
+            document.removeField(Self.fingerprintField)
+        }
         guard let (match, earlier) = found else { return .keep }
         switch options.mode {
         case .drop:
             return .drop(reason: "duplicate")
         case .mark:
             document.setField("duplicate_of", Self.mark(id: earlier ?? "", match: match))
+            return .keep
+        case .fingerprint:
             return .keep
         }
     }
@@ -150,6 +177,37 @@ public struct DedupeStage: OrderedStage {
         }
     }
 
+    // MARK: - Decisions made elsewhere
+
+    /// The field `mode: fingerprint` writes, read by `textpipe dedupe decide`.
+    public static let fingerprintField = "dedupe_fingerprint"
+    /// The field that carries a decision from `textpipe dedupe decide`; a
+    /// stage in `drop` or `mark` mode applies it instead of deciding.
+    public static let decisionField = "dedupe_decision"
+
+    /// The match a `dedupe_decision` field names, or `nil` for an article to keep.
+    ///
+    /// - Throws: ``StageIOError`` when the decision was made with other
+    ///   settings: applying it would silently give another run's answers.
+    static func match(_ field: JSONFragment, settings: String) throws -> (NearDuplicateIndex.Match, String?)? {
+        let decision: FingerprintJSON.Decision
+        do {
+            decision = try JSONDecoder().decode(FingerprintJSON.Decision.self, from: Data(field.bytes))
+        } catch {
+            throw StageError("\(decisionField) is not a decision from 'textpipe dedupe decide'")
+        }
+        guard decision.settings == settings else {
+            throw StageIOError(
+                "\(decisionField) was decided with '\(decision.settings)', but this dedupe stage has '\(settings)'",
+                hint: "fingerprint, decide and apply with the same pipeline")
+        }
+        guard let earlier = decision.duplicate_of else { return nil }
+        guard let kind = NearDuplicateIndex.Match.Kind(rawValue: earlier.kind) else {
+            throw StageError("\(decisionField) has an unknown kind '\(earlier.kind)'")
+        }
+        return (NearDuplicateIndex.Match(article: 0, kind: kind, similarity: earlier.similarity), earlier.id)
+    }
+
     // MARK: - Helpers
 
     private func parts(of document: Document) -> [String] {
@@ -174,6 +232,8 @@ public struct DedupeStage: OrderedStage {
         var stateFile: DedupeStateFile?
         var opened = false
         var failure: StageIOError?
+        /// Whether this run applies decisions made elsewhere; set by the first article.
+        var appliesDecisions: Bool?
         /// `decide` calls so far, the numbering ``delivered(_:)`` counts in.
         var decisions = 0
 

@@ -59,6 +59,42 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
     var quiet = false
 
+    @Option(
+        name: .customLong("stdin-as"),
+        help: ArgumentHelp(
+            "Name stdin's JSON Lines as lines of this file (id and source FILE:LINE), for a part of a file piped in.",
+            valueName: "file"))
+    var stdinAs: String?
+
+    @Option(
+        name: .customLong("stdin-id"),
+        help: "With --stdin-as: the id prefix, when it is not the file (a file inside a directory INPUT).")
+    var stdinID: String?
+
+    @Option(
+        name: .customLong("first-line"),
+        help: ArgumentHelp("With --stdin-as: the line number of stdin's first line in that file.", valueName: "n"))
+    var firstLine: Int = 1
+
+    @Option(
+        name: .customLong("from"),
+        help: ArgumentHelp(
+            "Run the pipeline from this stage on (included); the stages before it are skipped.", valueName: "stage"))
+    var fromStage: String?
+
+    @Option(
+        name: .customLong("until"),
+        help: ArgumentHelp(
+            "Run the pipeline up to this stage (included); the stages after it are skipped.", valueName: "stage"))
+    var untilStage: String?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set a stage's option for this run: STAGE.OPTION=VALUE (a YAML value), e.g. dedupe.mode=fingerprint.",
+            valueName: "stage.option=value"))
+    var settings: [String] = []
+
     /// The most worker threads `--jobs` accepts. Each job keeps up to four batches
     /// of at most 1 MiB in flight, so 256 jobs bound the window at 1 GiB;
     /// `--jobs 99999999999` used to abort trying to allocate 800 GB.
@@ -72,6 +108,27 @@ struct RunCommand: ParsableCommand {
         guard output != "", deadLetter != "" else {
             throw ValidationError("--output and --dead-letter need a file name")
         }
+        guard stdinAs != nil || (stdinID == nil && firstLine == 1) else {
+            throw ValidationError("--stdin-id and --first-line need --stdin-as FILE")
+        }
+        guard firstLine >= 1 else { throw ValidationError("--first-line must be at least 1, got \(firstLine)") }
+        guard stdinAs == nil || inputs.isEmpty || inputs == ["-"] else {
+            throw ValidationError("--stdin-as names what stdin stands for; give no other INPUT")
+        }
+        for setting in settings where Self.split(setting) == nil {
+            throw ValidationError("--set expects STAGE.OPTION=VALUE (e.g. dedupe.mode=fingerprint), got '\(setting)'")
+        }
+    }
+
+    /// `dedupe.mode=fingerprint` as (stage, option, value); `nil` when it is not of that shape.
+    static func split(_ setting: String) -> (stage: String, option: String, value: String)? {
+        guard let equals = setting.firstIndex(of: "="), let dot = setting[..<equals].firstIndex(of: ".") else {
+            return nil
+        }
+        let stage = String(setting[..<dot])
+        let option = String(setting[setting.index(after: dot)..<equals])
+        guard !stage.isEmpty, !option.isEmpty else { return nil }
+        return (stage, option, String(setting[setting.index(after: equals)...]))
     }
 
     func run() throws {
@@ -81,21 +138,27 @@ struct RunCommand: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         TemporaryFiles.removeOnSignals()
         let catalog = StageRegistry.catalog
-        let loaded: Pipeline
+        var loaded: Pipeline
         do throws(PipelineError) {
             let found = try PipelineResolver.resolve(
                 pipeline, catalog: catalog, currentDirectory: FileManager.default.currentDirectoryPath,
                 environment: ProcessInfo.processInfo.environment)
             loaded = try PipelineLoader.load(yaml: found.yaml, file: found.file, catalog: catalog)
+            // Options are set before slicing, so `--set` may name any stage of the file.
+            for case let (stage, option, value)? in settings.map(Self.split) {
+                loaded = try loaded.setting(option, of: stage, to: value)
+            }
+            loaded = try loaded.sliced(from: fromStage, until: untilStage)
         } catch {
             Terminal.report(error)
             throw ExitCode(ExitStatus.usage)
         }
         let raw = Self.argumentsThatAreNotUTF8()
-        let specs: [InputSpec] =
+        var specs: [InputSpec] =
             inputs.isEmpty
             ? [.stdin(inputFormat)]
             : inputs.map { $0 == "-" ? .stdin(inputFormat) : raw[$0].map { .rawPath($0) } ?? .path($0) }
+        if let stdinAs { specs = [.stdinPart(source: stdinAs, idPrefix: stdinID ?? stdinAs, firstLine: firstLine)] }
 
         // Everything that can be refused is refused before a file is created.
         if let output, let deadLetter, OutputPaths.nameSameFile(output, deadLetter) {

@@ -18,7 +18,7 @@ struct Textpipe: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ListCommand.self, DescribeCommand.self, ValidateCommand.self, NewStageCommand.self,
-            EvalCommand.self, TrainCommand.self, ReportCommand.self,
+            EvalCommand.self, TrainCommand.self, ReportCommand.self, DedupeCommand.self,
         ]
     )
 

@@ -39,7 +39,7 @@ public struct ArticleReader {
                 try checkExists(Array(path.utf8))
             case .rawPath(let bytes):
                 try checkExists(bytes)
-            case .stdin:
+            case .stdin, .stdinPart:
                 // `< somedir` opens fine and fails only at read(2): it used to give one empty article.
                 var info = stat()
                 guard fstat(0, &info) == 0 else { throw InputError(path: "stdin", reason: errorText()) }
@@ -75,6 +75,12 @@ public struct ArticleReader {
                 guard readLines(fd: 0, name: "stdin", idPrefix: "stdin", source: nil, emit: emit, idle: idle) else {
                     return
                 }
+            case .stdinPart(let source, let idPrefix, let firstLine):
+                guard
+                    readLines(
+                        fd: 0, name: "stdin", idPrefix: idPrefix, source: source, firstLine: firstLine, emit: emit,
+                        idle: idle)
+                else { return }
             case .stdin(.text):
                 let (bytes, readError) = readAll(fd: 0)
                 if let readError { throw InputError(path: "stdin", reason: "read failed: \(errorText(readError))") }
@@ -247,11 +253,12 @@ public struct ArticleReader {
 
     /// Reads JSON Lines; blank lines are skipped.
     private func readLines(
-        fd: Int32, name: String, idPrefix: String, source: String?, emit: (InputRecord, Int) -> Bool, idle: () -> Void
+        fd: Int32, name: String, idPrefix: String, source: String?, firstLine: Int = 1,
+        emit: (InputRecord, Int) -> Bool, idle: () -> Void
     ) -> Bool {
         var reader = LineReader(fd: fd, maxLineBytes: maxBytes)
         defer { reader.close() }
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         while let line = reader.next(beforeBlocking: idle) {
             lineNumber += 1
             let id = "\(idPrefix):\(lineNumber)"

@@ -41,4 +41,8 @@ public enum InputSpec: Sendable, Equatable {
     case path(String)
     /// A file or directory whose name is not UTF-8, as the bytes given on the command line.
     case rawPath([UInt8])
+    /// JSON Lines on stdin that stand for lines `firstLine`… of the file `source`:
+    /// records are named as a run over the whole file names them (id `idPrefix:LINE`,
+    /// source `source:LINE`), so a slice of a file piped in by a cluster gives the same bytes.
+    case stdinPart(source: String, idPrefix: String, firstLine: Int)
 }
