@@ -6,10 +6,10 @@
 
 How (README "Running on Spark" has the long form):
 
-1. Ship one textpipe: an archive with the binary, its resource bundles
-   (`Textpipe_*.resources`, which SwiftPM puts beside it) and every shared
-   library it links from outside the system (the Swift runtime, unless it was
-   built with `--static-swift-stdlib`), added with `SparkContext.addArchive`.
+1. Ship one textpipe: an archive with the binary (its models and lexicons
+   are compiled into it) and every shared library it links from outside the
+   system (the Swift runtime, unless it was built with
+   `--static-swift-stdlib`), added with `SparkContext.addArchive`.
 2. Read JSON Lines in contiguous partitions, in input order (`textFile`
    splits; each task knows its file and first line, so ids and sources are
    those of one run: `textpipe run --stdin-as FILE --first-line N`).
@@ -101,15 +101,11 @@ def outside_libraries(binary):
 
 
 def make_bundle(binary, directory):
-    """An archive with the binary, its resource bundles and outside libraries; returns (path, libraries shipped)."""
+    """An archive with the binary and the libraries it links from outside the system; returns (path, libraries shipped)."""
     path = os.path.join(directory, ARCHIVE)
     libraries = outside_libraries(binary)
     with tarfile.open(path, "w") as archive:  # not compressed: gzip took 11 s here for 31 MiB
         archive.add(binary, arcname="textpipe")
-        beside = os.path.dirname(binary)
-        for name in sorted(os.listdir(beside)):
-            if name.endswith(".resources"):
-                archive.add(os.path.join(beside, name), arcname=name)
         for library in libraries:
             archive.add(library, arcname=os.path.basename(library))
     return path, libraries
@@ -327,7 +323,7 @@ def ship(sc, binary, quiet):
     sc._textpipe_shipped = {"binary": binary, "files": {}}
     if not quiet:
         print(f"textpipe_spark: shipping {binary} ({os.path.getsize(archive) // 1024} KiB archive with its "
-              f"resource bundles and {len(libraries)} libraries from outside the system)", file=sys.stderr)
+              f"{len(libraries)} libraries from outside the system)", file=sys.stderr)
 
 
 def ship_file(sc, path):
