@@ -59,10 +59,15 @@ import Testing
         let resolved = try #require(realpath(directory + "/file", nil))
         defer { free(resolved) }
 
-        #expect(try OutputTarget.classify(directory + "/new") == .replace(target: directory + "/new", mode: nil))
-        #expect(try OutputTarget.classify(directory + "/file") == .replace(target: directory + "/file", mode: 0o600))
         #expect(
-            try OutputTarget.classify(directory + "/link") == .replace(target: String(cString: resolved), mode: 0o600))
+            try OutputTarget.classify(directory + "/new")
+                == .replace(target: Array((directory + "/new").utf8), mode: nil))
+        #expect(
+            try OutputTarget.classify(directory + "/file")
+                == .replace(target: Array((directory + "/file").utf8), mode: 0o600))
+        #expect(
+            try OutputTarget.classify(directory + "/link")
+                == .replace(target: Array(String(cString: resolved).utf8), mode: 0o600))
         #expect(try OutputTarget.classify(directory + "/fifo") == .inPlace)
         #expect(throws: OutputSink.WriteError.self) { try OutputTarget.classify(directory) }
         #expect(throws: OutputSink.WriteError.self) { try OutputTarget.classify(directory + "/dangling") }
