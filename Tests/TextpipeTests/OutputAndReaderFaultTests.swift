@@ -82,6 +82,25 @@ import Testing
         #expect(OutputSink.standardDescriptor(named: "/dev/null") == nil)
     }
 
+    @Test func directoryOfTheOutputIsSyncedAfterTheRename() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-sync-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(OutputSink.syncDirectory(containing: Array((directory + "/out.jsonl").utf8)) == nil)
+        #expect(OutputSink.syncDirectory(containing: Array("/out.jsonl".utf8)) == nil)
+        #expect(OutputSink.syncDirectory(containing: Array("out.jsonl".utf8)) == nil)
+        #expect(OutputTarget.directory(of: Array("/out.jsonl".utf8)) == Array("/".utf8))
+        #expect(OutputTarget.directory(of: Array("out.jsonl".utf8)) == Array(".".utf8))
+        #expect(OutputTarget.directory(of: Array("a/b\u{E9}/o".utf8)) == Array("a/b\u{E9}".utf8))
+        let sink = try OutputSink.file(pathBytes: Array((directory + "/caf").utf8) + [0xE9])
+        try sink.write(Array("{}\n".utf8))
+        try sink.commit()
+        #expect(sink.isCommitted)
+        let name = try #require(FileManager.default.contentsOfDirectory(atPath: directory).first)
+        #expect(!name.hasPrefix("."))
+        #expect(!TemporaryFiles.registered.contains { $0.hasPrefix(directory) })
+    }
+
     @Test func failedWriteSpoilsTheSinkAndCommitDiscardsIt() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-sink-\(UUID())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
