@@ -34,6 +34,8 @@ let package = Package(
     products: [
         .executable(name: "textpipe", targets: ["textpipe"]),
         .library(name: "Textpipe", targets: ["Textpipe"]),
+        // The built-in stages as one catalog, for packages beside this one (Fuzz/).
+        .library(name: "StageRegistry", targets: ["StageRegistry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

@@ -176,9 +176,14 @@ struct RunCommand: ParsableCommand {
         }
         let output: OutputSink
         do throws(OutputSink.WriteError) {
-            output = try self.output.map(OutputSink.file) ?? .standardOutput
+            output =
+                try self.output.map { path throws(OutputSink.WriteError) in
+                    try OutputSink.file(pathBytes: raw[path] ?? Array(path.utf8))
+                } ?? .standardOutput
             do throws(OutputSink.WriteError) {
-                options.deadLetter = try deadLetter.map(OutputSink.file)
+                options.deadLetter = try deadLetter.map { path throws(OutputSink.WriteError) in
+                    try OutputSink.file(pathBytes: raw[path] ?? Array(path.utf8))
+                }
             } catch {
                 output.abandon()
                 throw error

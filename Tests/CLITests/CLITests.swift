@@ -51,10 +51,33 @@ struct CLI {
         try process.run()
         let stdinData = Data(stdin.utf8)
         DispatchQueue.global().async {
-            try? input.fileHandleForWriting.write(contentsOf: stdinData)
-            try? input.fileHandleForWriting.close()
+            withoutSIGPIPE {
+                try? input.fileHandleForWriting.write(contentsOf: stdinData)
+                try? input.fileHandleForWriting.close()
+            }
         }
         return collect(process, output: output, error: error)
+    }
+
+    /// Runs `body` with SIGPIPE blocked on this thread, then takes back any that
+    /// `body` raised. A child that exits before reading all of its stdin (a usage
+    /// error) made the write raise SIGPIPE, which ended the whole test process
+    /// (seen under load); blocked, the write fails with `EPIPE` instead. Not
+    /// `SIG_IGN`: that would be inherited by the children the tests start.
+    static func withoutSIGPIPE(_ body: () -> Void) {
+        var block = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&block)
+        sigaddset(&block, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &block, &previous)
+        body()
+        var pending = sigset_t()
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1 {
+            var zero = timespec(tv_sec: 0, tv_nsec: 0)
+            _ = sigtimedwait(&block, nil, &zero)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
     }
 
     /// Everything until end of file, retrying reads a signal interrupts.

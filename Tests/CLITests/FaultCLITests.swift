@@ -418,6 +418,25 @@ struct Accounting: Equatable {
         #expect(CLI.json(result.lines.first ?? "")["id"] as? String == "caf\\xE9.txt")
     }
 
+    @Test func outputAndDeadLetterNamedByArgumentsThatAreNotUTF8AreWrittenUnderThoseNames() throws {
+        let directory = try temporaryDirectory()
+        let result = try CLI.shell(
+            """
+            printf '{"text":"Le port ouvre."}\\n{"text":5}\\n' > in.jsonl
+            textpipe run clean in.jsonl --quiet --output "$(printf 'caf\\xe9.jsonl')" --dead-letter "$(printf 'd\\xe9ad.jsonl')"
+            """,
+            in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try CLI.shell("cat \"$(printf 'caf\\xe9.jsonl')\"", in: directory)
+        #expect(output.lines.count == 1)
+        #expect(CLI.json(output.lines.first ?? "")["text"] as? String == "Le port ouvre.")
+        let dead = try CLI.shell("cat \"$(printf 'd\\xe9ad.jsonl')\"", in: directory)
+        #expect(dead.lines.count == 1)
+        // No file got the decoded name (U+FFFD for the byte 0xE9), no temporary file is left.
+        let litter = try CLI.shell("ls -A | grep -c \"$(printf '\\xef\\xbf\\xbd')\\|tmp$\"", in: directory)
+        #expect(litter.lines.first == "0")
+    }
+
     @Test func badElementOfAJSONArrayIsNamedByItsIndex() throws {
         let (result, dead) = try walk(#"printf '[{"text":"one"},{"text":5},{"text":"three"}]' > list.json"#)
         #expect(result.lines.count == 2)

@@ -222,6 +222,7 @@ t "dangling link in a directory" 0 1 - dead.jsonl 'mkdir in && cp articles/one.t
 t "FIFO in a directory" 0 1 - dead.jsonl 'mkdir in && cp articles/one.txt in/ && mkfifo in/pipe.jsonl && textpipe run clean in --dead-letter dead.jsonl'
 t "file name that is not UTF-8" 0 0 - dead.jsonl 'mkdir in && cp articles/one.txt "in/$(printf "caf\xe9.txt")" && textpipe run clean in --dead-letter dead.jsonl && grep -qF "caf\\\\xE9.txt" stdout'
 t "input named by a non-UTF-8 argument" 0 0 - none 'n=$(printf "caf\xe9.txt"); cp articles/one.txt "$n" && textpipe run clean "$n"'
+t "--output and --dead-letter named by non-UTF-8 arguments" 0 0 none none 'o=$(printf "caf\xe9.jsonl"); d=$(printf "d\xe9ad.jsonl"); textpipe run clean good.jsonl --output "$o" --dead-letter "$d" && [ "$(wc -l < "$o")" = 5 ] && [ -f "$d" ] && [ "$(ls | grep -c "$(printf "\xef\xbf\xbd")")" = 0 ]'
 t "FIFO named as the input" 0 0 - none 'mkfifo f.jsonl && (cat good.jsonl > f.jsonl &) && textpipe run clean f.jsonl'
 t "--output onto a FIFO" 0 0 none none 'mkfifo f && (wc -l < f > count &) && textpipe run clean good.jsonl --output f; s=$?; sleep 0.3; [ -p f ] && [ "$(cat count)" = 5 ] && exit $s'
 tn "--output /dev/null keeps the device" 0 0 none none 'textpipe run clean good.jsonl --output /dev/null && [ -c /dev/null ]'

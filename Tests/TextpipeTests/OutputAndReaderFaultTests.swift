@@ -59,10 +59,15 @@ import Testing
         let resolved = try #require(realpath(directory + "/file", nil))
         defer { free(resolved) }
 
-        #expect(try OutputTarget.classify(directory + "/new") == .replace(target: directory + "/new", mode: nil))
-        #expect(try OutputTarget.classify(directory + "/file") == .replace(target: directory + "/file", mode: 0o600))
         #expect(
-            try OutputTarget.classify(directory + "/link") == .replace(target: String(cString: resolved), mode: 0o600))
+            try OutputTarget.classify(directory + "/new")
+                == .replace(target: Array((directory + "/new").utf8), mode: nil))
+        #expect(
+            try OutputTarget.classify(directory + "/file")
+                == .replace(target: Array((directory + "/file").utf8), mode: 0o600))
+        #expect(
+            try OutputTarget.classify(directory + "/link")
+                == .replace(target: Array(String(cString: resolved).utf8), mode: 0o600))
         #expect(try OutputTarget.classify(directory + "/fifo") == .inPlace)
         #expect(throws: OutputSink.WriteError.self) { try OutputTarget.classify(directory) }
         #expect(throws: OutputSink.WriteError.self) { try OutputTarget.classify(directory + "/dangling") }
@@ -75,6 +80,25 @@ import Testing
         #expect(OutputSink.standardDescriptor(named: "/dev/fd/7") == 7)
         #expect(OutputSink.standardDescriptor(named: "/proc/self/fd/3") == 3)
         #expect(OutputSink.standardDescriptor(named: "/dev/null") == nil)
+    }
+
+    @Test func directoryOfTheOutputIsSyncedAfterTheRename() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("textpipe-sync-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(OutputSink.syncDirectory(containing: Array((directory + "/out.jsonl").utf8)) == nil)
+        #expect(OutputSink.syncDirectory(containing: Array("/out.jsonl".utf8)) == nil)
+        #expect(OutputSink.syncDirectory(containing: Array("out.jsonl".utf8)) == nil)
+        #expect(OutputTarget.directory(of: Array("/out.jsonl".utf8)) == Array("/".utf8))
+        #expect(OutputTarget.directory(of: Array("out.jsonl".utf8)) == Array(".".utf8))
+        #expect(OutputTarget.directory(of: Array("a/b\u{E9}/o".utf8)) == Array("a/b\u{E9}".utf8))
+        let sink = try OutputSink.file(pathBytes: Array((directory + "/caf").utf8) + [0xE9])
+        try sink.write(Array("{}\n".utf8))
+        try sink.commit()
+        #expect(sink.isCommitted)
+        let name = try #require(FileManager.default.contentsOfDirectory(atPath: directory).first)
+        #expect(!name.hasPrefix("."))
+        #expect(!TemporaryFiles.registered.contains { $0.hasPrefix(directory) })
     }
 
     @Test func failedWriteSpoilsTheSinkAndCommitDiscardsIt() throws {

@@ -31,8 +31,8 @@ public struct OutputSink: RecordSink {
     /// How messages name this output: `'path'` or `standard output`.
     private let label: String
     /// The file the temporary file is renamed to; nil when written in place.
-    private let finalPath: String?
-    private let temporaryPath: String?
+    private let finalPath: [UInt8]?
+    private let temporaryPath: [UInt8]?
     /// Whether the descriptor was opened for this sink (and is closed by ``commit()``).
     private let ownsDescriptor: Bool
     private let state = SinkState()
@@ -41,7 +41,7 @@ public struct OutputSink: RecordSink {
     public static let standardOutput = OutputSink(
         fd: 1, label: "standard output", finalPath: nil, temporaryPath: nil, ownsDescriptor: false)
 
-    private init(fd: Int32, label: String, finalPath: String?, temporaryPath: String?, ownsDescriptor: Bool) {
+    private init(fd: Int32, label: String, finalPath: [UInt8]?, temporaryPath: [UInt8]?, ownsDescriptor: Bool) {
         self.fd = fd
         self.label = label
         self.finalPath = finalPath
@@ -52,15 +52,22 @@ public struct OutputSink: RecordSink {
     /// Opens `path` for output: a temporary file beside a regular file (``commit()``
     /// renames it into place), or the device or FIFO itself.
     public static func file(_ path: String) throws(WriteError) -> OutputSink {
-        let label = "'\(path)'"
-        if let descriptor = standardDescriptor(named: path) {
+        try file(pathBytes: Array(path.utf8))
+    }
+
+    /// Opens the path `pathBytes` (the bytes of a command-line argument, no NUL) for
+    /// output, as ``file(_:)`` does; for names that are not UTF-8, which a `String`
+    /// cannot carry (`caf\xE9.jsonl` would become `caf\u{FFFD}.jsonl`, another file).
+    public static func file(pathBytes path: [UInt8]) throws(WriteError) -> OutputSink {
+        let label = "'\(FileName.display(path))'"
+        if let text = String(validating: path, as: UTF8.self), let descriptor = standardDescriptor(named: text) {
             let fd = fcntl(descriptor, F_DUPFD_CLOEXEC, 3)
             guard fd >= 0 else { throw .failed("cannot write \(label): \(errorText())") }
             return OutputSink(fd: fd, label: label, finalPath: nil, temporaryPath: nil, ownsDescriptor: true)
         }
         switch try OutputTarget.classify(path) {
         case .inPlace:
-            let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+            let fd = FileName.withCString(path) { open($0, O_WRONLY | O_CLOEXEC | O_NOCTTY) }
             guard fd >= 0 else { throw .failed("cannot write \(label): \(errorText())") }
             return OutputSink(fd: fd, label: label, finalPath: nil, temporaryPath: nil, ownsDescriptor: true)
         case .replace(let target, let mode):
@@ -68,11 +75,14 @@ public struct OutputSink: RecordSink {
             OutputTarget.removeStaleTemporaries(of: target)
             // Registered before it exists, so no signal can fall between creating and registering it.
             TemporaryFiles.register(temporary)
-            var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644)
+            let create = {
+                FileName.withCString(temporary) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644) }
+            }
+            var fd = create()
             if fd < 0 && errno == EEXIST {
                 // Left by an earlier sink of this same process (tests open many): ours to replace.
-                unlink(temporary)
-                fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644)
+                _ = FileName.withCString(temporary) { unlink($0) }
+                fd = create()
             }
             guard fd >= 0 else {
                 let reason = errorText()
@@ -134,18 +144,42 @@ public struct OutputSink: RecordSink {
         }
         if fsync(fd) != 0 || close(fd) != 0 {
             let reason = errorText()
-            unlink(temporaryPath)
+            _ = FileName.withCString(temporaryPath) { unlink($0) }
             TemporaryFiles.unregister(temporaryPath)
             throw .failed("cannot write \(label): \(reason)")
         }
-        if rename(temporaryPath, finalPath) != 0 {
+        let renamed = FileName.withCString(temporaryPath) { from in FileName.withCString(finalPath) { rename(from, $0) }
+        }
+        if renamed != 0 {
             let reason = errorText()
-            unlink(temporaryPath)
+            _ = FileName.withCString(temporaryPath) { unlink($0) }
             TemporaryFiles.unregister(temporaryPath)
-            throw .failed("cannot move the output into '\(finalPath)': \(reason)")
+            throw .failed("cannot move the output into '\(FileName.display(finalPath))': \(reason)")
         }
         TemporaryFiles.unregister(temporaryPath)
+        // The rename lives in the directory, not in the file: until the directory is
+        // synced too, a power cut can bring back the old file (or none) although the
+        // new one's bytes are on disk, and dedupe's state would then record articles
+        // as delivered that were not.
+        if let reason = Self.syncDirectory(containing: finalPath) {
+            throw .failed("cannot make the move into '\(FileName.display(finalPath))' durable: \(reason)")
+        }
         state.committed.store(true, ordering: .relaxed)
+    }
+
+    /// `fsync`s the directory that holds `path`; the error text when that fails.
+    ///
+    /// A directory that cannot be opened for reading, or a file system that
+    /// cannot sync directories (`EINVAL`), is not an error: there is nothing
+    /// more the program can do there, and the rename itself succeeded.
+    static func syncDirectory(containing path: [UInt8]) -> String? {
+        let fd = FileName.withCString(OutputTarget.directory(of: path)) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL && errno != ENOTSUP {
+            return errorText()
+        }
+        return nil
     }
 
     /// Closes and deletes a file output's temporary file; a device or FIFO is just closed.
@@ -165,7 +199,7 @@ public struct OutputSink: RecordSink {
     private func discard() {
         close(fd)
         guard let temporaryPath else { return }
-        unlink(temporaryPath)
+        _ = FileName.withCString(temporaryPath) { unlink($0) }
         TemporaryFiles.unregister(temporaryPath)
     }
 

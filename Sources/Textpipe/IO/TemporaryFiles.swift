@@ -58,17 +58,24 @@ public enum TemporaryFiles {
         }
     }
 
-    static func register(_ path: String) {
+    /// Registers the path `path` (bytes, no NUL; not always UTF-8).
+    static func register(_ path: [UInt8]) {
         storage.lock.withLock {
             guard let slot = (0..<capacity).first(where: { storage.slots[$0] == nil }) else { return }
-            storage.slots[slot] = strdup(path)
+            storage.slots[slot] = FileName.withCString(path) { strdup($0) }
         }
     }
 
-    static func unregister(_ path: String) {
+    static func register(_ path: String) { register(Array(path.utf8)) }
+
+    static func unregister(_ path: String) { unregister(Array(path.utf8)) }
+
+    static func unregister(_ path: [UInt8]) {
         storage.lock.withLock {
             for slot in 0..<capacity {
-                guard let stored = storage.slots[slot], String(cString: stored) == path else { continue }
+                guard let stored = storage.slots[slot],
+                    UnsafeRawBufferPointer(start: stored, count: strlen(stored)).elementsEqual(path)
+                else { continue }
                 storage.slots[slot] = nil
                 free(stored)
             }

@@ -1,0 +1,43 @@
+import Foundation
+import StageRegistry
+import Textpipe
+
+/// Where each input is written, so that the loader reads it as `textpipe validate`
+/// does: from a file's bytes (UTF-8 check, then libyaml, then the schema, the
+/// options of every stage and their `requires`). One file per process.
+let pipelinePath = NSTemporaryDirectory() + "textpipe-fuzz-pipeline-\(getpid()).yaml"
+
+/// A pipeline file's bytes, loaded and validated against the built-in stages:
+/// any bytes must give a `Pipeline` or a `PipelineError`, never a trap. Loading
+/// builds each stage from its options but runs none, so a `state:` path in the
+/// input is never opened (dedupe opens its state file on the first article).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Data(bytes: data, count: size)
+    guard FileManager.default.createFile(atPath: pipelinePath, contents: bytes) else {
+        preconditionFailure("cannot write \(pipelinePath)")
+    }
+    do throws(PipelineError) {
+        let pipeline = try PipelineLoader.load(path: pipelinePath, catalog: StageRegistry.catalog)
+        _ = pipeline.stages.map(\.optionsYAML)
+    } catch {
+        _ = error.description
+    }
+    if let text = String(validating: bytes, as: UTF8.self) {
+        _ = PipelineLoader.description(yaml: text)
+    }
+    return 0
+}
+
+/// libFuzzer's entry point for a program that has its own `main` (SwiftPM names an
+/// executable's `main` after the target, so libFuzzer's `main` cannot be used).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzPipeline))
