@@ -41,7 +41,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
-        .target(name: "Textpipe", dependencies: ["CLibYAML"]),
+        .target(name: "Textpipe", dependencies: ["CLibYAML", "CStageResources"]),
+        // The C type of a stage's embedded file table (see `StageResources`).
+        .target(name: "CStageResources", path: "Sources/CStageResources"),
         .target(name: "TextpipeTestKit", dependencies: ["Textpipe"]),
         // `textpipe report`: a run's JSON Lines as one self-contained HTML page.
         .target(name: "TextpipeReport", dependencies: ["Textpipe"]),
@@ -86,7 +88,9 @@ let package = Package(
                     + (embeds ? [.target(name: "C\($0)Resources")] : []),
                 path: "Plugins/\($0)", exclude: embeds ? ["Resources", "Embedded"] : [])
         }
-        + pluginsWithResources.sorted().map { .target(name: "C\($0)Resources", path: "Plugins/\($0)/Embedded") }
+        + pluginsWithResources.sorted().map {
+            .target(name: "C\($0)Resources", dependencies: ["CStageResources"], path: "Plugins/\($0)/Embedded")
+        }
         + plugins.map {
             .testTarget(
                 name: "\($0)Tests", dependencies: [.target(name: $0), "TextpipeTestKit"],

@@ -7,16 +7,7 @@ import Textpipe
 /// the party gazetteer.
 public enum EntitiesResources {
     /// Every embedded file.
-    public static let embedded = StageResources(
-        stage: "entities",
-        files: (0..<textpipe_entities_resource_count()).compactMap { index in
-            textpipe_entities_resource_at(index).map {
-                (
-                    String(cString: $0.pointee.name),
-                    UnsafeRawBufferPointer(start: $0.pointee.bytes, count: $0.pointee.count)
-                )
-            }
-        })
+    public static let embedded = StageResources(stage: "entities", table: textpipe_entities_resources)
 
     /// The bytes of resource `name` (`model.bin`, `parties.tsv` …).
     public static func data(_ name: String) throws(StageError) -> Data {

@@ -1,3 +1,4 @@
+import CStageResources
 import Foundation
 
 /// The data files a stage module embeds in the executable: its trained model,
@@ -11,7 +12,7 @@ import Foundation
 /// The bytes stay where the loader mapped them: ``data(_:)`` does not copy.
 ///
 /// ```swift
-/// static let resources = StageResources(stage: "entities", files: embeddedFiles())
+/// static let embedded = StageResources(stage: "entities", table: textpipe_entities_resources)
 /// let model = try resources.data("model.bin")
 /// ```
 public struct StageResources: Sendable {
@@ -19,18 +20,18 @@ public struct StageResources: Sendable {
     public let stage: String
     private let files: [String: Data]
 
-    /// Files as the C target lists them: a name (`model.bin`) and its bytes,
-    /// which must live as long as the process (static storage).
-    public init(stage: String, files: [(name: String, bytes: UnsafeRawBufferPointer)]) {
+    /// The files of a stage's `Embedded/resources.c`, from its table function
+    /// (`textpipe_entities_resources`), which sets the count and returns the
+    /// table; the bytes are static storage, so they are used in place.
+    public init(stage: String, table: (UnsafeMutablePointer<Int>) -> UnsafePointer<textpipe_resource>?) {
         self.stage = stage
+        var count = 0
+        let start = table(&count)
         var byName: [String: Data] = [:]
-        for file in files {
-            guard let base = file.bytes.baseAddress else {
-                byName[file.name] = Data()
-                continue
-            }
-            byName[file.name] = Data(
-                bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: file.bytes.count, deallocator: .none)
+        for file in UnsafeBufferPointer(start: start, count: start == nil ? 0 : count) {
+            let bytes = file.bytes.map { UnsafeMutableRawPointer(mutating: $0) }
+            byName[String(cString: file.name)] =
+                bytes.map { Data(bytesNoCopy: $0, count: file.count, deallocator: .none) } ?? Data()
         }
         self.files = byName
     }

@@ -22,7 +22,7 @@ static const unsigned char parties_tsv[] = {
 #embed "../Resources/parties.tsv"
 };
 
-static const textpipe_entities_resource files[] = {
+static const textpipe_resource files[] = {
     {"countries.tsv", countries_tsv, sizeof countries_tsv},
     {"lexicon.txt", lexicon_txt, sizeof lexicon_txt},
     {"model.bin", model_bin, sizeof model_bin},
@@ -30,8 +30,7 @@ static const textpipe_entities_resource files[] = {
     {"parties.tsv", parties_tsv, sizeof parties_tsv},
 };
 
-size_t textpipe_entities_resource_count(void) { return sizeof files / sizeof files[0]; }
-
-const textpipe_entities_resource *textpipe_entities_resource_at(size_t index) {
-    return index < textpipe_entities_resource_count() ? &files[index] : NULL;
+const textpipe_resource *textpipe_entities_resources(size_t *count) {
+    *count = sizeof files / sizeof files[0];
+    return files;
 }

@@ -16,14 +16,13 @@ static const unsigned char targets_tsv[] = {
 #embed "../Resources/targets.tsv"
 };
 
-static const textpipe_intra_party_conflict_resource files[] = {
+static const textpipe_resource files[] = {
     {"cues.tsv", cues_tsv, sizeof cues_tsv},
     {"model.json", model_json, sizeof model_json},
     {"targets.tsv", targets_tsv, sizeof targets_tsv},
 };
 
-size_t textpipe_intra_party_conflict_resource_count(void) { return sizeof files / sizeof files[0]; }
-
-const textpipe_intra_party_conflict_resource *textpipe_intra_party_conflict_resource_at(size_t index) {
-    return index < textpipe_intra_party_conflict_resource_count() ? &files[index] : NULL;
+const textpipe_resource *textpipe_intra_party_conflict_resources(size_t *count) {
+    *count = sizeof files / sizeof files[0];
+    return files;
 }
