@@ -7,17 +7,21 @@ let package = Package(
     name: "TextpipeFuzz",
     dependencies: [.package(name: "Textpipe", path: "..")],
     targets: [
+        // libFuzzer's driver, called from each target's `main`.
+        .target(name: "FuzzDriver"),
         .executableTarget(
-            name: "FuzzJSONL", dependencies: [.product(name: "Textpipe", package: "Textpipe")]),
+            name: "FuzzJSONL", dependencies: ["FuzzDriver", .product(name: "Textpipe", package: "Textpipe")]),
         .executableTarget(
             name: "FuzzPipeline",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "Textpipe", package: "Textpipe"),
                 .product(name: "StageRegistry", package: "Textpipe"),
             ]),
         .executableTarget(
             name: "FuzzStages",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "Textpipe", package: "Textpipe"),
                 .product(name: "StageRegistry", package: "Textpipe"),
             ]),
