@@ -48,7 +48,7 @@ struct DedupeDecideCommand: ParsableCommand {
         TemporaryFiles.removeOnSignals()
         let sink: OutputSink
         do throws(OutputSink.WriteError) {
-            sink = try output.map(OutputSink.file) ?? .standardOutput
+            sink = try Terminal.output(output)
         } catch {
             if case .failed(let message) = error { Terminal.error("error: \(message)") }
             throw ExitCode(ExitStatus.ioError)

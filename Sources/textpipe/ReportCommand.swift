@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
             inputs.isEmpty ? [.standardInput] : inputs.map { $0 == "-" ? .standardInput : .file($0) }
         let sink: OutputSink
         do throws(OutputSink.WriteError) {
-            sink = try output.map(OutputSink.file) ?? .standardOutput
+            sink = try Terminal.output(output)
         } catch {
             if case .failed(let message) = error { Terminal.error("textpipe: error: \(message)") }
             throw ExitCode(ReportError.ioError)

@@ -176,14 +176,9 @@ struct RunCommand: ParsableCommand {
         }
         let output: OutputSink
         do throws(OutputSink.WriteError) {
-            output =
-                try self.output.map { path throws(OutputSink.WriteError) in
-                    try OutputSink.file(pathBytes: raw[path] ?? Array(path.utf8))
-                } ?? .standardOutput
+            output = try Terminal.output(self.output)
             do throws(OutputSink.WriteError) {
-                options.deadLetter = try deadLetter.map { path throws(OutputSink.WriteError) in
-                    try OutputSink.file(pathBytes: raw[path] ?? Array(path.utf8))
-                }
+                if let deadLetter { options.deadLetter = try Terminal.output(deadLetter) }
             } catch {
                 output.abandon()
                 throw error

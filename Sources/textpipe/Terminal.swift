@@ -22,6 +22,15 @@ enum Terminal {
         _ = writeAll(2, text)
     }
 
+    /// The output named by a `--output`-like option, or stdout when it is nil.
+    ///
+    /// The name is opened by the bytes the user typed: an argument that is not
+    /// UTF-8 reaches Swift as a `String` with U+FFFD in it, another file's name.
+    static func output(_ path: String?) throws(OutputSink.WriteError) -> OutputSink {
+        guard let path else { return .standardOutput }
+        return try OutputSink.file(pathBytes: RunCommand.argumentsThatAreNotUTF8()[path] ?? Array(path.utf8))
+    }
+
     /// Writes one line to stdout.
     ///
     /// - Throws: exit 74 after one line on stderr when stdout cannot be written.
