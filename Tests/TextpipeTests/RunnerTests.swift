@@ -127,6 +127,27 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
         #expect(ids == (0..<450).map { "a\($0)" })
     }
 
+    /// The in-memory sink gets exactly the bytes a file output gets, ordered stages included.
+    @Test func collectingSinkHoldsTheBytesAFileGets() throws {
+        let directory = try ScratchDirectory()
+        let input = try directory.write("in.jsonl", jsonl(300) { "text \($0 % 200)" })
+        func stages() throws -> [StageInstance] {
+            [try StageType(JitterStage.self).instantiate(), try StageType(FirstSeenStage.self).instantiate()]
+        }
+        let file = try run(stages(), inputs: [.path(input)], jobs: 2, in: directory, deadLetter: false)
+        let sink = CollectingSink()
+        let options = RunOptions(jobs: 2, onError: .deadLetter, report: { _ in })
+        let summary = try PipelineRunner(stages: stages(), options: options, output: sink).run([.path(input)])
+        #expect(summary == file.summary)
+        #expect(summary.written == 200)
+        #expect(sink.isCommitted)
+        #expect(String(decoding: sink.bytes, as: UTF8.self) == file.output)
+        #expect(sink.records.count == 200)
+        #expect(
+            sink.records.first.map { String(decoding: $0, as: UTF8.self) }
+                == file.output.split(separator: "\n").first.map(String.init))
+    }
+
     @Test func orderedStageDecidesInInputOrder() throws {
         let directory = try ScratchDirectory()
         let input = try directory.write("in.jsonl", jsonl(300) { "t\($0)" })
