@@ -56,7 +56,7 @@ struct HaltingStage: Stage {
     static let examples: [StageExample] = []
     init(options: Options) throws {}
     func process(_ document: inout Document) throws -> Disposition {
-        if document.text.contains("disk gone") { throw StageIOError("state file 'x.db' cannot be written") }
+        if document.text.contains("disk gone") { throw StageError.io("state file 'x.db' cannot be written") }
         return .keep
     }
 }
