@@ -227,7 +227,7 @@ public struct DedupeStage: OrderedStage {
     }
 
     /// What the lock guards: the index and the state file, opened at first use.
-    private struct Memory: Sendable {
+    private struct Memory {
         var index: NearDuplicateIndex
         var stateFile: DedupeStateFile?
         var opened = false

@@ -36,7 +36,7 @@ import Textpipe
 /// those again: at least once, never lost), and never leaves a half-written
 /// transaction. Rows still queued at ``close()`` were never delivered and are
 /// discarded.
-struct DedupeStateFile: Sendable {
+struct DedupeStateFile {
     let path: String
     private let database: SQLiteDatabase
     private let insert: SQLiteDatabase.Statement
