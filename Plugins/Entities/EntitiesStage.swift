@@ -14,40 +14,34 @@ public struct EntitiesStage: Stage {
     /// The stage's options.
     public struct Options: StageOptions {
         /// Entity types to keep.
+        @StageOption(
+            "labels",
+            help: "Entity types to write; the others are dropped."
+        )
         public var labels: [String] = TagSet.types
         /// Whether to write `canonical` names.
+        @StageOption(
+            "canonical",
+            help:
+                "Give every mention of one entity the same 'canonical' name (surnames and titles resolved to the full name, party aliases to the party's name)."
+        )
         public var canonical = true
         /// Whether to write `party` on persons and parties.
+        @StageOption(
+            "party",
+            help:
+                "Write 'party' (a canonical party name) on persons whose party the article states, on party mentions, and on organizations named after a party (its branches and organs: 'MQM Central Committee')."
+        )
         public var party = true
         /// A model file trained with `textpipe train entities`; empty for the bundled one.
+        @StageOption(
+            "model",
+            help: "Path of a model trained with 'textpipe train entities'; empty for the bundled CoNLL-2003 model."
+        )
         public var model = ""
 
         public init() {}
 
-        public init(from decoder: any Decoder) throws {
-            let options = try decoder.options()
-            labels = try options.option("labels", default: labels)
-            canonical = try options.option("canonical", default: canonical)
-            party = try options.option("party", default: party)
-            model = try options.option("model", default: model)
-        }
-
-        public static let fields: [OptionField] = [
-            OptionField(
-                "labels", type: "list of PER | ORG | LOC | MISC", default: "[PER, ORG, LOC, MISC]",
-                "Entity types to write; the others are dropped."),
-            OptionField(
-                "canonical", type: "bool", default: "true",
-                "Give every mention of one entity the same 'canonical' name (surnames and titles resolved to the full name, party aliases to the party's name)."
-            ),
-            OptionField(
-                "party", type: "bool", default: "true",
-                "Write 'party' (a canonical party name) on persons whose party the article states, on party mentions, and on organizations named after a party (its branches and organs: 'MQM Central Committee')."
-            ),
-            OptionField(
-                "model", type: "string", default: "\"\"",
-                "Path of a model trained with 'textpipe train entities'; empty for the bundled CoNLL-2003 model."),
-        ]
     }
 
     public static let name = "entities"

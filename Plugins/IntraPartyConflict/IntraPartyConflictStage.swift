@@ -19,43 +19,39 @@ public struct IntraPartyConflictStage: Stage {
     /// The stage's options.
     public struct Options: StageOptions {
         /// The score at or above which `label` is true.
+        @StageOption(
+            "threshold",
+            help: "Score (0…1) at or above which 'label' is true; raise it for precision, lower it for recall."
+        )
         public var threshold = 0.5
         /// The most evidence sentences to list.
+        @StageOption(
+            "max_evidence",
+            help: "The most evidence sentences to list, strongest first."
+        )
         public var maxEvidence = 5
         /// The sentence score at or above which a sentence counts as evidence.
+        @StageOption(
+            "evidence_threshold",
+            help: "Sentence score (0…1: the probability the sentence alone would get) at or above which it is evidence."
+        )
         public var evidenceThreshold = 0.5
         /// Whether to write actors, evidence and subtypes (else only label, score, subtype and party).
+        @StageOption(
+            "details",
+            help:
+                "Write actors, evidence and all supported subtypes; false writes only label, score, subtype and party."
+        )
         public var details = true
         /// A model trained with `textpipe train conflict`; empty for the bundled one.
+        @StageOption(
+            "model",
+            help: "Path of weights trained with 'textpipe train conflict'; empty for the bundled ones."
+        )
         public var model = ""
 
         public init() {}
 
-        public init(from decoder: any Decoder) throws {
-            let options = try decoder.options()
-            threshold = try options.option("threshold", default: threshold)
-            maxEvidence = try options.option("max_evidence", default: maxEvidence)
-            evidenceThreshold = try options.option("evidence_threshold", default: evidenceThreshold)
-            details = try options.option("details", default: details)
-            model = try options.option("model", default: model)
-        }
-
-        public static let fields: [OptionField] = [
-            OptionField(
-                "threshold", type: "number", default: "0.5",
-                "Score (0…1) at or above which 'label' is true; raise it for precision, lower it for recall."),
-            OptionField(
-                "max_evidence", type: "int", default: "5", "The most evidence sentences to list, strongest first."),
-            OptionField(
-                "evidence_threshold", type: "number", default: "0.5",
-                "Sentence score (0…1: the probability the sentence alone would get) at or above which it is evidence."),
-            OptionField(
-                "details", type: "bool", default: "true",
-                "Write actors, evidence and all supported subtypes; false writes only label, score, subtype and party."),
-            OptionField(
-                "model", type: "string", default: "\"\"",
-                "Path of weights trained with 'textpipe train conflict'; empty for the bundled ones."),
-        ]
     }
 
     public static let name = "intra-party-conflict"
