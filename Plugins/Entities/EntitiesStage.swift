@@ -14,7 +14,7 @@ public struct EntitiesStage: Stage {
     /// The stage's options.
     public struct Options: StageOptions {
         /// Entity types to keep.
-        public var labels: [String] = TagSet.types
+        public var labels: [String] = TagSet.types.map(\.rawValue)
         /// Whether to write `canonical` names.
         public var canonical = true
         /// Whether to write `party` on persons and parties.
@@ -80,15 +80,15 @@ public struct EntitiesStage: Stage {
     /// The tagger this stage runs.
     public let model: TaggerModel
     let names: NameResolver
-    let keep: Set<String>
+    let keep: Set<EntityLabel>
 
     public init(options: Options) throws {
-        let unknown = options.labels.filter { !TagSet.types.contains($0) }
+        let unknown = options.labels.filter { EntityLabel(rawValue: $0) == nil }
         if let label = unknown.first {
             throw StageError("unknown label '\(label)' in 'labels'", hint: "use PER, ORG, LOC or MISC")
         }
         self.options = options
-        keep = Set(options.labels)
+        keep = Set(options.labels.compactMap(EntityLabel.init(rawValue:)))
         if options.model.isEmpty {
             model = try Self.bundled.model.get()
         } else {
@@ -120,7 +120,7 @@ public struct EntitiesStage: Stage {
                 text: mention.text, label: mention.label, start: mention.start, end: mention.end,
                 canonical: options.canonical ? mention.canonical : nil, party: options.party ? mention.party : nil)
         }
-        document.setField("entities", EntityJSON.fragment(kept))
+        document.setEntities(kept)
         return .keep
     }
 
@@ -152,7 +152,7 @@ public struct EntitiesStage: Stage {
 /// One tagged mention while names are being resolved.
 public struct Mention: Sendable, Equatable {
     public var text: String
-    public var label: String
+    public var label: EntityLabel
     public var start: Int
     public var end: Int
     /// The mention's token indices in its ``TextLayout``.

@@ -14,7 +14,7 @@ struct ArticleSentences {
 
     init(document: Document, text: ScalarText, tokens: [Token]) throws {
         self.text = text
-        if document.field("sentences") != nil, let annotated = document.sentences {
+        if let annotated = try document.sentences {
             for span in annotated where span.start < 0 || span.end < span.start || span.end > text.count {
                 throw StageError(
                     "the 'sentences' annotation has a span \(span.start)..<\(span.end) outside the text (\(text.count) characters)"

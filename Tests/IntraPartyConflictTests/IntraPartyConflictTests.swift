@@ -85,6 +85,13 @@ import TextpipeTestKit
         #expect(short.evidence.count == 1)
     }
 
+    @Test func aMalformedEntitiesFieldIsAnErrorThatNamesIt() throws {
+        let document = try TestDocuments.document(
+            json: #"{"text": "The party split.", "entities": [{"text": "X", "label": "PARTY", "start": 0, "end": 1}]}"#)
+        let error = #expect(throws: DocumentError.self) { try Self.stage.get().run(document) }
+        #expect(error?.description.hasPrefix("field 'entities' is malformed: element 0: 'label'") == true)
+    }
+
     @Test func rejectsABadThreshold() {
         #expect(throws: StageError.self) { try StageHarness(IntraPartyConflictStage.self, options: "{ threshold: 2 }") }
     }

@@ -141,14 +141,20 @@ import TextpipeTestKit
         // An earlier stage split differently: one span for the first two sentences.
         let text = "One short line. Two short lines. Three lines about the harbour budget."
         var document = Document(id: "a", text: text)
-        document.sentences = [TextSpan(start: 0, end: 32), TextSpan(start: 33, end: 70)]
+        document.setSentences([TextSpan(start: 0, end: 32), TextSpan(start: 33, end: 70)])
         let (summary, indices) = try summarize(document, options: "{ sentences: 1 }")
         #expect(indices.count == 1 && indices[0] < 2)
         #expect(
             summary == (indices[0] == 0 ? "One short line. Two short lines." : "Three lines about the harbour budget."))
 
-        document.sentences = [TextSpan(start: 0, end: 500)]
+        document.setSentences([TextSpan(start: 0, end: 500)])
         #expect(throws: StageError.self) { try StageHarness(SummarizeStage.self).run(document) }
+    }
+
+    @Test func aMalformedSentencesFieldIsAnErrorThatNamesIt() throws {
+        let document = try TestDocuments.document(json: #"{"text": "One. Two.", "sentences": [{"start": 0}]}"#)
+        let error = #expect(throws: DocumentError.self) { try StageHarness(SummarizeStage.self).run(document) }
+        #expect(error?.description == "field 'sentences' is malformed: element 0: missing 'end'")
     }
 
     @Test func maxCharsSkipsSentencesThatDoNotFit() throws {

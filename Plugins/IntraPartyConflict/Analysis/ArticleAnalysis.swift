@@ -25,8 +25,10 @@ public struct ArticleAnalysis: Sendable {
     let titleTokens: [Token]
 
     /// Analyses `document`, using its `entities` when present.
-    init(document: Document, lexicon: CueLexicon, resolver: TargetResolver, aliases: PartyAliases) {
-        let entities = document.field("entities").flatMap { EntityReader.entities($0.bytes) } ?? document.entities ?? []
+    ///
+    /// - Throws: ``DocumentError`` when its `entities` field is malformed.
+    init(document: Document, lexicon: CueLexicon, resolver: TargetResolver, aliases: PartyAliases) throws {
+        let entities = try document.entities ?? []
         let parties = PartyMentions(entities: entities, aliases: aliases)
         let text = ScalarText(document.text)
         let tokens = Tokenizer.tokens(in: text)
@@ -40,7 +42,7 @@ public struct ArticleAnalysis: Sendable {
                 if mention.isParty {
                     slots[k].word = "party"
                     slots[k].party = mention.party
-                } else if mention.entity.label == "PER" {
+                } else if mention.entity.label == .person {
                     slots[k].personParty = mention.party
                     slots[k].startsPerson = k == tokenIndex
                 }
@@ -49,7 +51,7 @@ public struct ArticleAnalysis: Sendable {
         }
         // Organizations that are state bodies ("Enforcement Directorate", "Election Commission").
         tokenIndex = 0
-        for entity in entities where entity.label == "ORG" && entity.party == nil {
+        for entity in entities where entity.label == .organization && entity.party == nil {
             let words = entity.text.lowercased().split { $0 == " " || $0 == "-" }
             guard words.contains(where: { TargetResolver.stateWords.contains(String($0)) }) else { continue }
             while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
@@ -121,7 +123,7 @@ public struct ArticleAnalysis: Sendable {
         partyMentionCount = parties.mentions.count
         distinctParties = Set(parties.mentions.map(\.party)).count
         mentionsParty = partyWord
-        persons = entities.filter { $0.label == "PER" }.sorted { $0.start < $1.start }.map { ($0, $0.party) }
+        persons = entities.filter { $0.label == .person }.sorted { $0.start < $1.start }.map { ($0, $0.party) }
         self.text = text
         self.title = title
         self.tokens = tokens
