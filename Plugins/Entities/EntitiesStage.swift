@@ -113,7 +113,8 @@ public struct EntitiesStage: Stage {
     )
 
     public func process(_ document: inout Document) throws -> Disposition {
-        let entities = resolvedMentions(in: TextLayout(document.text))
+        let layout = TextLayout(document.text)
+        let entities = resolvedMentions(in: layout)
         let kept = entities.compactMap { mention -> Entity? in
             guard keep.contains(mention.label) else { return nil }
             return Entity(
@@ -121,6 +122,9 @@ public struct EntitiesStage: Stage {
                 canonical: options.canonical ? mention.canonical : nil, party: options.party ? mention.party : nil)
         }
         document.setEntities(kept)
+        // Summarize and intra-party-conflict split the same text with the same
+        // splitter; handing them this split saves them the work.
+        document.shareSentences(layout.sentenceSpans)
         return .keep
     }
 

@@ -137,7 +137,7 @@ public struct IntraPartyConflictStage: Stage {
 
     /// The analysis of a document, before classification.
     ///
-    /// - Throws: ``DocumentError`` when its `entities` field is malformed.
+    /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
     public func analyze(_ document: Document) throws -> ArticleAnalysis {
         try ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
     }
@@ -149,7 +149,7 @@ public struct IntraPartyConflictStage: Stage {
 
     /// The stage's judgement of a document.
     ///
-    /// - Throws: ``DocumentError`` when its `entities` field is malformed.
+    /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
     public func report(for document: Document) throws -> ConflictReport {
         report(for: try analyze(document))
     }

@@ -2,8 +2,10 @@ import Textpipe
 
 /// An article's sentences, both as Unicode-scalar spans of its text and as ranges of its tokens.
 ///
-/// They come from the document's `sentences` annotation when an earlier stage
-/// wrote one, so `summary_sentences` indexes the same list that stage wrote;
+/// They come from the document's `sentences` annotation when it has one — a
+/// `sentences` field, so `summary_sentences` indexes the list the input
+/// carried, or the split the entities stage shared (made by the same
+/// ``SentenceSplitter`` over the same tokens, so the same sentences) —
 /// otherwise from ``SentenceSplitter``.
 struct ArticleSentences {
     let text: ScalarText

@@ -20,7 +20,10 @@ public struct Document: Sendable, Equatable {
     /// else `stdin:<line>`.
     public var id: String
     /// The article body.
-    public var text: String
+    public var text: String {
+        // A shared split describes the text it was made from, not this one.
+        didSet { annotations.sharedSentences = nil }
+    }
     /// The headline, when the input had one.
     public var title: String?
     /// Where the article came from (a file path, `path:line`), when known.
@@ -139,10 +142,12 @@ public struct Document: Sendable, Equatable {
         annotations.entities = entities
     }
 
-    /// The text's sentences as Unicode-scalar spans (field `sentences`), or `nil` when it has none.
+    /// The text's sentences as Unicode-scalar spans, or `nil` when nothing split it.
     ///
-    /// Parsed only when read, by the core's scanner; not at all when a stage
-    /// of this run set them with ``setSentences(_:)``.
+    /// The document's `sentences` field when it has one (from the input, or
+    /// from ``setSentences(_:)``; parsed only when read, by the core's
+    /// scanner); else the split an earlier stage of this run shared with
+    /// ``shareSentences(_:)`` for the current `text`.
     ///
     /// - Throws: ``DocumentError/invalidField(name:reason:)`` naming
     ///   `sentences` when the field is not an array of spans.
@@ -156,7 +161,7 @@ public struct Document: Sendable, Equatable {
                     throw DocumentError.invalidField(name: "sentences", reason: error.description)
                 }
             }
-            return nil
+            return annotations.sharedSentences
         }
     }
 
@@ -166,6 +171,17 @@ public struct Document: Sendable, Equatable {
         guard let sentences else { return removeField("sentences") }
         setField("sentences", AnnotationJSON.fragment(sentences))
         annotations.sentenceField = sentences
+    }
+
+    /// Shares a split of the current `text` with later stages, in memory only.
+    ///
+    /// A stage that splits the text for its own use (entities does, to tag
+    /// sentence by sentence) hands the split on, so stages after it do not
+    /// split the same text again. It is never written: adding it changes no
+    /// output byte. It is forgotten when `text` changes, and a `sentences`
+    /// field, when there is one, wins over it.
+    public mutating func shareSentences(_ sentences: [TextSpan]) {
+        annotations.sharedSentences = sentences
     }
 }
 
@@ -177,6 +193,8 @@ struct TypedAnnotations: Sendable {
     var entities: [Entity]?
     /// The value of field `sentences`, when a stage set it.
     var sentenceField: [TextSpan]?
+    /// A split of the current text a stage shared, not written.
+    var sharedSentences: [TextSpan]?
 }
 
 /// Errors about a document's fields.

@@ -151,6 +151,16 @@ import TextpipeTestKit
         #expect(throws: StageError.self) { try StageHarness(SummarizeStage.self).run(document) }
     }
 
+    /// The split the entities stage shares is the one this stage makes itself,
+    /// so reading it changes no summary.
+    @Test(arguments: [Fixtures.harbour, "Mr. Khan arrived.\n\nHe said \"no.\" U.S. officials agreed! Why? Because."])
+    func aSharedSplitGivesTheSameSummary(text: String) throws {
+        var shared = Document(id: "a", text: text)
+        shared.shareSentences(SentenceSplitter.sentences(in: text))
+        #expect(
+            try summarize(shared, options: "{ sentences: 2 }") == summarize(text: text, options: "{ sentences: 2 }"))
+    }
+
     @Test func aMalformedSentencesFieldIsAnErrorThatNamesIt() throws {
         let document = try TestDocuments.document(json: #"{"text": "One. Two.", "sentences": [{"start": 0}]}"#)
         let error = #expect(throws: DocumentError.self) { try StageHarness(SummarizeStage.self).run(document) }

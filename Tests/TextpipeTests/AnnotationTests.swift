@@ -129,6 +129,21 @@ import Testing
         let bad = try decoded(#"{"text":"t","sentences":[{"start":0}]}"#)
         #expect(failure { _ = try bad.sentences } == "field 'sentences' is malformed: element 0: missing 'end'")
     }
+
+    @Test func sharedSentencesAreNeverWrittenAndFollowTheText() throws {
+        var document = Document(id: "a", text: "One. Two.")
+        let before = written(document)
+        document.shareSentences([TextSpan(start: 0, end: 4), TextSpan(start: 5, end: 9)])
+        #expect(written(document) == before)
+        #expect(try document.sentences == [TextSpan(start: 0, end: 4), TextSpan(start: 5, end: 9)])
+        // A field, from the input or set, wins over a shared split.
+        var withField = document
+        withField.setSentences([TextSpan(start: 0, end: 9)])
+        #expect(try withField.sentences == [TextSpan(start: 0, end: 9)])
+        // A new text makes the split meaningless.
+        document.text = "One. Two. Three."
+        #expect(try document.sentences == nil)
+    }
 }
 
 /// Reads the `entities` field, as a stage that needs it would.

@@ -24,9 +24,9 @@ public struct ArticleAnalysis: Sendable {
     let tokens: [Token]
     let titleTokens: [Token]
 
-    /// Analyses `document`, using its `entities` when present.
+    /// Analyses `document`, using its `entities` and `sentences` when present.
     ///
-    /// - Throws: ``DocumentError`` when its `entities` field is malformed.
+    /// - Throws: ``DocumentError`` when either field is malformed.
     init(document: Document, lexicon: CueLexicon, resolver: TargetResolver, aliases: PartyAliases) throws {
         let entities = try document.entities ?? []
         let parties = PartyMentions(entities: entities, aliases: aliases)
@@ -96,7 +96,7 @@ public struct ArticleAnalysis: Sendable {
         let words = Self.ids(slots, resolver)
         var mentionIndex = 0
         var partyWord = false
-        for (number, range) in SentenceSplitter.ranges(in: text, tokens: tokens).enumerated() {
+        for (number, range) in try Self.sentenceRanges(of: document, text: text, tokens: tokens).enumerated() {
             let start = tokens[range.lowerBound].start
             let end = tokens[range.upperBound - 1].end
             var named: [String] = []
@@ -128,6 +128,27 @@ public struct ArticleAnalysis: Sendable {
         self.title = title
         self.tokens = tokens
         self.titleTokens = titleTokens
+    }
+
+    /// The text's sentences as ranges of `tokens`, none of them empty.
+    ///
+    /// The document's `sentences` when it has them — in `conflict-watch`, the
+    /// split the entities stage shared, made by the same ``SentenceSplitter``
+    /// over the same tokens, so the ranges are the ones splitting here would
+    /// give — else a split of its own.
+    static func sentenceRanges(of document: Document, text: ScalarText, tokens: [Token]) throws -> [Range<Int>] {
+        guard let spans = try document.sentences else { return SentenceSplitter.ranges(in: text, tokens: tokens) }
+        return spans.compactMap { span in
+            var lower = 0
+            var upper = tokens.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if tokens[middle].start < span.start { lower = middle + 1 } else { upper = middle }
+            }
+            var end = lower
+            while end < tokens.count, tokens[end].end <= span.end { end += 1 }
+            return end > lower ? lower..<end : nil
+        }
     }
 
     /// Whether a party name names an alliance of parties ("National Democratic Alliance").
