@@ -18,7 +18,7 @@ public struct EntitiesStage: Stage {
             "labels",
             help: "Entity types to write; the others are dropped."
         )
-        public var labels: [String] = TagSet.types
+        public var labels: [String] = TagSet.types.map(\.rawValue)
         /// Whether to write `canonical` names.
         @StageOption(
             "canonical",
@@ -41,7 +41,6 @@ public struct EntitiesStage: Stage {
         public var model = ""
 
         public init() {}
-
     }
 
     public static let name = "entities"
@@ -74,15 +73,15 @@ public struct EntitiesStage: Stage {
     /// The tagger this stage runs.
     public let model: TaggerModel
     let names: NameResolver
-    let keep: Set<String>
+    let keep: Set<EntityLabel>
 
     public init(options: Options) throws {
-        let unknown = options.labels.filter { !TagSet.types.contains($0) }
+        let unknown = options.labels.filter { EntityLabel(rawValue: $0) == nil }
         if let label = unknown.first {
             throw StageError("unknown label '\(label)' in 'labels'", hint: "use PER, ORG, LOC or MISC")
         }
         self.options = options
-        keep = Set(options.labels)
+        keep = Set(options.labels.compactMap(EntityLabel.init(rawValue:)))
         if options.model.isEmpty {
             model = try Self.bundled.model.get()
         } else {
@@ -107,14 +106,18 @@ public struct EntitiesStage: Stage {
     )
 
     public func process(_ document: inout Document) throws -> Disposition {
-        let entities = resolvedMentions(in: TextLayout(document.text))
+        let layout = TextLayout(document.text)
+        let entities = resolvedMentions(in: layout)
         let kept = entities.compactMap { mention -> Entity? in
             guard keep.contains(mention.label) else { return nil }
             return Entity(
                 text: mention.text, label: mention.label, start: mention.start, end: mention.end,
                 canonical: options.canonical ? mention.canonical : nil, party: options.party ? mention.party : nil)
         }
-        document.setField("entities", EntityJSON.fragment(kept))
+        document.setEntities(kept)
+        // Summarize and intra-party-conflict split the same text with the same
+        // splitter; handing them this split saves them the work.
+        document.shareSentences(layout.sentenceSpans)
         return .keep
     }
 
@@ -146,7 +149,7 @@ public struct EntitiesStage: Stage {
 /// One tagged mention while names are being resolved.
 public struct Mention: Sendable, Equatable {
     public var text: String
-    public var label: String
+    public var label: EntityLabel
     public var start: Int
     public var end: Int
     /// The mention's token indices in its ``TextLayout``.

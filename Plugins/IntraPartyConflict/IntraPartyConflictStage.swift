@@ -127,13 +127,15 @@ public struct IntraPartyConflictStage: Stage {
     )
 
     public func process(_ document: inout Document) throws -> Disposition {
-        try document.setValue("intra_party_conflict", report(for: document))
+        try document.setValue("intra_party_conflict", try report(for: document))
         return .keep
     }
 
     /// The analysis of a document, before classification.
-    public func analyze(_ document: Document) -> ArticleAnalysis {
-        ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
+    ///
+    /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
+    public func analyze(_ document: Document) throws -> ArticleAnalysis {
+        try ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
     }
 
     /// The model's judgement of an analysed article: scores of the article and its sentences.
@@ -142,8 +144,10 @@ public struct IntraPartyConflictStage: Stage {
     }
 
     /// The stage's judgement of a document.
-    public func report(for document: Document) -> ConflictReport {
-        report(for: analyze(document))
+    ///
+    /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
+    public func report(for document: Document) throws -> ConflictReport {
+        report(for: try analyze(document))
     }
 
     /// The stage's report on an analysed article.
