@@ -28,7 +28,7 @@ extension NameResolver {
     /// token range's ``Lexicon/Category`` bits):
     /// - edges: a broadcaster's number joins its name, a closing day or month
     ///   leaves it, "Jayadev Assembly constituency" gives the place;
-    /// - labels (``contextLabel(_:_:_:isSport:)``): offices, appositions, kin,
+    /// - labels (``labelRules``, first match wins): offices, appositions, kin,
     ///   bylines and pronouns make persons (not in Title Case headlines, where
     ///   every word is capitalized); constituency patterns, streets,
     ///   buildings and known places make places; legislatures, web addresses
@@ -115,110 +115,9 @@ extension NameResolver {
     }
 
     /// The label the words around `mention` and the gazetteers give it, or nil
-    /// to keep the tagger's; the first rule that applies wins.
+    /// to keep the tagger's: the decision of the first of ``labelRules`` that applies.
     private func contextLabel(_ mention: Mention, _ words: Words, _ known: Known, isSport: () -> Bool) -> EntityLabel? {
-        let tokens = mention.tokens
-        let first = tokens.lowerBound
-        let last = tokens.upperBound - 1
-        let label = mention.label
-        let phrase = known(tokens)
-        func hasOrganizationWord() -> Bool { tokens.contains { Self.organizationWordSet.contains(words.key($0)) } }
-        func nameLike(_ range: Range<Int>) -> Bool {
-            range.allSatisfy { words.startsCapitalized($0) || words.isToken($0, ".") }
-        }
-        var name = NameKey(foldCase: true)
-        for i in tokens where words.key(i) != Key.the { name.add(words.scalars(i)) }
-
-        // Legislatures ("the Commons") and web addresses are organizations; "Lord …", "Sir …" persons.
-        if Self.institutions.contains(name.hash) || (tokens.count == 1 && isWebAddress(first, words)) {
-            return .organization
-        }
-        if tokens.count >= 2, Self.peerageTitles.contains(words.key(first)), nameLike(tokens.dropFirst()) {
-            return .person
-        }
-        // "MP for Dover", "seat of Lalor", "Yavatmal district", "Eldas MP".
-        if label != .location, !hasOrganizationWord(), phrase & (Known.organization | Known.nationality) == 0,
-            Self.placeBefore.contains(words.key((first - 2)..<first))
-                || (last + 1 < words.count && words.startsLowercase(last + 1)
-                    && Self.placeAfter.contains(words.key(last + 1)))
-                || (label != .person && Self.electedOffices.contains(words.key(last + 1)) && !words.isAllCaps(tokens))
-        {
-            return .location
-        }
-        // A person whose name opens with a known first name keeps it, whatever its last word ("Wendy Hall", "Jason Lane").
-        let firstNamed = known.word(first) & Known.firstName != 0
-        // "Kiyani Hall", "Sathyamoorthi Bhavan": a building named after a person.
-        if label == .person, !firstNamed, tokens.count >= 2, Self.buildingWords.contains(words.key(last)) {
-            return .location
-        }
-        // "Palace of Westminster", "Tower of London".
-        if label != .location, tokens.count >= 3, Self.buildingWords.contains(words.key(first)),
-            words.key(first + 1) == Key.of
-        {
-            return .location
-        }
-        // "Scottish Executive", "Welsh Assembly": a nation's government, not an adjective.
-        if label == .misc, tokens.count == 2, known.word(first) & Known.nationality != 0,
-            Self.governmentWords.contains(words.key(last))
-        {
-            return .organization
-        }
-        // "University Road", "SBO Colony".
-        if label != .location, !(label == .person && firstNamed), tokens.count >= 2,
-            Self.streetWords.contains(words.key(last))
-        {
-            return .location
-        }
-        // A place the gazetteers know is not an organization, except in sport, where places name teams.
-        if label == .organization, phrase & Known.place != 0, phrase & Known.organization == 0, !isSport() {
-            return .location
-        }
-        // A constituency or district named after a place: "Bristol East", "Mumbai North-West".
-        if label != .location, tokens.count >= 2, Self.compassWords.contains(words.key(last)),
-            known(first..<last) & Known.place != 0, !isSport()
-        {
-            return .location
-        }
-        // "Colombo Gazette", "Republic TV", "Racing Club": a name that ends like an organization's.
-        if label == .location || label == .person, tokens.count >= 2,
-            known.word(last) & Known.organizationWord != 0 || Self.mediaWords.contains(words.key(last)),
-            phrase & (Known.place | Known.nationality) == 0, known.word(first) & Known.nationality == 0
-        {
-            return .organization
-        }
-        // A byline names a person ("Edited by Zodwa Mkhize"), in whatever case.
-        if label != .person, tokens.count <= 4, nameLike(tokens), phrase & (Known.place | Known.organization) == 0,
-            Self.bylines.contains(words.key((first - 2)..<first))
-        {
-            return .person
-        }
-        // Capitalization says nothing of persons in a Title Case headline.
-        if words.isTitleCase(first) { return nil }
-        // "Abhishek Thakur" (ORG): a known first name and a capitalized word or two; not a venue
-        // ("Heinz Field") nor a place that opens with a first name ("San Francisco Giants").
-        if label == .organization || label == .misc, (2...3).contains(tokens.count), nameLike(tokens), firstNamed,
-            !hasOrganizationWord(), !Self.venueWords.contains(words.key(last)),
-            !Self.compassWords.contains(words.key(last)),
-            !tokens.contains(where: { known.word($0) & (Known.placeWord | Known.organizationWord) != 0 }),
-            known(first..<(first + 2)) & Known.place == 0,
-            phrase & (Known.place | Known.organization | Known.nationality | Known.trainedNonPerson) == 0,
-            !words.isAllCaps(last..<(last + 1))
-        {
-            return .person
-        }
-        // A person by the words around: an office or kin before, ", who", "said he", an apposition.
-        if label != .person, tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(),
-            phrase & (Known.place | Known.organization | Known.nationality) == 0, !words.isAllCaps(tokens),
-            Self.personCues.contains(words.key(first - 1))
-                || (words.key(first - 1) == Key.comma && Self.kinship.contains(words.key(first - 2)))
-                || (words.key(last + 1) == Key.comma && words.key(last + 2) == Key.who)
-                || (Self.speechVerbs.contains(words.key(last + 1))
-                    && Self.personalPronouns.contains(words.key(last + 2)))
-                || (!Self.beforePlaces.contains(words.key(first - 1)) && isApposition(after: last, words))
-        {
-            return .person
-        }
-        return nil
+        firstLabelRule(mention, words, known, isSport: isSport)?.decision.label
     }
 
     /// "Minister for Finance Bishnu Paudel": a portfolio after "for"/"of" is not the person's first name.
@@ -453,7 +352,7 @@ extension NameResolver {
     }
 
     /// Whether a comma after token `last` opens "…, <a few modifiers or names> <role>".
-    private func isApposition(after last: Int, _ words: Words) -> Bool {
+    func isApposition(after last: Int, _ words: Words) -> Bool {
         guard last + 2 < words.count, words.isToken(last + 1, ",") else { return false }
         var i = last + 2
         while i < words.count, i <= last + 6 {
@@ -472,7 +371,7 @@ extension NameResolver {
     /// a score such as `2-1`, a standings fraction such as `.545`, three sports
     /// words (one in an item of under 120 words), or a table (more than one
     /// word in five a number).
-    private func isSports(_ words: Words) -> Bool {
+    func isSports(_ words: Words) -> Bool {
         var cues = 0
         var numbers = 0
         var all = 0
