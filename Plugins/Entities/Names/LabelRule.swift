@@ -1,3 +1,4 @@
+import Gazetteer
 import Textpipe
 
 /// One rule that relabels a tagged mention from the words around it and the
