@@ -9,6 +9,7 @@ let plugins = [
     "Entities",
     "Summarize",
     "IntraPartyConflict",
+    "Exec",
 ]
 
 /// Stage modules whose `Resources/` folder is compiled into the binary by a C target

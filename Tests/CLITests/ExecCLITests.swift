@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The `exec` stage run by the binary, with a Python child that misbehaves on cue (Tests/ExecFixtures/child.py).
+@Suite struct ExecCLITests {
+    static let child = CLI.packageRoot.appendingPathComponent("Tests/ExecFixtures/child.py").path
+
+    static func pipeline(in directory: URL, processes: Int = 2) throws -> URL {
+        let file = directory.appendingPathComponent("exec.yaml")
+        try """
+        stages:
+          - exec: { command: [python3, \(child)], outputs: [length], timeout: 1s, processes: \(processes) }
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// One record per fault, each between two well-behaved ones.
+    static let input =
+        [
+            "ok-1", "crash", "ok-2", "hang", "ok-3", "garbage", "ok-4", "twice", "ok-5", "silent",
+            "ok-6", "drop", "error", "wrong-id", "ok-seven",
+        ].enumerated().map { #"{"id":"r\#($0)","text":"\#($1)"}"# }
+        .joined(separator: "\n") + "\n"
+
+    @Test func everyFaultFailsOnlyItsRecordAndTheChildIsRestarted() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pipeline = try Self.pipeline(in: directory)
+        let deadLetter = directory.appendingPathComponent("dead.jsonl")
+        let result = try CLI.run(
+            ["run", pipeline.path, "--jobs", "2", "--dead-letter", deadLetter.path], stdin: Self.input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.lines == [
+                #"{"id":"r0","text":"ok-1","length":4}"#, #"{"id":"r2","text":"ok-2","length":4}"#,
+                #"{"id":"r4","text":"ok-3","length":4}"#, #"{"id":"r6","text":"ok-4","length":4}"#,
+                #"{"id":"r8","text":"ok-5","length":4}"#, #"{"id":"r10","text":"ok-6","length":4}"#,
+                #"{"id":"r14","text":"ok-seven","length":8}"#,
+            ])
+        #expect(result.stderr.contains("read 15, written 7, dropped 1, dead-lettered 7, failed 0"), "\(result.stderr)")
+        let dead = try String(contentsOf: deadLetter, encoding: .utf8).split(separator: "\n").map {
+            CLI.json(String($0))
+        }
+        #expect(dead.map { $0["id"] as? String } == ["r1", "r3", "r5", "r7", "r9", "r12", "r13"])
+        let errors = dead.map { $0["error"] as? String ?? "" }
+        #expect(errors[0].contains("exited with status 3 before answering; it was restarted"))
+        #expect(errors[0].contains("child.py: crashing on purpose"), "the stderr tail: \(errors[0])")
+        #expect(errors[1].contains("did not answer within 1s"))
+        #expect(errors[2].contains("not a JSON object"))
+        #expect(errors[3].contains("more than one line"))
+        #expect(errors[4].contains("did not answer within 1s"))
+        #expect(errors[5].contains("the child reported an error: cannot score this"))
+        #expect(errors[6].contains("out of order"))
+    }
+
+    @Test func outputIsTheSameForEveryJobCount() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pipeline = try Self.pipeline(in: directory)
+        let input =
+            (0..<400).map { #"{"id":"n\#($0)","text":"\#(String(repeating: "w", count: $0 % 37))"}"# }
+            .joined(separator: "\n") + "\n" + Self.input
+        let one = try CLI.run(["run", pipeline.path, "--jobs", "1", "--quiet"], stdin: input)
+        let two = try CLI.run(["run", pipeline.path, "--jobs", "2", "--quiet"], stdin: input)
+        let four = try CLI.run(["run", pipeline.path, "--jobs", "4", "--quiet"], stdin: input)
+        #expect(one.status == 0 && two.status == 0 && four.status == 0)
+        #expect(one.lines.count == 407)
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout == four.stdout)
+    }
+
+    @Test func validateReportsAMissingProgramAtItsLine() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "stages:\n  - exec:\n      command: [no-such-program-here, x.py]\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", file.path])
+        #expect(result.status == 64)
+        #expect(
+            result.stderr.contains(
+                "\(file.path):3:16: error: option 'command' of stage 'exec': program 'no-such-program-here' was not found on PATH"
+            ), "\(result.stderr)")
+        try "stages:\n  - exec: { command: [./not-here.py] }\n".write(to: file, atomically: true, encoding: .utf8)
+        let relative = try CLI.run(["validate", file.path])
+        #expect(relative.status == 64)
+        #expect(relative.stderr.contains("'./not-here.py' does not exist"), "\(relative.stderr)")
+        try "stages:\n  - exec\n".write(to: file, atomically: true, encoding: .utf8)
+        let bare = try CLI.run(["validate", file.path])
+        #expect(bare.stderr.contains("exec: 'command' is required"), "\(bare.stderr)")
+    }
+}
