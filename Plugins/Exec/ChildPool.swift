@@ -22,6 +22,7 @@ final class ChildPool: Sendable {
     private let free: Locked<[Slot]>
     private let available: DispatchSemaphore
     private let restarts = Locked(0)
+    private let started = Locked<[pid_t]>([])
 
     /// One place for a child; `nil` until first used and after a fault.
     private final class Slot: @unchecked Sendable {
@@ -41,6 +42,9 @@ final class ChildPool: Sendable {
 
     /// How many children were killed for a fault (and so restarted) so far.
     var restartCount: Int { restarts.withLock { $0 } }
+
+    /// Every child started so far, for the tests that check each was reaped.
+    var startedPIDs: [pid_t] { started.withLock { $0 } }
 
     /// Sends one record line (newline included) to a free child and returns
     /// the members of the JSON object it answers.
@@ -70,10 +74,11 @@ final class ChildPool: Sendable {
                 throw ExecFault(error, stderr: nil, timeout: timeout)
             }
             slot.child = child
+            started.withLock { $0.append(child.pid) }
         }
         do throws(ChildError) {
             let line = try child.exchange(request, deadline: .now + timeout)
-            if child.hasUnaskedOutput() {
+            if child.hasBufferedOutput {
                 throw ChildError.protocolError("it answered one record with more than one line")
             }
             let members: [(name: String, value: JSONFragment)]

@@ -43,6 +43,10 @@ final class ChildProcess: @unchecked Sendable {
     /// The last ``tailLimit`` bytes the child wrote on stderr.
     private var tail: [UInt8] = []
     private var reaped = false
+    /// The wait status, once the child was reaped after it ended on its own.
+    private var exitStatus: Int32?
+    /// Reused for every read: a fresh 64 KiB array per record was a measurable cost.
+    private var buffer = [UInt8](repeating: 0, count: 65536)
 
     static let tailLimit = 4096
 
@@ -117,7 +121,10 @@ final class ChildProcess: @unchecked Sendable {
     /// Reads stdout and stderr while it writes, so a child that answers or
     /// logs before it has read the whole line never deadlocks against us.
     func exchange(_ request: [UInt8], deadline: ContinuousClock.Instant) throws(ChildError) -> [UInt8] {
+        // The socket almost always has room for a record: try before polling,
+        // one system call fewer per record.
         var written = 0
+        try send(request, from: &written)
         while true {
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")), written == request.count {
                 let line = Array(pending[..<newline])
@@ -138,32 +145,44 @@ final class ChildProcess: @unchecked Sendable {
                 throw .io("poll failed: \(Self.lastError())")
             }
             if fds[1].revents != 0 { drainStderr() }
-            if fds[2].revents != 0 {
-                let sent = request.withUnsafeBytes { buffer in
-                    send(stdinFD, buffer.baseAddress.map { $0 + written }, request.count - written, Int32(MSG_NOSIGNAL))
-                }
-                if sent >= 0 {
-                    written += sent
-                } else if errno == EPIPE || errno == ECONNRESET {
-                    // The child closed stdin or died; what it wrote before says which.
-                    try readAvailableStdout()
-                    throw .exited(status: waitForExit())
-                } else if errno != EAGAIN && errno != EINTR {
-                    throw .io("cannot write to the child: \(Self.lastError())")
-                }
-            }
+            if fds[2].revents != 0 { try send(request, from: &written) }
             if fds[0].revents != 0 { try readAvailableStdout() }
         }
     }
 
-    /// Whether the child wrote to stdout without being asked (an extra line
-    /// after its last answer). Drains stderr on the way.
-    func hasUnaskedOutput() -> Bool {
-        drainStderr()
-        if !pending.isEmpty { return true }
-        var fd = pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)
-        return poll(&fd, 1, 0) > 0
+    /// Sends what is left of `request` from `written` on, as far as the socket takes it.
+    private func send(_ request: [UInt8], from written: inout Int) throws(ChildError) {
+        guard written < request.count else { return }
+        let offset = written
+        let sent = request.withUnsafeBytes { buffer in
+            Glibc.send(stdinFD, buffer.baseAddress.map { $0 + offset }, request.count - offset, Int32(MSG_NOSIGNAL))
+        }
+        if sent >= 0 {
+            written += sent
+        } else if errno == EPIPE || errno == ECONNRESET {
+            // The child closed stdin or died; what it wrote before says which.
+            try? readAvailableStdout()
+            throw .exited(status: waitForExit())
+        } else if errno != EAGAIN && errno != EINTR {
+            throw .io("cannot write to the child: \(Self.lastError())")
+        }
     }
+
+    /// Whether the child wrote to stdout without being asked: an extra line
+    /// after its last answer. Drains stderr on the way.
+    func hasUnaskedOutput() -> Bool {
+        if !pending.isEmpty { return true }
+        var fds = [
+            pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: stderrFD, events: Int16(POLLIN), revents: 0),
+        ]
+        guard poll(&fds, 2, 0) > 0 else { return false }
+        if fds[1].revents != 0 { drainStderr() }
+        return fds[0].revents != 0
+    }
+
+    /// Whether more than the answer came in with it (the same read): a second line for one record.
+    var hasBufferedOutput: Bool { !pending.isEmpty }
 
     /// The last lines of stderr, joined by " | ", or `nil` when the child wrote none.
     func stderrTail(maxCharacters: Int = 600) -> String? {
@@ -211,10 +230,12 @@ final class ChildProcess: @unchecked Sendable {
     /// Waits a little for a child that closed its end to exit, then makes sure
     /// it has; returns its wait status.
     private func waitForExit() -> Int32 {
+        if let exitStatus { return exitStatus }
         var status: Int32 = 0
         for _ in 0..<250 {
             if waitpid(pid, &status, WNOHANG) == pid {
                 reaped = true
+                exitStatus = status
                 // Grandchildren of a shell wrapper may linger in the group.
                 _ = Glibc.kill(-pid, SIGKILL)
                 drainStderr()
@@ -223,18 +244,22 @@ final class ChildProcess: @unchecked Sendable {
             usleep(2_000)
         }
         kill()
+        exitStatus = Int32(SIGKILL)
         return Int32(SIGKILL)
     }
 
     // MARK: - Reading
 
+    /// Reads what stdout holds, stopping after a read that ends a line: a
+    /// further read would almost always find nothing (a wasted system call per
+    /// record), and anything left is seen by ``hasUnaskedOutput()`` later.
     private func readAvailableStdout() throws(ChildError) {
-        var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(stdoutFD, $0.baseAddress, $0.count) }
             if count > 0 {
                 pending.append(contentsOf: buffer[..<count])
                 if pending.count > Self.maxLine { throw .protocolError("an answer line longer than 64 MiB") }
+                if buffer[count - 1] == UInt8(ascii: "\n") { return }
                 continue
             }
             if count == 0 {
@@ -251,7 +276,6 @@ final class ChildProcess: @unchecked Sendable {
 
     private func drainStderr() {
         guard stderrFD >= 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 8192)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(stderrFD, $0.baseAddress, $0.count) }
             guard count > 0 else { return }

@@ -36,6 +36,18 @@ public struct ExecStage: Stage {
     public static let summary =
         "Run each article through a child process (any language): JSON Lines in on stdin, fields out on stdout"
     public static let outputs: [String] = []
+    public static let discussion = """
+        Protocol: each child reads one JSON object per line on stdin — the article as textpipe \
+        writes it — and answers one line on stdout for each, in order:
+          {"sentiment": 0.8}          fields to merge, each listed in outputs
+          {"drop": "reason"}          drop the article with that reason
+          {"error": "message"}        fail the article (on_error applies)
+        An answer may echo "id"; if it does, it must be the article's. Flush after each line.
+        A child that exits, hangs past timeout, prints a line that is not a JSON object or \
+        answers one article twice fails only that article (with its stderr tail) and is \
+        started again. Children keep no state between articles, so output is the same for \
+        every --jobs; the command is started without a shell, from the current directory.
+        """
     public static let examples: [StageExample] = [
         StageExample(
             "The child answers with the fields to merge (here sed stands in for a Python script)",

@@ -44,6 +44,7 @@ struct DescribeCommand: ParsableCommand {
 
     static func describe(_ stage: StageType) -> String {
         var lines = ["\(stage.name) — \(stage.summary)", ""]
+        if !stage.discussion.isEmpty { lines += [stage.discussion, ""] }
         if stage.isOrdered { lines.append("Ordered: decides in input order (first occurrence wins).") }
         if !stage.requires.isEmpty {
             lines.append("Requires: \(stage.requires.joined(separator: ", ")) earlier in the pipeline.")

@@ -7,7 +7,7 @@ import TextpipeTestKit
 
 /// The stage in this process: children are reaped, descriptors closed, SIGPIPE never raised.
 ///
-/// Serialized: the checks count this process's children and descriptors.
+/// Serialized: the checks count this process's sockets.
 @Suite(.serialized) struct ChildProcessTests {
     static let child = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("ExecFixtures/child.py").path
@@ -17,23 +17,28 @@ import TextpipeTestKit
             ExecStage.self, options: "{ command: [python3, '\(child)'], outputs: [length], timeout: 1s\(extra) }")
     }
 
-    /// Processes whose parent is this test process, with their state letter (`Z` for a zombie).
-    static func children() -> [String] {
-        let me = getpid()
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry -> String? in
-            guard Int32(entry) != nil,
-                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { return nil }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            guard fields.count > 2, Int32(fields[1]) == me else { return nil }
-            return "\(entry) \(fields[0])"
-        }
+    /// Those of `pids` that still exist, alive or as zombies (`/proc/PID` is there until the child is reaped).
+    static func remaining(_ pids: [pid_t]) -> [pid_t] {
+        pids.filter { FileManager.default.fileExists(atPath: "/proc/\($0)") }
     }
 
-    static func openDescriptors() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.count ?? -1
+    /// Sockets this process has open: the stage's are the only ones (the CLI
+    /// tests that may run alongside talk to their children through pipes).
+    static func openSockets() -> Int {
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return fds.filter {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)"))?.hasPrefix("socket:")
+                == true
+        }.count
+    }
+
+    static func stage(_ command: [String], outputs: [String] = ["length"], processes: Int = 2) throws -> ExecStage {
+        var options = ExecOptions()
+        options.command = command
+        options.outputs = outputs
+        options.timeout = .seconds(1)
+        options.processes = processes
+        return try ExecStage(options: options)
     }
 
     @Test func examplesPass() {
@@ -55,35 +60,42 @@ import TextpipeTestKit
     }
 
     @Test func noChildIsLeftAliveOrAsAZombieAndNoDescriptorLeaks() throws {
-        let descriptors = Self.openDescriptors()
+        let sockets = Self.openSockets()
+        var pids: [pid_t] = []
         do {
-            let stage = try Self.harness(", processes: 2")
-            _ = try stage.run(text: "one")
-            #expect(throws: ExecFault.self) { _ = try stage.run(text: "crash") }
-            #expect(throws: ExecFault.self) { _ = try stage.run(text: "hang") }
-            _ = try stage.run(text: "two")
-            #expect(!Self.children().isEmpty)
-            try stage.stage.finish()
-            #expect(Self.children() == [])
-            _ = try stage.run(text: "after finish, a new child")
+            let stage = try Self.stage(["python3", Self.child])
+            for text in ["one", "crash", "hang", "two"] {
+                var document = Document(id: text, text: text)
+                _ = try? stage.process(&document)
+            }
+            #expect(stage.pool.startedPIDs.count == 3, "one, a replacement after the crash, one after the hang")
+            #expect(Self.remaining(stage.pool.startedPIDs).count == 1, "a free child is reused before another starts")
+            try stage.finish()
+            #expect(Self.remaining(stage.pool.startedPIDs) == [])
+            var document = Document(id: "after", text: "after finish, a new child")
+            _ = try stage.process(&document)
+            pids = stage.pool.startedPIDs
+            #expect(Self.remaining(pids).count == 1)
         }
-        // The stage is gone: its last child was killed and reaped by the pool's deinit.
-        #expect(Self.children() == [])
-        #expect(Self.openDescriptors() == descriptors)
+        // The stage is gone: its last child was killed and reaped when the pool went.
+        #expect(Self.remaining(pids) == [])
+        #expect(Self.openSockets() == sockets)
     }
 
     @Test func aChildThatNeverReadsGivesAnErrorNotSIGPIPE() throws {
         // `true` exits at once; writing a large record to it would raise SIGPIPE
         // and end this test process if the stage wrote to a plain pipe.
-        let stage = try StageHarness(ExecStage.self, options: "{ command: [\"true\"], timeout: 2s, processes: 1 }")
+        let stage = try Self.stage(["true"], processes: 1)
         for _ in 0..<3 {
             let fault = #expect(throws: ExecFault.self) {
-                _ = try stage.run(text: String(repeating: "x", count: 1 << 20))
+                var document = Document(id: "big", text: String(repeating: "x", count: 1 << 20))
+                _ = try stage.process(&document)
             }
             #expect(fault?.description.contains("exited with status 0 before answering") == true)
         }
-        try stage.stage.finish()
-        #expect(Self.children() == [])
+        try stage.finish()
+        #expect(stage.pool.startedPIDs.count == 3)
+        #expect(Self.remaining(stage.pool.startedPIDs) == [])
     }
 
     @Test func aFieldNotInOutputsFailsTheRecordOnly() throws {
