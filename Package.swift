@@ -35,6 +35,11 @@ let package = Package(
     products: [
         .executable(name: "textpipe", targets: ["textpipe"]),
         .library(name: "Textpipe", targets: ["Textpipe"]),
+        // The command line as a library: a package of your own builds its `textpipe` with
+        // `TextpipeCommand.main(stages: BuiltinStages.all + [YourStage.self])`.
+        .library(name: "TextpipeCLI", targets: ["TextpipeCLI"]),
+        // StageHarness and friends, for the tests of stages in packages of their own.
+        .library(name: "TextpipeTestKit", targets: ["TextpipeTestKit"]),
         // The built-in stages as one catalog, for packages beside this one (Fuzz/).
         .library(name: "StageRegistry", targets: ["StageRegistry"]),
     ],
@@ -70,13 +75,15 @@ let package = Package(
             dependencies: ["Textpipe"] + plugins.map { .target(name: $0) },
             plugins: ["StageRegistryGenerator"]
         ),
-        .executableTarget(
-            name: "textpipe",
+        // Every command; `eval` and `train` (Eval/, Train/) still use plugin internals, hence the plugins.
+        .target(
+            name: "TextpipeCLI",
             dependencies: [
                 "Textpipe", "StageRegistry", "TextpipeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + plugins.map { .target(name: $0) }
         ),
+        .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),
         .testTarget(name: "TextpipeReportTests", dependencies: ["TextpipeReport"]),

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StageRegistry
 
 /// `textpipe new-stage NAME`: scaffold a stage module, its manifest line and its test.
 struct NewStageCommand: ParsableCommand {
@@ -37,7 +36,7 @@ struct NewStageCommand: ParsableCommand {
                 "error: no Package.swift in '\(packageRoot)'; run new-stage at the root of a textpipe checkout")
             throw ExitCode(ExitStatus.usage)
         }
-        if StageRegistry.catalog.stage(named: name) != nil || files.fileExists(atPath: stageDirectory.path) {
+        if CommandContext.catalog.stage(named: name) != nil || files.fileExists(atPath: stageDirectory.path) {
             Terminal.error("error: a stage '\(name)' (module \(module)) already exists")
             throw ExitCode(ExitStatus.usage)
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StageRegistry
 import Textpipe
 
 /// `textpipe describe STAGE|PIPELINE`.
@@ -13,7 +12,7 @@ struct DescribeCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let catalog = StageRegistry.catalog
+        let catalog = CommandContext.catalog
         if let stage = catalog.stage(named: name) {
             try Terminal.print(Self.describe(stage))
             return
