@@ -33,7 +33,9 @@ let package = Package(
     name: "Textpipe",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "textpipe", targets: ["textpipe"]),
+        // No `.executable(name: "textpipe")` here: SwiftPM makes that product for the root package
+        // anyway, and a package that depends on this one names its own binary `textpipe` — with a
+        // declared one here too, both link to .build/debug/textpipe and this one won (seen).
         .library(name: "Textpipe", targets: ["Textpipe"]),
         // The command line as a library: a package of your own builds its `textpipe` with
         // `TextpipeCommand.main(stages: BuiltinStages.all + [YourStage.self])`.
