@@ -19,7 +19,7 @@ import Testing
     static let input =
         [
             "ok-1", "crash", "ok-2", "hang", "ok-3", "garbage", "ok-4", "twice", "ok-5", "silent",
-            "ok-6", "drop", "error", "wrong-id", "ok-seven",
+            "ok-6", "drop", "error", "wrong-id", "kill-9", "ok-seven",
         ].enumerated().map { #"{"id":"r\#($0)","text":"\#($1)"}"# }
         .joined(separator: "\n") + "\n"
 
@@ -36,13 +36,13 @@ import Testing
                 #"{"id":"r0","text":"ok-1","length":4}"#, #"{"id":"r2","text":"ok-2","length":4}"#,
                 #"{"id":"r4","text":"ok-3","length":4}"#, #"{"id":"r6","text":"ok-4","length":4}"#,
                 #"{"id":"r8","text":"ok-5","length":4}"#, #"{"id":"r10","text":"ok-6","length":4}"#,
-                #"{"id":"r14","text":"ok-seven","length":8}"#,
+                #"{"id":"r15","text":"ok-seven","length":8}"#,
             ])
-        #expect(result.stderr.contains("read 15, written 7, dropped 1, dead-lettered 7, failed 0"), "\(result.stderr)")
+        #expect(result.stderr.contains("read 16, written 7, dropped 1, dead-lettered 8, failed 0"), "\(result.stderr)")
         let dead = try String(contentsOf: deadLetter, encoding: .utf8).split(separator: "\n").map {
             CLI.json(String($0))
         }
-        #expect(dead.map { $0["id"] as? String } == ["r1", "r3", "r5", "r7", "r9", "r12", "r13"])
+        #expect(dead.map { $0["id"] as? String } == ["r1", "r3", "r5", "r7", "r9", "r12", "r13", "r14"])
         let errors = dead.map { $0["error"] as? String ?? "" }
         #expect(errors[0].contains("exited with status 3 before answering; it was restarted"))
         #expect(errors[0].contains("child.py: crashing on purpose"), "the stderr tail: \(errors[0])")
@@ -52,6 +52,7 @@ import Testing
         #expect(errors[4].contains("did not answer within 1s"))
         #expect(errors[5].contains("the child reported an error: cannot score this"))
         #expect(errors[6].contains("out of order"))
+        #expect(errors[7].contains("the child was killed by signal 9 before answering; it was restarted"))
     }
 
     @Test func outputIsTheSameForEveryJobCount() throws {
@@ -65,7 +66,7 @@ import Testing
         let two = try CLI.run(["run", pipeline.path, "--jobs", "2", "--quiet"], stdin: input)
         let four = try CLI.run(["run", pipeline.path, "--jobs", "4", "--quiet"], stdin: input)
         #expect(one.status == 0 && two.status == 0 && four.status == 0)
-        #expect(one.lines.count == 407)
+        #expect(one.lines.count == 407)  // 400 + the 7 well-behaved of `input`
         #expect(one.stdout == two.stdout)
         #expect(one.stdout == four.stdout)
     }

@@ -2,9 +2,11 @@
 """An exec-stage child for the tests: answers {"id", "length"} and misbehaves on cue.
 
 The record's text says which fault to show: crash, hang, garbage, twice, silent,
-drop, error, wrong-id; any other text gets a well-behaved answer.
+drop, error, wrong-id, kill-9; any other text gets a well-behaved answer.
 """
 import json
+import os
+import signal
 import sys
 import time
 
@@ -17,6 +19,8 @@ for line in sys.stdin:
         sys.stderr.write("child.py: crashing on purpose\n")
         sys.stderr.flush()
         sys.exit(3)
+    elif text == "kill-9":
+        os.kill(os.getpid(), signal.SIGKILL)
     elif text == "hang":
         time.sleep(60)
     elif text == "silent":
