@@ -278,6 +278,13 @@ final class ChildProcess: @unchecked Sendable {
         guard stderrFD >= 0 else { return }
         while true {
             let count = buffer.withUnsafeMutableBytes { read(stderrFD, $0.baseAddress, $0.count) }
+            if count == 0 {
+                // Closed: poll would report it ready on every turn, spinning until the
+                // timeout if the child lives on with stdout open (`exec 2>&-`).
+                Self.close([stderrFD])
+                stderrFD = -1
+                return
+            }
             guard count > 0 else { return }
             tail.append(contentsOf: buffer[..<count])
             if tail.count > Self.tailLimit { tail.removeFirst(tail.count - Self.tailLimit) }
