@@ -89,6 +89,7 @@ let package = Package(
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),
         .testTarget(name: "TextpipeReportTests", dependencies: ["TextpipeReport"]),
+        .testTarget(name: "TextpipeTestKitTests", dependencies: ["Textpipe", "TextpipeTestKit"]),
     ]
         + plugins.map {
             let embeds = pluginsWithResources.contains($0)

@@ -136,7 +136,7 @@ public struct DedupeStage: OrderedStage {
     public func delivered(_ count: Int) throws {
         try memory.withLock { memory in
             guard memory.failure == nil else { return }
-            do throws(StageIOError) {
+            do throws(StageError) {
                 try memory.stateFile?.commit(decidedBefore: count)
             } catch {
                 memory.failure = error
@@ -187,7 +187,7 @@ public struct DedupeStage: OrderedStage {
 
     /// The match a `dedupe_decision` field names, or `nil` for an article to keep.
     ///
-    /// - Throws: ``StageIOError`` when the decision was made with other
+    /// - Throws: ``StageError/io(_:hint:)`` when the decision was made with other
     ///   settings: applying it would silently give another run's answers.
     static func match(_ field: JSONFragment, settings: String) throws -> (NearDuplicateIndex.Match, String?)? {
         let decision: FingerprintJSON.Decision
@@ -197,7 +197,7 @@ public struct DedupeStage: OrderedStage {
             throw StageError("\(decisionField) is not a decision from 'textpipe dedupe decide'")
         }
         guard decision.settings == settings else {
-            throw StageIOError(
+            throw StageError.io(
                 "\(decisionField) was decided with '\(decision.settings)', but this dedupe stage has '\(settings)'",
                 hint: "fingerprint, decide and apply with the same pipeline")
         }
@@ -227,11 +227,11 @@ public struct DedupeStage: OrderedStage {
     }
 
     /// What the lock guards: the index and the state file, opened at first use.
-    private struct Memory: Sendable {
+    private struct Memory {
         var index: NearDuplicateIndex
         var stateFile: DedupeStateFile?
         var opened = false
-        var failure: StageIOError?
+        var failure: StageError?
         /// Whether this run applies decisions made elsewhere; set by the first article.
         var appliesDecisions: Bool?
         /// `decide` calls so far, the numbering ``delivered(_:)`` counts in.
@@ -243,7 +243,7 @@ public struct DedupeStage: OrderedStage {
         ///
         /// Not in `init`: `textpipe validate` and `describe` build stages too,
         /// and must not create or lock files.
-        mutating func open(_ options: DedupeOptions, _ fingerprinter: Fingerprinter) throws(StageIOError) {
+        mutating func open(_ options: DedupeOptions, _ fingerprinter: Fingerprinter) throws(StageError) {
             if let failure { throw failure }
             guard !opened else { return }
             opened = true

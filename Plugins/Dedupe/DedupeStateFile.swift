@@ -36,7 +36,7 @@ import Textpipe
 /// those again: at least once, never lost), and never leaves a half-written
 /// transaction. Rows still queued at ``close()`` were never delivered and are
 /// discarded.
-struct DedupeStateFile: Sendable {
+struct DedupeStateFile {
     let path: String
     private let database: SQLiteDatabase
     private let insert: SQLiteDatabase.Statement
@@ -45,10 +45,10 @@ struct DedupeStateFile: Sendable {
 
     /// Opens (or creates) the state file at `path` and takes it for this run.
     ///
-    /// - Throws: ``StageIOError`` when the file is in use by another run, is not
+    /// - Throws: ``StageError/io(_:hint:)`` when the file is in use by another run, is not
     ///   a dedupe state file (corrupt, or another database), or was written with
     ///   other `settings`.
-    init(path: String, settings: [(key: String, value: String)]) throws(StageIOError) {
+    init(path: String, settings: [(key: String, value: String)]) throws(StageError) {
         self.path = path
         do {
             let database = try SQLiteDatabase(path: path)
@@ -123,7 +123,7 @@ struct DedupeStateFile: Sendable {
         while try tables.step() { names.insert(tables.text(at: 0) ?? "") }
         if names.isEmpty { return true }
         guard names.contains("dedupe_meta"), names.contains("dedupe_articles") else {
-            throw StageIOError(
+            throw StageError.io(
                 "state file '\(path)' is an SQLite database but not a dedupe state file (it has tables \(names.sorted().joined(separator: ", ")))",
                 hint: "point 'state' at a new file")
         }
@@ -131,16 +131,16 @@ struct DedupeStateFile: Sendable {
         var stored: [String: String] = [:]
         while try rows.step() { stored[rows.text(at: 0) ?? ""] = rows.text(at: 1) ?? "" }
         guard stored["format"] == "textpipe-dedupe" else {
-            throw StageIOError(
+            throw StageError.io(
                 "state file '\(path)' is not a textpipe dedupe state file", hint: "point 'state' at a new file")
         }
         guard stored["schema_version"] == "1" else {
-            throw StageIOError(
+            throw StageError.io(
                 "state file '\(path)' has schema version \(stored["schema_version"] ?? "?"); this textpipe reads version 1"
             )
         }
         for (key, value) in settings where stored[key] != value {
-            throw StageIOError(
+            throw StageError.io(
                 "state file '\(path)' was written with \(key) \(stored[key] ?? "unset"), this pipeline uses \(value)",
                 hint: "use the options the state was written with, or a new state file")
         }
@@ -150,19 +150,19 @@ struct DedupeStateFile: Sendable {
     /// Calls `body` with every stored article, in order.
     func load(
         permutations: Int, _ body: (_ id: String, _ exactKey: UInt64, _ values: [UInt16]) -> Void
-    ) throws(StageIOError) {
+    ) throws(StageError) {
         do {
             let rows = try database.prepare(
                 "SELECT position, id, exact_key, signature FROM dedupe_articles ORDER BY position")
             var expected: Int64 = 0
             while try rows.step() {
                 guard rows.int64(at: 0) == expected else {
-                    throw StageIOError("state file '\(path)' is damaged: article \(expected) is missing")
+                    throw StageError.io("state file '\(path)' is damaged: article \(expected) is missing")
                 }
                 expected += 1
                 let blob = rows.blob(at: 3) ?? []
                 guard blob.isEmpty || blob.count == 2 * permutations else {
-                    throw StageIOError(
+                    throw StageError.io(
                         "state file '\(path)' is damaged: article \(expected - 1) has a \(blob.count)-byte signature, expected \(2 * permutations)"
                     )
                 }
@@ -186,7 +186,7 @@ struct DedupeStateFile: Sendable {
     }
 
     /// Writes, in one transaction, the queued rows of the first `count` decisions: those delivered.
-    mutating func commit(decidedBefore count: Int) throws(StageIOError) {
+    mutating func commit(decidedBefore count: Int) throws(StageError) {
         let delivered = pending.prefix { $0.decision < count }.count
         guard delivered > 0 else { return }
         do {
@@ -219,7 +219,7 @@ struct DedupeStateFile: Sendable {
     }
 
     /// Closes the file, discarding rows of articles never delivered.
-    mutating func close() throws(StageIOError) {
+    mutating func close() throws(StageError) {
         pending.removeAll()
         do {
             try database.close()
@@ -229,33 +229,33 @@ struct DedupeStateFile: Sendable {
     }
 
     /// ``explain(_:path:)`` for any error from a block that mixes SQLite calls and checks.
-    static func explain(_ error: any Error, path: String) -> StageIOError {
+    static func explain(_ error: any Error, path: String) -> StageError {
         if let failure = error as? SQLiteDatabase.Failure { return explain(failure, path: path) }
-        if let error = error as? StageIOError { return error }
-        return StageIOError("state file '\(path)': \(error)")
+        if let error = error as? StageError { return error.kind == .io ? error : .io(error.message, hint: error.hint) }
+        return .io("state file '\(path)': \(error)")
     }
 
     /// A message that says what an SQLite failure means for the user.
-    static func explain(_ failure: SQLiteDatabase.Failure, path: String) -> StageIOError {
+    static func explain(_ failure: SQLiteDatabase.Failure, path: String) -> StageError {
         switch failure.primary {
         case SQLITE_BUSY, SQLITE_LOCKED:
-            return StageIOError(
+            return .io(
                 "state file '\(path)' is in use by another run (\(failure.message))",
                 hint: "runs that share a state file must run one after the other")
         case SQLITE_NOTADB, SQLITE_CORRUPT:
-            return StageIOError(
+            return .io(
                 "state file '\(path)' is not a valid dedupe state file (\(failure.message))",
                 hint: "move it away to start afresh, or point 'state' at another file")
         case SQLITE_CANTOPEN:
-            return StageIOError(
+            return .io(
                 "cannot open state file '\(path)' (\(failure.message))",
                 hint: "check that its directory exists and is writable")
         case SQLITE_READONLY, SQLITE_PERM:
-            return StageIOError("state file '\(path)' cannot be written (\(failure.message))")
+            return .io("state file '\(path)' cannot be written (\(failure.message))")
         case SQLITE_FULL, SQLITE_IOERR:
-            return StageIOError("cannot write state file '\(path)' (\(failure.message))")
+            return .io("cannot write state file '\(path)' (\(failure.message))")
         default:
-            return StageIOError("state file '\(path)': \(failure.message) (SQLite error \(failure.code))")
+            return .io("state file '\(path)': \(failure.message) (SQLite error \(failure.code))")
         }
     }
 }

@@ -2,10 +2,11 @@ import CSQLite
 
 /// A connection to an SQLite database through its C API: just what the state file needs.
 ///
-/// `@unchecked Sendable` because the connection is opened in SQLite's
-/// serialized mode (`SQLITE_OPEN_FULLMUTEX`), where SQLite's own mutex guards
-/// every call, and the stage only uses it inside its `Locked` state anyway.
-final class SQLiteDatabase: @unchecked Sendable {
+/// Not `Sendable`: the dedupe stage keeps it inside its `Locked` state, which
+/// hands it to one thread at a time, so the compiler checks that no reference
+/// to it escapes the lock. (The connection is opened in serialized mode,
+/// `SQLITE_OPEN_FULLMUTEX`, as a second guard, not as the reason it is safe.)
+final class SQLiteDatabase {
     /// An SQLite result code with SQLite's message for it.
     struct Failure: Error, CustomStringConvertible {
         var code: Int32
@@ -66,11 +67,9 @@ final class SQLiteDatabase: @unchecked Sendable {
             message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed")
     }
 
-    /// A compiled statement: bind, step, read columns, reset.
-    ///
-    /// `@unchecked Sendable` for the same reason as its connection: in
-    /// serialized mode SQLite locks the connection for every statement call.
-    final class Statement: @unchecked Sendable {
+    /// A compiled statement: bind, step, read columns, reset. Like its
+    /// connection, not `Sendable`: it lives inside the stage's lock.
+    final class Statement {
         private let statement: OpaquePointer
         private let database: SQLiteDatabase
 

@@ -13,19 +13,28 @@ import Foundation
 /// in such false reports. `NSLock` is a `pthread_mutex_t`, which
 /// ThreadSanitizer intercepts, so `swift test --sanitize=thread` reports only
 /// real races.
-public final class Locked<Value: Sendable>: @unchecked Sendable {
-    // @unchecked: `value` is only touched inside `lock`, which `withLock` holds.
+///
+/// Like `Mutex`, the value need not be `Sendable`: the initializer takes it
+/// `sending` (no other reference to it survives) and `withLock` lends it
+/// `inout sending` and returns only a `sending` result, so nothing reachable
+/// from the value leaves the lock. A stage can therefore keep a non-Sendable
+/// resource — the dedupe stage's SQLite connection — inside `Locked` without
+/// declaring that resource `@unchecked Sendable`. This class is the one place
+/// that needs `@unchecked`.
+public final class Locked<Value>: @unchecked Sendable {
+    // @unchecked: `value` is only touched inside `lock`, which `withLock` holds,
+    // and it never escapes (`sending` in and out).
     private let lock = NSLock()
     private var value: Value
 
-    public init(_ value: Value) {
+    public init(_ value: sending Value) {
         self.value = value
     }
 
     /// Runs `body` with exclusive access to the value.
     public func withLock<Result, Failure: Error>(
-        _ body: (inout Value) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
+        _ body: (inout sending Value) throws(Failure) -> sending Result
+    ) throws(Failure) -> sending Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -21,7 +21,7 @@
 ///   ``OrderedStage`` instead, and keeps its history behind a lock.
 /// - Throw for a problem with *this* document (the runner applies `on_error`);
 ///   throw from `init(options:)` for a problem with the configuration; throw
-///   ``StageIOError`` when the stage's own file fails and it cannot go on.
+///   ``StageError/io(_:hint:)`` when the stage's own file fails and it cannot go on.
 /// - Write results as fields named after what they are (`summary`,
 ///   `intra_party_conflict`) and list them in ``outputs``.
 /// - Ship ``examples``: one test runs them for every registered stage.
@@ -88,7 +88,7 @@ public protocol OrderedStage: Stage {
     /// stage. `count` only grows, calls are serial (never two at once, possibly
     /// concurrent with `decide`), and articles never delivered are never
     /// reported — a run that is killed, or stops on an error, reports the
-    /// prefix it delivered. Throw ``StageIOError`` when the stage's own file
+    /// prefix it delivered. Throw ``StageError/io(_:hint:)`` when the stage's own file
     /// cannot be written: the run stops with exit 74.
     func delivered(_ count: Int) throws
 }
@@ -113,31 +113,54 @@ public enum Disposition: Sendable, Equatable {
     case drop(reason: String)
 }
 
-/// A problem a stage reports: with its configuration (from `init`) or with one document (from `process`).
-public struct StageError: Error, CustomStringConvertible, Equatable {
-    public var message: String
-    public var hint: String?
-    public init(_ message: String, hint: String? = nil) {
-        self.message = message
-        self.hint = hint
-    }
-    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
-}
-
-/// A stage cannot go on at all because of its own file — a state database that
-/// is corrupt, locked by another run, or cannot be written.
+/// A problem a stage reports: with its configuration (from `init`), with one
+/// document (from `process`), or with its own file, which stops the run.
 ///
-/// Other errors from `process` or `decide` are about one document, and the
-/// runner applies `on_error` to it. This one is not: the runner reports it
-/// once, stops reading, abandons the output and exits 74 (I/O error), as when
-/// it cannot write its output. Stages throw it only for such trouble.
-public struct StageIOError: Error, CustomStringConvertible, Equatable {
+/// One type with a ``Kind``, so that a stage and the runner never disagree on
+/// which error means what: a ``Kind/record`` error is about one document, and
+/// the runner applies `on_error` to it; an ``Kind/io`` error means the stage
+/// cannot go on at all because its own file — a state database that is
+/// corrupt, locked by another run, or cannot be written — failed. The runner
+/// reports that once, stops reading, abandons the output and exits 74, as
+/// when it cannot write its output. Stages throw ``io(_:hint:)`` only for such trouble.
+public struct StageError: Error, CustomStringConvertible, Equatable {
+    /// What the error stops: one document, or the whole run.
+    public enum Kind: Sendable, Equatable {
+        /// This document (or this configuration) is the problem; the run goes on under `on_error`.
+        case record
+        /// The stage's own file failed; the run stops.
+        case io
+    }
+
+    public var kind: Kind
     public var message: String
     public var hint: String?
+
+    /// A problem with one document or with the stage's options.
     public init(_ message: String, hint: String? = nil) {
+        self.init(kind: .record, message: message, hint: hint)
+    }
+
+    private init(kind: Kind, message: String, hint: String?) {
+        self.kind = kind
         self.message = message
         self.hint = hint
     }
+
+    /// The stage's own file failed and it cannot go on: the run stops with exit 74.
+    public static func io(_ message: String, hint: String? = nil) -> StageError {
+        StageError(kind: .io, message: message, hint: hint)
+    }
+
+    /// The exit status (sysexits) of a run that this error stops: 65 for a
+    /// document under `on_error: fail`, 74 for the stage's own file.
+    public var code: Int32 {
+        switch kind {
+        case .record: 65
+        case .io: 74
+        }
+    }
+
     public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
 }
 

@@ -46,8 +46,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        let raw = RunCommand.argumentsThatAreNotUTF8()
         let specs: [ReportInput] =
-            inputs.isEmpty ? [.standardInput] : inputs.map { $0 == "-" ? .standardInput : .file($0) }
+            inputs.isEmpty
+            ? [.standardInput]
+            : inputs.map { $0 == "-" ? .standardInput : raw[$0].map { .fileBytes($0) } ?? .file($0) }
         let sink: OutputSink
         do throws(OutputSink.WriteError) {
             sink = try Terminal.output(output)
@@ -57,7 +60,7 @@ struct ReportCommand: ParsableCommand {
         }
         let options = ReportOptions(
             title: title, maxArticles: maxArticles,
-            inputNames: inputs.isEmpty ? ["stdin"] : inputs.map { $0 == "-" ? "stdin" : $0 })
+            inputNames: specs.map(\.name))
         do throws(ReportError) {
             let summary = try Report.write(specs, options: options, to: sink)
             do throws(OutputSink.WriteError) {

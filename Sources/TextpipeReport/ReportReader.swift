@@ -25,14 +25,20 @@ struct ReportReader {
     func read(_ inputs: [ReportInput], emit: (ReportItem) throws(ReportError) -> Void) throws(ReportError) {
         for input in inputs {
             let fd = try openInput(input)
-            defer { if case .file = input { close(fd) } }
+            defer { if input != .standardInput { close(fd) } }
             try readLines(fd: fd, name: input.name, emit: emit)
         }
     }
 
     private func openInput(_ input: ReportInput) throws(ReportError) -> Int32 {
-        guard case .file(let path) = input else { return 0 }
-        let fd = open(path, O_RDONLY)
+        let bytes: [UInt8]
+        switch input {
+        case .standardInput: return 0
+        case .file(let path): bytes = Array(path.utf8)
+        case .fileBytes(let path): bytes = path
+        }
+        let path = input.name
+        let fd = FileName.withCString(bytes) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             let reason = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
             throw ReportError(

@@ -272,10 +272,44 @@ func temporaryDirectory() throws -> URL {
     @Test func outputFileIsWrittenAtomically() throws {
         let directory = try temporaryDirectory()
         let out = directory.appendingPathComponent("out.jsonl").path
-        let result = try CLI.run(["run", "clean", "Examples/articles", "--output", out, "--quiet"])
-        #expect(result.status == 0)
-        #expect(result.stdout.isEmpty && result.stderr.isEmpty)
-        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == 4)
+        try "old\n".write(toFile: out, atomically: false, encoding: .utf8)
+        let oldInode = try FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int
+
+        // A run reading from an open stdin is mid-way: it has its temporary file, and a
+        // reader of out.jsonl still sees the old file whole, never part of the new one.
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["run", "clean", "-", "--output", out, "--quiet"]
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data("{\"id\":\"a\",\"text\":\"one\"}\n".utf8))
+        var others: [String] = []
+        for _ in 0..<400 where others.isEmpty {
+            others = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0 != "out.jsonl" }
+            if others.isEmpty { usleep(50_000) }
+        }
+        #expect(others.count == 1, "the run writes into one temporary file beside the output")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "old\n")
+        try input.fileHandleForWriting.write(contentsOf: Data("{\"id\":\"b\",\"text\":\"two\"}\n".utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+
+        // At the end the new file replaces the old one by rename: a new inode, all of it, nothing left over.
+        #expect(
+            try String(contentsOfFile: out, encoding: .utf8)
+                == "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int != oldInode)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.jsonl"])
+
+        // A run that fails leaves the old file as it was.
+        let failed = try CLI.run(
+            ["run", "clean", "-", "--output", out, "--on-error", "fail", "--quiet"], stdin: "{\"text\":5}\n")
+        #expect(failed.status == 65)
+        #expect(
+            try String(contentsOfFile: out, encoding: .utf8)
+                == "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.jsonl"])
     }
 

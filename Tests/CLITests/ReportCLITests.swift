@@ -55,6 +55,23 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func anInputNamedByAnArgumentThatIsNotUTF8IsRead() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.shell(
+            """
+            name=$(printf 'caf\\xe9.jsonl')
+            printf '{"id":"a","text":"Le port ouvre."}\\n' > "$name"
+            textpipe report "$name"
+            """,
+            in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("report: 1 articles, 0 flagged, 0 failed records"))
+        // The page names the input as messages do: the bad byte as \xE9.
+        #expect(result.stdout.contains("caf\\xE9.jsonl"))
+        #expect(result.stdout.contains("Le port ouvre."))
+    }
+
     @Test func anUnwritableOutputExits74() throws {
         let result = try CLI.run(["report", "-o", "/nonexistent-dir/report.html"], stdin: "{\"text\":\"a\"}\n")
         #expect(result.status == 74)

@@ -117,11 +117,11 @@ struct HaltStage: Stage {
         static let fields: [OptionField] = []
     }
     static let name = "halt-at-n36"
-    static let summary = "Throws StageIOError at article n36"
+    static let summary = "Throws an io StageError at article n36"
     static let examples: [StageExample] = []
     init(options: Options) throws {}
     func process(_ document: inout Document) throws -> Disposition {
-        guard document.id != "n36" else { throw StageIOError("the test's own file failed") }
+        guard document.id != "n36" else { throw StageError.io("the test's own file failed") }
         return .keep
     }
 }

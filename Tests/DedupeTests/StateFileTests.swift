@@ -62,7 +62,8 @@ import TextpipeTestKit
         _ = try writer.run(Fixtures.document("a", "Some text."))
         try writer.stage.finish()
         let reader = try stage(path, ", seed: 7")
-        let error = #expect(throws: StageIOError.self) { try reader.run(Fixtures.document("b", "Other text.")) }
+        let error = #expect(throws: StageError.self) { try reader.run(Fixtures.document("b", "Other text.")) }
+        #expect(error?.kind == .io)
         #expect(error?.message == "state file '\(path)' was written with seed 1, this pipeline uses 7")
     }
 
@@ -71,14 +72,16 @@ import TextpipeTestKit
         let path = directory.file("seen.sqlite")
         try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: path))
         let harness = try stage(path)
-        let error = #expect(throws: StageIOError.self) { try harness.run(Fixtures.document("a", "Some text.")) }
+        let error = #expect(throws: StageError.self) { try harness.run(Fixtures.document("a", "Some text.")) }
+        #expect(error?.kind == .io)
         #expect(error?.message == "state file '\(path)' is not a valid dedupe state file (file is not a database)")
         #expect(error?.hint?.contains("move it away") == true)
         // The same error again for later articles: the stage never half-works.
-        #expect(throws: StageIOError.self) { try harness.run(Fixtures.document("b", "More text.")) }
+        let again = StageError.io(error?.message ?? "", hint: error?.hint)
+        #expect(throws: again) { try harness.run(Fixtures.document("b", "More text.")) }
         // finish() does not repeat it; with no article before, finish() is where it shows.
         try harness.stage.finish()
-        #expect(throws: StageIOError.self) { try stage(path).stage.finish() }
+        #expect(throws: again) { try stage(path).stage.finish() }
     }
 
     @Test func anotherSQLiteDatabaseIsRefusedAndLeftByteForByte() throws {
@@ -89,7 +92,8 @@ import TextpipeTestKit
         try database.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let harness = try stage(path)
-        let error = #expect(throws: StageIOError.self) { try harness.run(Fixtures.document("a", "Some text.")) }
+        let error = #expect(throws: StageError.self) { try harness.run(Fixtures.document("a", "Some text.")) }
+        #expect(error?.kind == .io)
         #expect(error?.message.contains("is an SQLite database but not a dedupe state file") == true)
         try harness.stage.finish()
         // Byte 18-19 of the header is the journal mode: switching to WAL before refusing changed them.
@@ -109,9 +113,10 @@ import TextpipeTestKit
             """)
         try database.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let error = #expect(throws: StageIOError.self) {
+        let error = #expect(throws: StageError.self) {
             try stage(path).run(Fixtures.document("a", "Some text."))
         }
+        #expect(error?.kind == .io)
         #expect(error?.message == "state file '\(path)' is not a textpipe dedupe state file")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
@@ -122,9 +127,10 @@ import TextpipeTestKit
         let first = try stage(path)
         _ = try first.run(Fixtures.document("a", "Text of the first run."))
         let second = try stage(path)
-        let error = #expect(throws: StageIOError.self) {
+        let error = #expect(throws: StageError.self) {
             try second.run(Fixtures.document("b", "Text of the second run."))
         }
+        #expect(error?.kind == .io)
         #expect(error?.message.hasPrefix("state file '\(path)' is in use by another run") == true)
         // The first run is unharmed and saves its work.
         #expect(

@@ -23,11 +23,10 @@ import Testing
         #expect(documents[0].sentences.count == 2)
         #expect(documents[1].sentences[0].map(\.token).prefix(2) == ["Tomas", "Verdi"])
         #expect(throws: CoNLLCorpus.FormatError.self) { try CoNLLCorpus.parse("Word B-PERSON\n", path: "bad.conll") }
-        do {
-            _ = try CoNLLCorpus.parse("ok O\nlonely\n", path: "bad.conll")
-        } catch let error as CoNLLCorpus.FormatError {
-            #expect(error.description == "bad.conll:2: error: expected 'token TAG', got 'lonely'")
+        let error = #expect(throws: CoNLLCorpus.FormatError.self) {
+            try CoNLLCorpus.parse("ok O\nlonely\n", path: "bad.conll")
         }
+        #expect(error?.description == "bad.conll:2: error: expected 'token TAG', got 'lonely'")
     }
 
     @Test func readsIOB1AsIOB2() throws {

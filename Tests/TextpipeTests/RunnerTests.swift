@@ -56,7 +56,7 @@ struct HaltingStage: Stage {
     static let examples: [StageExample] = []
     init(options: Options) throws {}
     func process(_ document: inout Document) throws -> Disposition {
-        if document.text.contains("disk gone") { throw StageIOError("state file 'x.db' cannot be written") }
+        if document.text.contains("disk gone") { throw StageError.io("state file 'x.db' cannot be written") }
         return .keep
     }
 }
@@ -159,7 +159,11 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
             inputs: [.path(input)], jobs: 2, in: directory, batchSize: 7)
         #expect(result.summary.written == 300)
         #expect(firstSeen.decided.withLock { $0 } == (0..<300).map { "a\($0)" })
-        #expect(result.output.split(separator: "\n").map { $0.hasPrefix(#"{"id":"a"#) }.count == 300)
+        // Every output line, in order, is the article it stands for.
+        let ids = result.output.split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == (0..<300).map { "a\($0)" })
     }
 
     @Test func failuresAreDeadLetteredAndCounted() throws {

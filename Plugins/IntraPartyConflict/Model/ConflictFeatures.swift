@@ -117,6 +117,11 @@ public enum ConflictFeatures {
             names += CueClass.subtypes.map { "\(prefix)=\($0.rawValue)" }
         }
         names += TargetKind.allCases.map { "target=\($0.rawValue)" }
+        // Each subtype cue with the target of its sentence: "suspended" aimed at the
+        // party's leader reads as a leadership challenge, aimed at a member as discipline.
+        for subtype in CueClass.subtypes {
+            names += TargetKind.allCases.map { "\(subtype.rawValue)&target=\($0.rawValue)" }
+        }
         // The labelling rule "a ticket grievance taken to the street is a member
         // protest" as a feature the classifier weighs: both cues, the weaker's strength.
         names.append("member_protest&candidate_selection_dispute")
@@ -143,6 +148,7 @@ public enum ConflictFeatures {
     /// The subtype classifier's vector, in ``subtypeNames`` order.
     static func subtypeVector(_ article: ArticleAnalysis, sentenceScores: [Double]) -> [Double] {
         let n = CueClass.subtypes.count
+        let targets = TargetKind.allCases.count
         var x = [Double](repeating: 0, count: subtypeNames.count)
         for (sentence, score) in zip(article.sentences, sentenceScores) {
             for (k, subtype) in CueClass.subtypes.enumerated() {
@@ -156,6 +162,10 @@ public enum ConflictFeatures {
             }
             if let contention = sentence.contention, let t = TargetKind.allCases.firstIndex(of: sentence.target) {
                 x[5 * n + t] = max(x[5 * n + t], contention.weight * score)
+                for (k, subtype) in CueClass.subtypes.enumerated() where sentence.weight(subtype) > 0 {
+                    let pair = 5 * n + targets + k * targets + t
+                    x[pair] = max(x[pair], sentence.weight(subtype) * score)
+                }
             }
             for cue in sentence.subtypeCues where cue < phraseFeature.count {
                 if let k = phraseFeature[cue] { x[k] = max(x[k], score) }
@@ -164,7 +174,7 @@ public enum ConflictFeatures {
         for k in 0..<n { x[4 * n + k] = log1p(x[4 * n + k]) }
         let protest = CueClass.subtypes.firstIndex(of: .memberProtest) ?? 0
         let selection = CueClass.subtypes.firstIndex(of: .candidateSelectionDispute) ?? 0
-        x[5 * n + TargetKind.allCases.count] = min(x[protest], x[selection])
+        x[5 * n + targets + n * targets] = min(x[protest], x[selection])
         return x
     }
 }

@@ -39,7 +39,7 @@ public struct ArticleReader {
                 try checkExists(Array(path.utf8))
             case .rawPath(let bytes):
                 try checkExists(bytes)
-            case .stdin, .stdinPart:
+            case .stdin, .stdinPart, .documents, .lines:
                 // `< somedir` opens fine and fails only at read(2): it used to give one empty article.
                 var info = stat()
                 guard fstat(0, &info) == 0 else { throw InputError(path: "stdin", reason: errorText()) }
@@ -93,6 +93,24 @@ public struct ArticleReader {
                 guard try readPath(Array(path.utf8), emit: emit, idle: idle) else { return }
             case .rawPath(let bytes):
                 guard try readPath(bytes, emit: emit, idle: idle) else { return }
+            case .documents(let documents):
+                for document in documents {
+                    let size = document.text.utf8.count
+                    guard emit(limit(.document(document), size: size), size) else { return }
+                }
+            case .lines(let lines, let name):
+                for (index, bytes) in lines.enumerated() {
+                    let id = "\(name):\(index + 1)"
+                    if bytes.count > maxBytes {
+                        let record = InputRecord.unreadable(
+                            UnreadableInput(
+                                id: id, source: id, error: "line is \(bytes.count) bytes, over --max-bytes \(maxBytes)",
+                                input: String(decoding: bytes.prefix(200), as: UTF8.self) + "…"))
+                        guard emit(record, bytes.count) else { return }
+                    } else if let record = lineRecord(bytes, id: id, source: nil) {
+                        guard emit(record, bytes.count + 1) else { return }
+                    }
+                }
             }
         }
     }
@@ -274,9 +292,10 @@ public struct ArticleReader {
                         input: String(decoding: prefix, as: UTF8.self) + "…"))
             case .line(let bytes):
                 size = bytes.count + 1
-                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-                record = .jsonLine(
-                    bytes: Array(bytes), id: id, source: source.map { "\($0):\(lineNumber)" }, location: where_)
+                guard let line = lineRecord(bytes, id: id, source: source.map { "\($0):\(lineNumber)" }) else {
+                    continue
+                }
+                record = line
             }
             guard emit(record, size) else { return false }
         }
@@ -288,6 +307,12 @@ public struct ArticleReader {
                         input: "")), 0)
         }
         return true
+    }
+
+    /// One JSON Lines line as a record to parse on a worker; nil for a blank line, which is skipped.
+    private func lineRecord<Bytes: Collection<UInt8>>(_ bytes: Bytes, id: String, source: String?) -> InputRecord? {
+        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
+        return .jsonLine(bytes: Array(bytes), id: id, source: source, location: source ?? id)
     }
 
     private func limit(_ record: InputRecord, size: Int) -> InputRecord {

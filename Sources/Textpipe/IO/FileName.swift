@@ -3,10 +3,11 @@
 /// A name such as `caf\xE9.txt` (Latin-1) cannot round-trip through `String`
 /// (decoding replaces the byte with U+FFFD, and `open` then says "No such
 /// file"), so the directory walk keeps names as bytes, opens them as bytes,
-/// and makes a `String` only for ids and messages.
-enum FileName {
+/// and makes a `String` only for ids and messages. Public so that other readers of
+/// command-line paths (`textpipe report`) open the same bytes the user typed.
+public enum FileName {
     /// The name for ids and messages: UTF-8 as is, any other byte as `\xHH`.
-    static func display(_ bytes: [UInt8]) -> String {
+    public static func display(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         var result = ""
         var index = 0
@@ -27,7 +28,7 @@ enum FileName {
     }
 
     /// Calls `body` with `bytes` as a NUL-terminated C path.
-    static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+    public static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
         (bytes + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { path in
                 guard let base = path.baseAddress else { preconditionFailure("a path with its NUL is never empty") }

@@ -45,4 +45,9 @@ public enum InputSpec: Sendable, Equatable {
     /// records are named as a run over the whole file names them (id `idPrefix:LINE`,
     /// source `source:LINE`), so a slice of a file piped in by a cluster gives the same bytes.
     case stdinPart(source: String, idPrefix: String, firstLine: Int)
+    /// Documents already in memory, read as they are (a test harness's or a library caller's input).
+    case documents([Document])
+    /// JSON Lines held in memory, one record per element, parsed as a file's lines are:
+    /// ids and messages name them `name:LINE`.
+    case lines([[UInt8]], name: String)
 }

@@ -289,9 +289,9 @@ public final class PipelineRunner: Sendable {
     }
 
     /// The state of an article whose stage threw: a failure under `on_error`,
-    /// unless the stage cannot go on at all (``StageIOError``), which stops the run.
+    /// unless the stage cannot go on at all (a ``StageError`` of kind `io`), which stops the run.
     private func failure(document: Document, stage: String, error: any Error) -> Item.State {
-        guard let halt = error as? StageIOError else {
+        guard let halt = error as? StageError, halt.kind == .io else {
             return .failed(Failure(document: document, stage: stage, error: error))
         }
         let first = totals.withLock { totals -> Bool in
