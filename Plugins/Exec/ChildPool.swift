@@ -19,22 +19,22 @@ import Textpipe
 final class ChildPool: Sendable {
     let command: [String]
     let timeout: Duration
-    private let free: Locked<[Slot]>
+    /// One place per child, `nil` until first used and after a fault. A thread
+    /// holds a slot's lock for a whole exchange; only the thread that took the
+    /// slot's index from `free` ever asks for it, so the lock is never waited on
+    /// (except by `close`), and the child, which is not `Sendable`, never leaves it.
+    private let slots: [Locked<ChildProcess?>]
+    /// Indices of the slots no thread holds.
+    private let free: Locked<[Int]>
     private let available: DispatchSemaphore
     private let restarts = Locked(0)
     private let started = Locked<[pid_t]>([])
 
-    /// One place for a child; `nil` until first used and after a fault.
-    private final class Slot: @unchecked Sendable {
-        // @unchecked: a slot is in `free` (behind its lock) or held by exactly
-        // one thread between `take` and `give`, never both.
-        var child: ChildProcess?
-    }
-
     init(command: [String], processes: Int, timeout: Duration) {
         self.command = command
         self.timeout = timeout
-        free = Locked((0..<processes).map { _ in Slot() })
+        slots = (0..<processes).map { _ in Locked(nil) }
+        free = Locked(Array(0..<processes))
         available = DispatchSemaphore(value: processes)
     }
 
@@ -55,26 +55,36 @@ final class ChildPool: Sendable {
     func exchange(_ request: [UInt8], id: JSONFragment) throws(ExecFault) -> [(name: String, value: JSONFragment)] {
         available.wait()
         defer { available.signal() }
-        let slot = free.withLock { $0.removeLast() }
-        defer { free.withLock { $0.append(slot) } }
+        let index = free.withLock { $0.removeLast() }
+        defer { free.withLock { $0.append(index) } }
+        return try slots[index].withLock { slot throws(ExecFault) in
+            try exchange(request, id: id, in: &slot)
+        }
+    }
+
+    /// ``exchange(_:id:)`` with the slot's child, started (again) when there is none.
+    private func exchange(
+        _ request: [UInt8], id: JSONFragment, in slot: inout ChildProcess?
+    ) throws(ExecFault) -> [(name: String, value: JSONFragment)] {
         let child: ChildProcess
-        if let running = slot.child, !running.hasUnaskedOutput() {
+        if let running = slot, !running.hasUnaskedOutput() {
             child = running
         } else {
-            if let stale = slot.child {
+            if let stale = slot {
                 // It answered more lines than it was asked: the extra line was
                 // meant for no record, so no record fails, but it cannot be trusted.
                 stale.kill()
                 restarts.withLock { $0 += 1 }
             }
-            slot.child = nil
+            slot = nil
             do throws(ChildError) {
                 child = try ChildProcess(command: command)
             } catch {
                 throw ExecFault(error, stderr: nil, timeout: timeout)
             }
-            slot.child = child
-            started.withLock { $0.append(child.pid) }
+            slot = child
+            let pid = child.pid
+            started.withLock { $0.append(pid) }
         }
         do throws(ChildError) {
             let line = try child.exchange(request, deadline: .now + timeout)
@@ -95,7 +105,7 @@ final class ChildPool: Sendable {
         } catch {
             let fault = ExecFault(error, stderr: child.stderrTail(), timeout: timeout)
             child.kill()
-            slot.child = nil
+            slot = nil
             restarts.withLock { $0 += 1 }
             throw fault
         }
@@ -109,10 +119,11 @@ final class ChildPool: Sendable {
 
     /// Ends every child: stdin closed, a moment to exit, then killed; all reaped.
     func close() {
-        let slots = free.withLock { $0 }
         for slot in slots {
-            slot.child?.close(grace: .milliseconds(500))
-            slot.child = nil
+            slot.withLock { child in
+                child?.close(grace: .milliseconds(500))
+                child = nil
+            }
         }
     }
 }

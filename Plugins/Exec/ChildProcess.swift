@@ -28,11 +28,10 @@ import Textpipe
 ///
 /// The child leads its own process group, so a timeout kills what a shell
 /// wrapper (`sh -c '…'`) started too, not only the shell.
-final class ChildProcess: @unchecked Sendable {
-    // @unchecked: a child is owned by one thread at a time — `ChildPool` hands
-    // its slot out under the pool's lock and takes it back the same way — so
-    // its buffers are never touched from two threads at once.
-
+///
+/// Not `Sendable`: it lives inside one of `ChildPool`'s `Locked` slots and is
+/// only touched there.
+final class ChildProcess {
     /// The process id, also the id of its process group.
     let pid: pid_t
     private var stdinFD: Int32
