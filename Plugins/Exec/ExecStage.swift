@@ -74,7 +74,13 @@ public struct ExecStage: Stage {
         var request: [UInt8] = []
         JSONWriter.appendDocument(document, to: &request)
         request.append(UInt8(ascii: "\n"))
-        let answer = try pool.exchange(request, id: document.rawID ?? JSONFragment(string: document.id))
+        let answer: [(name: String, value: JSONFragment)]
+        do throws(ExecFault) {
+            answer = try pool.exchange(request, id: document.rawID ?? JSONFragment(string: document.id))
+        } catch {
+            // One error type for stages (the core's): a fault of the child is this record's problem.
+            throw StageError(error.description)
+        }
         if let drop = answer.first(where: { $0.name == "drop" }) {
             let reason = Self.string(drop.value) ?? drop.value.description
             return .drop(reason: reason)

@@ -61,7 +61,7 @@ import TextpipeTestKit
         #expect(first.disposition == .keep)
         #expect(first.document.field("length")?.description == "5")
         #expect(throws: StageError.self) { _ = try stage.run(text: "error") }
-        let crash = #expect(throws: ExecFault.self) { _ = try stage.run(text: "crash") }
+        let crash = #expect(throws: StageError.self) { _ = try stage.run(text: "crash") }
         #expect(crash?.description.contains("exited with status 3") == true)
         let after = try stage.run(text: "again")
         #expect(after.document.field("length")?.description == "5")
@@ -98,7 +98,7 @@ import TextpipeTestKit
         // and end this test process if the stage wrote to a plain pipe.
         let stage = try Self.stage(["true"], processes: 1)
         for _ in 0..<3 {
-            let fault = #expect(throws: ExecFault.self) {
+            let fault = #expect(throws: StageError.self) {
                 var document = Document(id: "big", text: String(repeating: "x", count: 1 << 20))
                 _ = try stage.process(&document)
             }
@@ -142,7 +142,7 @@ extension ChildProcessTests {
         // After `exec 2>&-` the closed stderr must leave the poll set, or the wait is a busy loop.
         let stage = try Self.stage(["sh", "-c", "exec 2>&-; read line; sleep 5"], processes: 1)
         let before = Self.threadCPUSeconds()
-        #expect(throws: ExecFault.self) {
+        #expect(throws: StageError.self) {
             var document = Document(id: "quiet", text: "x")
             _ = try stage.process(&document)
         }
