@@ -3,7 +3,7 @@ import Textpipe
 /// The options of the `dedupe` stage.
 public struct DedupeOptions: StageOptions {
     /// What happens to a duplicate.
-    public enum Mode: String, Sendable, CaseIterable {
+    public enum Mode: String, Sendable, CaseIterable, OptionValue {
         /// Leave it out (counted as dropped, reason `duplicate`).
         case drop
         /// Keep it, with `duplicate_of` pointing at the earlier article.
@@ -15,74 +15,43 @@ public struct DedupeOptions: StageOptions {
     }
 
     /// Which text two articles are compared on.
-    public enum Key: String, Sendable, CaseIterable {
+    public enum Key: String, Sendable, CaseIterable, OptionValue {
         case text
         case titleAndText = "title+text"
     }
 
+    @StageOption(
+        "mode",
+        help:
+            "drop: leave duplicates out (counted as dropped, reason 'duplicate'); mark: keep them and add duplicate_of {id, similarity, kind}; fingerprint: decide nothing, add dedupe_fingerprint for 'textpipe dedupe decide'"
+    )
     public var mode = Mode.drop
+    @StageOption("key", help: "what two articles are compared on, for exact and near duplicates")
     public var key = Key.text
     /// Estimated Jaccard similarity at or above which an article is a near
     /// duplicate; `nil` turns near-duplicate detection off.
+    @StageOption(
+        "near_threshold",
+        help:
+            "estimated Jaccard similarity of word shingles at or above which an article is a near duplicate; 0 or null: exact duplicates only"
+    )
     public var nearThreshold: Double? = 0.8
+    @StageOption(
+        "shingle_size",
+        help: "words per shingle; words are \\w+ runs of the lower-cased text, as Python's re finds them")
     public var shingleSize = 5
+    @StageOption(
+        "permutations", help: "MinHash values per article (even, 16–1024): more is a finer estimate, slower and bigger")
     public var permutations = 128
+    @StageOption("seed", help: "seed of every hash function; the same seed gives the same decisions on every machine")
     public var seed: UInt64 = 1
     /// The SQLite state file, or `nil` to keep everything in memory.
-    public var state: String?
+    @StageOption(
+        "state",
+        help: "SQLite file that keeps the articles seen, so later runs drop what earlier runs saw; one run at a time")
+    public var state: String? = nil
 
     public init() {}
-
-    public static let fields: [OptionField] = [
-        OptionField(
-            "mode", type: "drop | mark | fingerprint", default: "drop",
-            "drop: leave duplicates out (counted as dropped, reason 'duplicate'); mark: keep them and add duplicate_of {id, similarity, kind}; fingerprint: decide nothing, add dedupe_fingerprint for 'textpipe dedupe decide'"
-        ),
-        OptionField(
-            "key", type: "text | title+text", default: "text",
-            "what two articles are compared on, for exact and near duplicates"),
-        OptionField(
-            "near_threshold", type: "number | null", default: "0.8",
-            "estimated Jaccard similarity of word shingles at or above which an article is a near duplicate; 0 or null: exact duplicates only"
-        ),
-        OptionField(
-            "shingle_size", type: "int", default: "5",
-            "words per shingle; words are \\w+ runs of the lower-cased text, as Python's re finds them"),
-        OptionField(
-            "permutations", type: "int", default: "128",
-            "MinHash values per article (even, 16–1024): more is a finer estimate, slower and bigger"),
-        OptionField(
-            "seed", type: "int", default: "1",
-            "seed of every hash function; the same seed gives the same decisions on every machine"),
-        OptionField(
-            "state", type: "string | null", default: "null",
-            "SQLite file that keeps the articles seen, so later runs drop what earlier runs saw; one run at a time"
-        ),
-    ]
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.options()
-        let modeName = try c.option("mode", default: mode.rawValue)
-        guard let mode = Mode(rawValue: modeName) else {
-            throw StageError("unknown mode '\(modeName)'", hint: "use drop, mark or fingerprint")
-        }
-        self.mode = mode
-        let keyName = try c.option("key", default: key.rawValue)
-        guard let key = Key(rawValue: keyName) else {
-            throw StageError("unknown key '\(keyName)'", hint: "use text or title+text")
-        }
-        self.key = key
-        // An explicit `near_threshold: null` turns near duplicates off; a missing key keeps the default.
-        if c.contains(OptionKey("near_threshold")), try c.decodeNil(forKey: OptionKey("near_threshold")) {
-            nearThreshold = nil
-        } else {
-            nearThreshold = try c.option("near_threshold", default: nearThreshold ?? 0)
-        }
-        shingleSize = try c.option("shingle_size", default: shingleSize)
-        permutations = try c.option("permutations", default: permutations)
-        seed = try c.option("seed", default: seed)
-        state = try c.option("state", default: state)
-    }
 
     /// Throws ``StageError`` for values that make no sense.
     func validate() throws {

@@ -14,40 +14,33 @@ public struct EntitiesStage: Stage {
     /// The stage's options.
     public struct Options: StageOptions {
         /// Entity types to keep.
-        public var labels: [String] = TagSet.types
+        @StageOption(
+            "labels",
+            help: "Entity types to write; the others are dropped."
+        )
+        public var labels: [String] = TagSet.types.map(\.rawValue)
         /// Whether to write `canonical` names.
+        @StageOption(
+            "canonical",
+            help:
+                "Give every mention of one entity the same 'canonical' name (surnames and titles resolved to the full name, party aliases to the party's name)."
+        )
         public var canonical = true
         /// Whether to write `party` on persons and parties.
+        @StageOption(
+            "party",
+            help:
+                "Write 'party' (a canonical party name) on persons whose party the article states, on party mentions, and on organizations named after a party (its branches and organs: 'MQM Central Committee')."
+        )
         public var party = true
         /// A model file trained with `textpipe train entities`; empty for the bundled one.
+        @StageOption(
+            "model",
+            help: "Path of a model trained with 'textpipe train entities'; empty for the bundled CoNLL-2003 model."
+        )
         public var model = ""
 
         public init() {}
-
-        public init(from decoder: any Decoder) throws {
-            let options = try decoder.options()
-            labels = try options.option("labels", default: labels)
-            canonical = try options.option("canonical", default: canonical)
-            party = try options.option("party", default: party)
-            model = try options.option("model", default: model)
-        }
-
-        public static let fields: [OptionField] = [
-            OptionField(
-                "labels", type: "list of PER | ORG | LOC | MISC", default: "[PER, ORG, LOC, MISC]",
-                "Entity types to write; the others are dropped."),
-            OptionField(
-                "canonical", type: "bool", default: "true",
-                "Give every mention of one entity the same 'canonical' name (surnames and titles resolved to the full name, party aliases to the party's name)."
-            ),
-            OptionField(
-                "party", type: "bool", default: "true",
-                "Write 'party' (a canonical party name) on persons whose party the article states, on party mentions, and on organizations named after a party (its branches and organs: 'MQM Central Committee')."
-            ),
-            OptionField(
-                "model", type: "string", default: "\"\"",
-                "Path of a model trained with 'textpipe train entities'; empty for the bundled CoNLL-2003 model."),
-        ]
     }
 
     public static let name = "entities"
@@ -80,15 +73,15 @@ public struct EntitiesStage: Stage {
     /// The tagger this stage runs.
     public let model: TaggerModel
     let names: NameResolver
-    let keep: Set<String>
+    let keep: Set<EntityLabel>
 
     public init(options: Options) throws {
-        let unknown = options.labels.filter { !TagSet.types.contains($0) }
+        let unknown = options.labels.filter { EntityLabel(rawValue: $0) == nil }
         if let label = unknown.first {
             throw StageError("unknown label '\(label)' in 'labels'", hint: "use PER, ORG, LOC or MISC")
         }
         self.options = options
-        keep = Set(options.labels)
+        keep = Set(options.labels.compactMap(EntityLabel.init(rawValue:)))
         if options.model.isEmpty {
             model = try Self.bundled.model.get()
         } else {
@@ -113,14 +106,18 @@ public struct EntitiesStage: Stage {
     )
 
     public func process(_ document: inout Document) throws -> Disposition {
-        let entities = resolvedMentions(in: TextLayout(document.text))
+        let layout = TextLayout(document.text)
+        let entities = resolvedMentions(in: layout)
         let kept = entities.compactMap { mention -> Entity? in
             guard keep.contains(mention.label) else { return nil }
             return Entity(
                 text: mention.text, label: mention.label, start: mention.start, end: mention.end,
                 canonical: options.canonical ? mention.canonical : nil, party: options.party ? mention.party : nil)
         }
-        document.setField("entities", EntityJSON.fragment(kept))
+        document.setEntities(kept)
+        // Summarize and intra-party-conflict split the same text with the same
+        // splitter; handing them this split saves them the work.
+        document.shareSentences(layout.sentenceSpans)
         return .keep
     }
 
@@ -152,7 +149,7 @@ public struct EntitiesStage: Stage {
 /// One tagged mention while names are being resolved.
 public struct Mention: Sendable, Equatable {
     public var text: String
-    public var label: String
+    public var label: EntityLabel
     public var start: Int
     public var end: Int
     /// The mention's token indices in its ``TextLayout``.

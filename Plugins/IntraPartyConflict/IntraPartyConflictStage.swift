@@ -19,43 +19,39 @@ public struct IntraPartyConflictStage: Stage {
     /// The stage's options.
     public struct Options: StageOptions {
         /// The score at or above which `label` is true.
+        @StageOption(
+            "threshold",
+            help: "Score (0…1) at or above which 'label' is true; raise it for precision, lower it for recall."
+        )
         public var threshold = 0.5
         /// The most evidence sentences to list.
+        @StageOption(
+            "max_evidence",
+            help: "The most evidence sentences to list, strongest first."
+        )
         public var maxEvidence = 5
         /// The sentence score at or above which a sentence counts as evidence.
+        @StageOption(
+            "evidence_threshold",
+            help: "Sentence score (0…1: the probability the sentence alone would get) at or above which it is evidence."
+        )
         public var evidenceThreshold = 0.5
         /// Whether to write actors, evidence and subtypes (else only label, score, subtype and party).
+        @StageOption(
+            "details",
+            help:
+                "Write actors, evidence and all supported subtypes; false writes only label, score, subtype and party."
+        )
         public var details = true
         /// A model trained with `textpipe train conflict`; empty for the bundled one.
+        @StageOption(
+            "model",
+            help: "Path of weights trained with 'textpipe train conflict'; empty for the bundled ones."
+        )
         public var model = ""
 
         public init() {}
 
-        public init(from decoder: any Decoder) throws {
-            let options = try decoder.options()
-            threshold = try options.option("threshold", default: threshold)
-            maxEvidence = try options.option("max_evidence", default: maxEvidence)
-            evidenceThreshold = try options.option("evidence_threshold", default: evidenceThreshold)
-            details = try options.option("details", default: details)
-            model = try options.option("model", default: model)
-        }
-
-        public static let fields: [OptionField] = [
-            OptionField(
-                "threshold", type: "number", default: "0.5",
-                "Score (0…1) at or above which 'label' is true; raise it for precision, lower it for recall."),
-            OptionField(
-                "max_evidence", type: "int", default: "5", "The most evidence sentences to list, strongest first."),
-            OptionField(
-                "evidence_threshold", type: "number", default: "0.5",
-                "Sentence score (0…1: the probability the sentence alone would get) at or above which it is evidence."),
-            OptionField(
-                "details", type: "bool", default: "true",
-                "Write actors, evidence and all supported subtypes; false writes only label, score, subtype and party."),
-            OptionField(
-                "model", type: "string", default: "\"\"",
-                "Path of weights trained with 'textpipe train conflict'; empty for the bundled ones."),
-        ]
     }
 
     public static let name = "intra-party-conflict"
@@ -131,13 +127,15 @@ public struct IntraPartyConflictStage: Stage {
     )
 
     public func process(_ document: inout Document) throws -> Disposition {
-        try document.setValue("intra_party_conflict", report(for: document))
+        try document.setValue("intra_party_conflict", try report(for: document))
         return .keep
     }
 
     /// The analysis of a document, before classification.
-    public func analyze(_ document: Document) -> ArticleAnalysis {
-        ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
+    ///
+    /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
+    public func analyze(_ document: Document) throws -> ArticleAnalysis {
+        try ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
     }
 
     /// The model's judgement of an analysed article: scores of the article and its sentences.
@@ -146,8 +144,10 @@ public struct IntraPartyConflictStage: Stage {
     }
 
     /// The stage's judgement of a document.
-    public func report(for document: Document) -> ConflictReport {
-        report(for: analyze(document))
+    ///
+    /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
+    public func report(for document: Document) throws -> ConflictReport {
+        report(for: try analyze(document))
     }
 
     /// The stage's report on an analysed article.

@@ -2,8 +2,10 @@ import Textpipe
 
 /// An article's sentences, both as Unicode-scalar spans of its text and as ranges of its tokens.
 ///
-/// They come from the document's `sentences` annotation when an earlier stage
-/// wrote one, so `summary_sentences` indexes the same list that stage wrote;
+/// They come from the document's `sentences` annotation when it has one — a
+/// `sentences` field, so `summary_sentences` indexes the list the input
+/// carried, or the split the entities stage shared (made by the same
+/// ``SentenceSplitter`` over the same tokens, so the same sentences) —
 /// otherwise from ``SentenceSplitter``.
 struct ArticleSentences {
     let text: ScalarText
@@ -14,7 +16,7 @@ struct ArticleSentences {
 
     init(document: Document, text: ScalarText, tokens: [Token]) throws {
         self.text = text
-        if document.field("sentences") != nil, let annotated = document.sentences {
+        if let annotated = try document.sentences {
             for span in annotated where span.start < 0 || span.end < span.start || span.end > text.count {
                 throw StageError(
                     "the 'sentences' annotation has a span \(span.start)..<\(span.end) outside the text (\(text.count) characters)"

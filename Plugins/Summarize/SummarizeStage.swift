@@ -21,37 +21,31 @@ import Textpipe
 /// which were picked, and an array arriving from an earlier summarize (as in
 /// `textpipe run a | textpipe run b`) is not an override: it is replaced.
 public struct SummarizeStage: Stage {
-    /// The stage's options; see ``fields``.
+    /// The stage's options.
     public struct Options: StageOptions {
-        /// How many sentences to pick; `nil` means the default (3) unless ``ratio`` is set.
-        public var sentences: Int?
+        /// How many sentences to pick; `nil` means 3 unless ``ratio`` is set.
+        @StageOption(
+            "sentences",
+            help:
+                "How many sentences to pick; null means 3 unless `ratio` is set. A document's own integer field `summary_sentences` overrides it."
+        )
+        public var sentences: Int? = nil
         /// The share of the article's sentences to pick, rounded up.
-        public var ratio: Double?
+        @StageOption(
+            "ratio",
+            help:
+                "Pick this share of the article's sentences instead, rounded up (0 < ratio <= 1). Not with `sentences`."
+        )
+        public var ratio: Double? = nil
         /// The longest summary in characters; 0 means no limit.
+        @StageOption(
+            "max_chars",
+            help:
+                "Longest summary in characters, 0 for no limit. A sentence that would overflow is passed over for a lower-ranked one that fits; if none fits, the best one is cut at a word boundary and ends with '…'."
+        )
         public var maxChars = 0
 
         public init() {}
-
-        public init(from decoder: any Decoder) throws {
-            let options = try decoder.options()
-            sentences = try options.decodeIfPresent(Int.self, forKey: OptionKey("sentences"))
-            ratio = try options.decodeIfPresent(Double.self, forKey: OptionKey("ratio"))
-            maxChars = try options.option("max_chars", default: maxChars)
-        }
-
-        public static let fields = [
-            OptionField(
-                "sentences", type: "int", default: "3",
-                "How many sentences to pick. A document's own integer field `summary_sentences` overrides it."),
-            OptionField(
-                "ratio", type: "number", default: "none",
-                "Pick this share of the article's sentences instead, rounded up (0 < ratio <= 1). Not with `sentences`."
-            ),
-            OptionField(
-                "max_chars", type: "int", default: "0",
-                "Longest summary in characters, 0 for no limit. A sentence that would overflow is passed over for a lower-ranked one that fits; if none fits, the best one is cut at a word boundary and ends with '…'."
-            ),
-        ]
     }
 
     public static let name = "summarize"

@@ -10,12 +10,20 @@ import Foundation
 /// Fields the pipeline never touches are kept as the compact JSON text they
 /// arrived as, so `textpipe run a | textpipe run b` loses nothing and costs
 /// no decoding.
+///
+/// The annotations several stages share have typed accessors — ``entities``
+/// and ``sentences`` — that read their fields with the core's JSON scanner
+/// and throw when a field is malformed, and setters that write them with the
+/// core's JSON writer.
 public struct Document: Sendable, Equatable {
     /// The article's identity: the input's `id`, else the file's relative path,
     /// else `stdin:<line>`.
     public var id: String
     /// The article body.
-    public var text: String
+    public var text: String {
+        // A shared split describes the text it was made from, not this one.
+        didSet { annotations.sharedSentences = nil }
+    }
     /// The headline, when the input had one.
     public var title: String?
     /// Where the article came from (a file path, `path:line`), when known.
@@ -32,6 +40,8 @@ public struct Document: Sendable, Equatable {
     public var rawID: JSONFragment?
     /// Every other field, in input order, then in the order stages added them.
     public private(set) var fields: [(name: String, value: JSONFragment)]
+    /// Typed values of the shared annotations, so a stage reads what an earlier one set without parsing it.
+    var annotations = TypedAnnotations()
 
     /// Creates a document.
     public init(
@@ -60,6 +70,7 @@ public struct Document: Sendable, Equatable {
 
     /// Sets field `name` to raw JSON, replacing it in place or appending it.
     public mutating func setField(_ name: String, _ value: JSONFragment) {
+        forgetTypedValue(of: name)
         if let index = fields.firstIndex(where: { $0.name == name }) {
             fields[index].value = value
         } else {
@@ -69,7 +80,17 @@ public struct Document: Sendable, Equatable {
 
     /// Removes field `name`.
     public mutating func removeField(_ name: String) {
+        forgetTypedValue(of: name)
         fields.removeAll { $0.name == name }
+    }
+
+    /// Drops the typed value that mirrors field `name`, which is about to change.
+    private mutating func forgetTypedValue(of name: String) {
+        switch name {
+        case "entities": annotations.entities = nil
+        case "sentences": annotations.sentenceField = nil
+        default: break
+        }
     }
 
     /// Decodes field `name` as `T`; `nil` when it is absent or JSON `null`.
@@ -93,70 +114,102 @@ public struct Document: Sendable, Equatable {
 
     // MARK: - Shared annotations
 
-    /// Sentences as Unicode-scalar offset ranges into `text` (field `sentences`).
-    public var sentences: [TextSpan]? {
-        get { try? value("sentences") }
-        set {
-            if let newValue { try? setValue("sentences", newValue) } else { removeField("sentences") }
-        }
-    }
-
-    /// Named entities (field `entities`).
+    /// Named entities (field `entities`), or `nil` when the document has none.
+    ///
+    /// Parsed only when read (decoding a record keeps the field as its bytes),
+    /// by the core's scanner; not at all when a stage of this run set them
+    /// with ``setEntities(_:)``.
+    ///
+    /// - Throws: ``DocumentError/invalidField(name:reason:)`` naming `entities`
+    ///   when the field is not an array of entities.
     public var entities: [Entity]? {
-        get { try? value("entities") }
-        set {
-            if let newValue { try? setValue("entities", newValue) } else { removeField("entities") }
+        get throws(DocumentError) {
+            if let entities = annotations.entities { return entities }
+            guard let fragment = field("entities"), !fragment.isNull else { return nil }
+            do {
+                return try AnnotationJSON.entities(fragment)
+            } catch {
+                throw DocumentError.invalidField(name: "entities", reason: error.description)
+            }
         }
     }
-}
 
-/// A half-open range of Unicode-scalar offsets into a document's text — the
-/// same numbers Python's `str` slicing uses.
-public struct TextSpan: Codable, Sendable, Hashable {
-    public var start: Int
-    public var end: Int
-    public init(start: Int, end: Int) {
-        self.start = start
-        self.end = end
+    /// Sets field `entities` (or removes it, given `nil`), keeping the typed
+    /// value too so later stages need not parse it.
+    public mutating func setEntities(_ entities: [Entity]?) {
+        guard let entities else { return removeField("entities") }
+        setField("entities", AnnotationJSON.fragment(entities))
+        annotations.entities = entities
+    }
+
+    /// The text's sentences as Unicode-scalar spans, or `nil` when nothing split it.
+    ///
+    /// The document's `sentences` field when it has one (from the input, or
+    /// from ``setSentences(_:)``; parsed only when read, by the core's
+    /// scanner); else the split an earlier stage of this run shared with
+    /// ``shareSentences(_:)`` for the current `text`.
+    ///
+    /// - Throws: ``DocumentError/invalidField(name:reason:)`` naming
+    ///   `sentences` when the field is not an array of spans.
+    public var sentences: [TextSpan]? {
+        get throws(DocumentError) {
+            if let sentences = annotations.sentenceField { return sentences }
+            if let fragment = field("sentences"), !fragment.isNull {
+                do {
+                    return try AnnotationJSON.sentences(fragment)
+                } catch {
+                    throw DocumentError.invalidField(name: "sentences", reason: error.description)
+                }
+            }
+            return annotations.sharedSentences
+        }
+    }
+
+    /// Sets field `sentences` (or removes it, given `nil`): the split is then
+    /// part of the output.
+    public mutating func setSentences(_ sentences: [TextSpan]?) {
+        guard let sentences else { return removeField("sentences") }
+        setField("sentences", AnnotationJSON.fragment(sentences))
+        annotations.sentenceField = sentences
+    }
+
+    /// Shares a split of the current `text` with later stages, in memory only.
+    ///
+    /// A stage that splits the text for its own use (entities does, to tag
+    /// sentence by sentence) hands the split on, so stages after it do not
+    /// split the same text again. It is never written: adding it changes no
+    /// output byte. It is forgotten when `text` changes, and a `sentences`
+    /// field, when there is one, wins over it.
+    public mutating func shareSentences(_ sentences: [TextSpan]) {
+        annotations.sharedSentences = sentences
     }
 }
 
-/// A named entity found in a document.
-public struct Entity: Codable, Sendable, Hashable {
-    /// The entity's text as it appears in the article.
-    public var text: String
-    /// `PER`, `ORG`, `LOC` or `MISC`.
-    public var label: String
-    /// Unicode-scalar offset of the first character.
-    public var start: Int
-    /// Unicode-scalar offset one past the last character.
-    public var end: Int
-    /// The name every mention of this entity in the article shares.
-    public var canonical: String?
-    /// The canonical name of the political party the entity belongs to, when known.
-    public var party: String?
-
-    public init(
-        text: String, label: String, start: Int, end: Int, canonical: String? = nil, party: String? = nil
-    ) {
-        self.text = text
-        self.label = label
-        self.start = start
-        self.end = end
-        self.canonical = canonical
-        self.party = party
-    }
+/// Typed values of the shared annotations, beside the fields they mirror.
+///
+/// Derived data: ``Document``'s equality ignores them.
+struct TypedAnnotations: Sendable {
+    /// The value of field `entities`, when a stage set it.
+    var entities: [Entity]?
+    /// The value of field `sentences`, when a stage set it.
+    var sentenceField: [TextSpan]?
+    /// A split of the current text a stage shared, not written.
+    var sharedSentences: [TextSpan]?
 }
 
 /// Errors about a document's fields.
 public enum DocumentError: Error, CustomStringConvertible, Equatable {
     /// Field `name` holds JSON that is not a `type`.
     case fieldType(name: String, type: String, underlying: String)
+    /// Shared annotation `name` (`entities`, `sentences`) is not of its shape: `reason` says how.
+    case invalidField(name: String, reason: String)
 
     public var description: String {
         switch self {
         case .fieldType(let name, let type, _):
             return "field '\(name)' is not a valid \(type)"
+        case .invalidField(let name, let reason):
+            return "field '\(name)' is malformed: \(reason)"
         }
     }
 }

@@ -1,9 +1,12 @@
 /// The options of a stage: decoded from YAML, every key with a default and a meaning.
 ///
-/// `init()` gives the defaults; `init(from:)` decodes the keys present and keeps
-/// the default for the rest (``OptionsDecoding`` makes that one line per key).
-/// ``fields`` documents every key; the pipeline loader rejects any key not
-/// listed there, so a typo is never silently ignored.
+/// Declare each option once, as a ``StageOption`` property (key, help, and the
+/// default as its initial value); `init()` gives the defaults, and the default
+/// `init(from:)` and ``fields`` are derived from the declarations. ``fields``
+/// documents every key; the pipeline loader rejects any key not listed there,
+/// so a typo is never silently ignored. A type may still write `init(from:)`
+/// and `fields` by hand (``KeyedDecodingContainer/option(_:default:)``), but
+/// then nothing keeps the two in step.
 public protocol StageOptions: Decodable, Sendable {
     /// The defaults.
     init()

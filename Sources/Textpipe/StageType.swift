@@ -18,6 +18,7 @@ public struct StageType: Sendable {
     /// Swift type name, for messages and the registry test.
     public let typeName: String
     let build: @Sendable (_ decode: (any Decodable.Type) throws -> any Decodable) throws -> StageInstance
+    let decodeOptions: @Sendable (_ node: YAMLNode?) throws -> any StageOptions
 
     /// Describes stage type `S`.
     public init<S: Stage>(_ type: S.Type) {
@@ -36,6 +37,10 @@ public struct StageType: Sendable {
             }
             return StageInstance(try S(options: options))
         }
+        decodeOptions = { node in
+            guard let node, !node.isNull else { return S.Options() }
+            return try YAMLNodeDecoder.decode(S.Options.self, from: node)
+        }
     }
 
     /// Builds the stage with default options.
@@ -52,6 +57,19 @@ public struct StageType: Sendable {
     func instantiate(yaml node: YAMLNode?) throws -> StageInstance {
         guard let node, !node.isNull else { return try instantiate() }
         return try build { type in try YAMLNodeDecoder.decode(type, from: node) }
+    }
+
+    /// The options YAML text gives, each `@StageOption` as its key and its value
+    /// written as YAML, in declaration order (empty for options declared without
+    /// ``StageOption``). The registry test reads the documented defaults back
+    /// through this, so a default that YAML does not give back is caught.
+    public func optionValues(yaml text: String) throws -> [(key: String, yaml: String)] {
+        do {
+            return declaredOptionValues(try decodeOptions(try YAMLParser.parse(text)))
+        } catch let error as YAMLError {
+            let location = SourceLocation(file: "<options>", line: error.mark.line, column: error.mark.column)
+            throw PipelineError(Diagnostic(error.message, at: location, hint: error.hint))
+        }
     }
 
     /// Builds the stage with options from YAML text (`"{ sentences: 2 }"`).

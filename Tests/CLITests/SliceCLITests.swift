@@ -49,7 +49,7 @@ import Testing
         #expect(badOption.stderr.contains("has no option 'mod'; did you mean 'mode'?"))
         let badValue = try CLI.run(["run", "conflict-watch", "--set", "dedupe.mode=keep"])
         #expect(badValue.status == 64)
-        #expect(badValue.stderr.contains("unknown mode 'keep'"))
+        #expect(badValue.stderr.contains("option 'mode' is 'keep'; expected one of drop, mark, fingerprint"))
         let badShape = try CLI.run(["run", "conflict-watch", "--set", "dedupe"])
         #expect(badShape.status == 64)
     }

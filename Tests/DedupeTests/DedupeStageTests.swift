@@ -156,8 +156,8 @@ import TextpipeTestKit
     }
 
     @Test(arguments: [
-        ("{ mode: keep }", "unknown mode 'keep'"),
-        ("{ key: body }", "unknown key 'body'"),
+        ("{ mode: keep }", "option 'mode' is 'keep'; expected one of drop, mark, fingerprint"),
+        ("{ key: body }", "option 'key' is 'body'; expected one of text, title+text"),
         ("{ near_threshold: 1.5 }", "near_threshold must be between 0 and 1"),
         ("{ permutations: 7 }", "permutations must be an even number"),
         ("{ shingle_size: 0 }", "shingle_size must be between 1 and 64"),

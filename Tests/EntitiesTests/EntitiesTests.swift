@@ -22,3 +22,19 @@ import TextpipeTestKit
         }
     }
 }
+
+@Suite struct SharedSentencesTests {
+    /// The stage hands later stages the split it tagged by — the shared
+    /// splitter's — and writes none of it, so the output is what it was.
+    @Test(arguments: [
+        "Tony Blair met Angela Merkel in Berlin. Mr. Blair said the talks went well.",
+        "A headline\n\nKARACHI: MQM-P leader Farooq Sattar spoke. \"We will stay,\" he said... U.S. envoys left!",
+        "",
+    ])
+    func theStageSharesItsSplitWithoutWritingIt(text: String) throws {
+        let document = try StageHarness(EntitiesStage.self).run(text: text).document
+        #expect(try document.sentences == SentenceSplitter.sentences(in: text))
+        #expect(document.field("sentences") == nil)
+        #expect(document.fields.map(\.name) == ["entities"])
+    }
+}

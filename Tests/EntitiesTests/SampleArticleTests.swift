@@ -17,25 +17,25 @@ import TextpipeTestKit
         for entity in entities {
             print("\(entity.label)\t\(entity.text)\t\(entity.canonical ?? "-")\t\(entity.party ?? "-")")
         }
-        func has(_ label: String, _ canonical: String) -> Bool {
+        func has(_ label: EntityLabel, _ canonical: String) -> Bool {
             entities.contains { $0.label == label && $0.canonical == canonical }
         }
         for person in [
             "Mustafa Kamal", "Anees Qaim Khani", "Farooq Sattar", "Kamran Tessori", "Khalid Maqbool Siddiqui",
             "Shehbaz Sharif",
         ] {
-            #expect(has("PER", person), "person \(person)")
+            #expect(has(.person, person), "person \(person)")
         }
         let mqm = "MQM-P"
-        #expect(has("ORG", mqm))
+        #expect(has(.organization, mqm))
         #expect(
             entities.filter { ["MQM", "MQM-P"].contains($0.text) }.allSatisfy {
-                $0.canonical == mqm && $0.label == "ORG"
+                $0.canonical == mqm && $0.label == .organization
             })
         #expect(entities.contains { $0.text == "Muttahida Qaumi Movement (MQM) Pakistan" && $0.canonical == mqm })
-        #expect(has("ORG", "ARY News"))
-        #expect(entities.contains { $0.label == "ORG" && $0.text.hasSuffix("Central Executive Committee") })
-        for place in ["Karachi", "Bahadurabad", "Sindh"] { #expect(has("LOC", place), "place \(place)") }
+        #expect(has(.organization, "ARY News"))
+        #expect(entities.contains { $0.label == .organization && $0.text.hasSuffix("Central Executive Committee") })
+        for place in ["Karachi", "Bahadurabad", "Sindh"] { #expect(has(.location, place), "place \(place)") }
         let sattar = entities.filter { $0.canonical == "Farooq Sattar" }
         #expect(!sattar.isEmpty && sattar.allSatisfy { $0.party == mqm })
         // Offsets are Unicode-scalar offsets into the text.

@@ -85,6 +85,31 @@ import TextpipeTestKit
         #expect(short.evidence.count == 1)
     }
 
+    @Test func aMalformedEntitiesFieldIsAnErrorThatNamesIt() throws {
+        let document = try TestDocuments.document(
+            json: #"{"text": "The party split.", "entities": [{"text": "X", "label": "PARTY", "start": 0, "end": 1}]}"#)
+        let error = #expect(throws: DocumentError.self) { try Self.stage.get().run(document) }
+        #expect(error?.description.hasPrefix("field 'entities' is malformed: element 0: 'label'") == true)
+    }
+
+    /// Reading the split the entities stage shared gives the sentences splitting
+    /// here would give, so `conflict-watch` may skip the second split.
+    @Test(arguments: [
+        Fixtures.memberProtest, Fixtures.discipline, Fixtures.split, Fixtures.coalition,
+        "No full stop at the end\n\nMr. Khan said so. \"Go,\" he said... U.S. officials agreed!",
+    ])
+    func theSharedSplitIsTheStagesOwn(text: String) throws {
+        let tagged = try Self.entities.get().run(text: text).document
+        #expect(try tagged.sentences?.isEmpty == false)
+        let unshared = Document(id: tagged.id, text: tagged.text, title: tagged.title, fields: tagged.fields)
+        #expect(try unshared.sentences == nil)
+        let stage = try IntraPartyConflictStage(options: .init())
+        let shared = try stage.analyze(tagged).sentences.map { [$0.index, $0.start, $0.end] }
+        let own = try stage.analyze(unshared).sentences.map { [$0.index, $0.start, $0.end] }
+        #expect(shared == own)
+        #expect(try stage.report(for: tagged) == stage.report(for: unshared))
+    }
+
     @Test func rejectsABadThreshold() {
         #expect(throws: StageError.self) { try StageHarness(IntraPartyConflictStage.self, options: "{ threshold: 2 }") }
     }

@@ -141,14 +141,30 @@ import TextpipeTestKit
         // An earlier stage split differently: one span for the first two sentences.
         let text = "One short line. Two short lines. Three lines about the harbour budget."
         var document = Document(id: "a", text: text)
-        document.sentences = [TextSpan(start: 0, end: 32), TextSpan(start: 33, end: 70)]
+        document.setSentences([TextSpan(start: 0, end: 32), TextSpan(start: 33, end: 70)])
         let (summary, indices) = try summarize(document, options: "{ sentences: 1 }")
         #expect(indices.count == 1 && indices[0] < 2)
         #expect(
             summary == (indices[0] == 0 ? "One short line. Two short lines." : "Three lines about the harbour budget."))
 
-        document.sentences = [TextSpan(start: 0, end: 500)]
+        document.setSentences([TextSpan(start: 0, end: 500)])
         #expect(throws: StageError.self) { try StageHarness(SummarizeStage.self).run(document) }
+    }
+
+    /// The split the entities stage shares is the one this stage makes itself,
+    /// so reading it changes no summary.
+    @Test(arguments: [Fixtures.harbour, "Mr. Khan arrived.\n\nHe said \"no.\" U.S. officials agreed! Why? Because."])
+    func aSharedSplitGivesTheSameSummary(text: String) throws {
+        var shared = Document(id: "a", text: text)
+        shared.shareSentences(SentenceSplitter.sentences(in: text))
+        #expect(
+            try summarize(shared, options: "{ sentences: 2 }") == summarize(text: text, options: "{ sentences: 2 }"))
+    }
+
+    @Test func aMalformedSentencesFieldIsAnErrorThatNamesIt() throws {
+        let document = try TestDocuments.document(json: #"{"text": "One. Two.", "sentences": [{"start": 0}]}"#)
+        let error = #expect(throws: DocumentError.self) { try StageHarness(SummarizeStage.self).run(document) }
+        #expect(error?.description == "field 'sentences' is malformed: element 0: missing 'end'")
     }
 
     @Test func maxCharsSkipsSentencesThatDoNotFit() throws {

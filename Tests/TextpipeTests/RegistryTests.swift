@@ -49,6 +49,42 @@ import TextpipeTestKit
         if !stage.options.contains(where: { $0.defaultValue == "required" }) { _ = try stage.instantiate() }
     }
 
+    /// Options are declared once (``StageOption``): every documented option is one,
+    /// and its documented default, read back as YAML, is the value `Options()` holds.
+    @Test(arguments: StageRegistry.stageTypes.map(\.name))
+    func documentedDefaultsDecodeToTheDefaults(stage name: String) throws {
+        let stage = try #require(StageRegistry.catalog.stage(named: name))
+        let defaults = try stage.optionValues(yaml: "{}").map { "\($0.key): \($0.yaml)" }
+        #expect(
+            defaults == stage.options.map { "\($0.name): \($0.defaultValue)" }, "declare each option with @StageOption")
+        let documented = "{ " + stage.options.map { "\($0.name): \($0.defaultValue)" }.joined(separator: ", ") + " }"
+        let decoded = try stage.optionValues(yaml: documented).map { "\($0.key): \($0.yaml)" }
+        #expect(decoded == defaults, "\(documented) does not decode to the defaults")
+        _ = try stage.instantiate(yaml: documented)
+    }
+
+    /// The README's option table of each stage lists the options `describe` lists,
+    /// with the same types and defaults (the meanings are the README's own words).
+    @Test(arguments: StageRegistry.stageTypes.map(\.name))
+    func readmeOptionTablesMatchTheStages(stage name: String) throws {
+        let stage = try #require(StageRegistry.catalog.stage(named: name))
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        let section = try #require(lines.firstIndex(of: "### \(name)"), "README has no section '### \(name)'")
+        let rest = lines[(section + 1)...].prefix { !$0.hasPrefix("### ") && !$0.hasPrefix("## ") }
+        func cells(_ line: String) -> [String] {
+            let escaped = line.replacingOccurrences(of: "\\|", with: "\u{1}")
+            return escaped.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map {
+                $0.replacingOccurrences(of: "\u{1}", with: "|").replacingOccurrences(of: "`", with: "")
+                    .trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let rows = rest.drop { !$0.hasPrefix("| option | type | default |") }.dropFirst(2).prefix { $0.hasPrefix("|") }
+        let table = rows.map { cells($0).prefix(3).joined(separator: " ; ") }
+        let options = stage.options.map { "\($0.name) ; \($0.type) ; \($0.defaultValue)" }
+        #expect(table == options, "README's table for '\(name)' differs from `textpipe describe \(name)`")
+    }
+
     @Test func bundledPipelinesAreTheFilesInPipelines() throws {
         let directory = Self.packageRoot.appendingPathComponent("Pipelines")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }

@@ -99,17 +99,31 @@ public func fuzzStages(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         document = Document(id: "fuzz:1", text: String(decoding: textBytes, as: UTF8.self), title: title)
         if flags & 2 == 2 { document.undecodedText = Array(textBytes) }
         if flags & 4 == 4 {
-            var entities: [Entity] = []
-            for _ in 0..<Int(reader.byte() % 16) where !reader.atEnd {
+            // Written as JSON, not as `Entity` values: labels outside PER/ORG/LOC/MISC
+            // (which `EntityLabel` cannot hold) must reach the stages' readers too.
+            var json: [UInt8] = Array("[".utf8)
+            for index in 0..<Int(reader.byte() % 16) where !reader.atEnd {
                 let label = labels[Int(reader.byte()) % labels.count]
                 let start = reader.offset()
                 let end = reader.offset()
                 let text = reader.string()
                 let party: String? = reader.byte() & 1 == 1 ? reader.string() : nil
-                entities.append(
-                    Entity(text: text, label: label, start: start, end: end, canonical: text, party: party))
+                if index > 0 { json += Array(",".utf8) }
+                json += Array(#"{"text":"#.utf8)
+                JSONWriter.appendString(text, to: &json)
+                json += Array(#","canonical":"#.utf8)
+                JSONWriter.appendString(text, to: &json)
+                json += Array(#","label":"#.utf8)
+                JSONWriter.appendString(label, to: &json)
+                json += Array(",\"start\":\(start),\"end\":\(end)".utf8)
+                if let party {
+                    json += Array(#","party":"#.utf8)
+                    JSONWriter.appendString(party, to: &json)
+                }
+                json += Array("}".utf8)
             }
-            try? document.setValue("entities", entities)
+            json += Array("]".utf8)
+            document.setField("entities", JSONFragment(trustedBytes: json))
         }
         if flags & 8 == 8 {
             var spans: [TextSpan] = []

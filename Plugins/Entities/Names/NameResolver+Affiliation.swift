@@ -1,3 +1,5 @@
+import Textpipe
+
 extension NameResolver {
     /// Words that may stand between a party and a person ("MQM-P senior leader
     /// Dr. Farooq Sattar"), lower-cased.
@@ -28,14 +30,14 @@ extension NameResolver {
     /// Sets `party` on persons from patterns around them, then on every
     /// mention that shares the person's canonical name.
     func assignParties(_ mentions: inout [Mention], words: Words) {
-        let parties = mentions.indices.filter { mentions[$0].party != nil && mentions[$0].label == "ORG" }
+        let parties = mentions.indices.filter { mentions[$0].party != nil && mentions[$0].label == .organization }
         guard !parties.isEmpty else { return }
         let partyAt = Dictionary(parties.map { (mentions[$0].tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         let partyEndingAt = Dictionary(
             parties.map { (mentions[$0].tokens.upperBound, $0) }, uniquingKeysWith: { a, _ in a })
         let dominant = dominantParty(mentions, parties)
         var votes: [String: [String: Int]] = [:]
-        for index in mentions.indices where mentions[index].label == "PER" {
+        for index in mentions.indices where mentions[index].label == .person {
             let person = mentions[index]
             guard let canonical = person.canonical else { continue }
             let found =
@@ -46,7 +48,7 @@ extension NameResolver {
                 votes[canonical, default: [:]][dominant, default: 0] += 1
             }
         }
-        for index in mentions.indices where mentions[index].label == "PER" {
+        for index in mentions.indices where mentions[index].label == .person {
             guard let canonical = mentions[index].canonical, let counts = votes[canonical] else { continue }
             // The most frequent party; ties go to the alphabetically first, so output is stable.
             mentions[index].party = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key

@@ -1,4 +1,5 @@
 import Foundation
+import Textpipe
 
 extension NameResolver {
     /// Titles stripped from a person's name before matching (`Mr Sattar` → `Sattar`).
@@ -19,15 +20,16 @@ extension NameResolver {
         // mentions of the label, preferring one not in capitals (`BERLIN` → `Berlin`).
         var forms: [String: String] = [:]
         for mention in mentions where mention.canonical == nil {
-            let key = mention.label + "\u{0}" + mention.text.lowercased()
+            let key = mention.label.rawValue + "\u{0}" + mention.text.lowercased()
             if let form = forms[key], !Self.isAllCaps(form) || Self.isAllCaps(mention.text) { continue }
             forms[key] = mention.text
         }
         for index in mentions.indices where mentions[index].canonical == nil {
             var name =
-                forms[mentions[index].label + "\u{0}" + mentions[index].text.lowercased()] ?? mentions[index].text
+                forms[mentions[index].label.rawValue + "\u{0}" + mentions[index].text.lowercased()]
+                ?? mentions[index].text
             // A place in capitals (a dateline, `KARACHI`) is named as usually written; short ones are acronyms (`UAE`).
-            if mentions[index].label != "ORG", Self.isAllCaps(name), name.count >= 5 { name = name.capitalized }
+            if mentions[index].label != .organization, Self.isAllCaps(name), name.count >= 5 { name = name.capitalized }
             if name.hasPrefix("the ") || name.hasPrefix("The ") { name.removeFirst(4) }
             mentions[index].canonical = name
         }
@@ -44,7 +46,7 @@ extension NameResolver {
 
     /// Surnames, first names and shortened forms resolve to the longest full name that contains them.
     func canonicalizePersons(_ mentions: inout [Mention], words: Words) {
-        let persons = mentions.indices.filter { mentions[$0].label == "PER" }
+        let persons = mentions.indices.filter { mentions[$0].label == .person }
         let names = persons.map { Self.nameWords(mentions[$0], words) }
         // The written form of each person's own name, without titles.
         func written(_ k: Int) -> String {
@@ -136,7 +138,9 @@ extension NameResolver {
     /// `Central Executive Committee (CEC)` and later `CEC` share the long name.
     func canonicalizeAcronyms(_ mentions: inout [Mention], words: Words) {
         var expansions: [String: String] = [:]
-        let organizations = mentions.indices.filter { mentions[$0].label == "ORG" && mentions[$0].canonical == nil }
+        let organizations = mentions.indices.filter {
+            mentions[$0].label == .organization && mentions[$0].canonical == nil
+        }
         // Explicit: a name followed by its acronym in brackets.
         for (a, b) in zip(organizations, organizations.dropFirst()) {
             let long = mentions[a].tokens

@@ -96,11 +96,11 @@ extension NameResolver {
             mention = make(mention.tokens.lowerBound..<(next + 1), mention.label, words)
         }
         // "Lord Justice May", "Mr Justice Harrison": a judge's title ends with the name after it.
-        if mention.label == "PER" || Self.peerageTitles.contains(words.key(mention.tokens.lowerBound)),
+        if mention.label == .person || Self.peerageTitles.contains(words.key(mention.tokens.lowerBound)),
             mention.tokens.count >= 2, words.key(next - 1) == Key.justice, next < words.count,
             words.startsCapitalized(next), !mentions.contains(where: { $0.tokens.contains(next) })
         {
-            mention = make(mention.tokens.lowerBound..<(next + 1), "PER", words)
+            mention = make(mention.tokens.lowerBound..<(next + 1), .person, words)
         }
         while mention.tokens.count > 1, Self.dateWords.contains(words.key(mention.tokens.upperBound - 1)) {
             mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), mention.label, words)
@@ -108,14 +108,14 @@ extension NameResolver {
         if mention.tokens.count >= 2, Self.constituencyWords.contains(words.key(mention.tokens.upperBound)) {
             var end = mention.tokens.upperBound
             while end > mention.tokens.lowerBound + 1, Self.houseWords.contains(words.key(end - 1)) { end -= 1 }
-            if end < mention.tokens.upperBound { mention = make(mention.tokens.lowerBound..<end, "LOC", words) }
+            if end < mention.tokens.upperBound { mention = make(mention.tokens.lowerBound..<end, .location, words) }
         }
         return mention
     }
 
     /// The label the words around `mention` and the gazetteers give it, or nil
     /// to keep the tagger's; the first rule that applies wins.
-    private func contextLabel(_ mention: Mention, _ words: Words, _ known: Known, isSport: () -> Bool) -> String? {
+    private func contextLabel(_ mention: Mention, _ words: Words, _ known: Known, isSport: () -> Bool) -> EntityLabel? {
         let tokens = mention.tokens
         let first = tokens.lowerBound
         let last = tokens.upperBound - 1
@@ -129,67 +129,73 @@ extension NameResolver {
         for i in tokens where words.key(i) != Key.the { name.add(words.scalars(i)) }
 
         // Legislatures ("the Commons") and web addresses are organizations; "Lord …", "Sir …" persons.
-        if Self.institutions.contains(name.hash) || (tokens.count == 1 && isWebAddress(first, words)) { return "ORG" }
+        if Self.institutions.contains(name.hash) || (tokens.count == 1 && isWebAddress(first, words)) {
+            return .organization
+        }
         if tokens.count >= 2, Self.peerageTitles.contains(words.key(first)), nameLike(tokens.dropFirst()) {
-            return "PER"
+            return .person
         }
         // "MP for Dover", "seat of Lalor", "Yavatmal district", "Eldas MP".
-        if label != "LOC", !hasOrganizationWord(), phrase & (Known.organization | Known.nationality) == 0,
+        if label != .location, !hasOrganizationWord(), phrase & (Known.organization | Known.nationality) == 0,
             Self.placeBefore.contains(words.key((first - 2)..<first))
                 || (last + 1 < words.count && words.startsLowercase(last + 1)
                     && Self.placeAfter.contains(words.key(last + 1)))
-                || (label != "PER" && Self.electedOffices.contains(words.key(last + 1)) && !words.isAllCaps(tokens))
+                || (label != .person && Self.electedOffices.contains(words.key(last + 1)) && !words.isAllCaps(tokens))
         {
-            return "LOC"
+            return .location
         }
         // A person whose name opens with a known first name keeps it, whatever its last word ("Wendy Hall", "Jason Lane").
         let firstNamed = known.word(first) & Known.firstName != 0
         // "Kiyani Hall", "Sathyamoorthi Bhavan": a building named after a person.
-        if label == "PER", !firstNamed, tokens.count >= 2, Self.buildingWords.contains(words.key(last)) { return "LOC" }
+        if label == .person, !firstNamed, tokens.count >= 2, Self.buildingWords.contains(words.key(last)) {
+            return .location
+        }
         // "Palace of Westminster", "Tower of London".
-        if label != "LOC", tokens.count >= 3, Self.buildingWords.contains(words.key(first)),
+        if label != .location, tokens.count >= 3, Self.buildingWords.contains(words.key(first)),
             words.key(first + 1) == Key.of
         {
-            return "LOC"
+            return .location
         }
         // "Scottish Executive", "Welsh Assembly": a nation's government, not an adjective.
-        if label == "MISC", tokens.count == 2, known.word(first) & Known.nationality != 0,
+        if label == .misc, tokens.count == 2, known.word(first) & Known.nationality != 0,
             Self.governmentWords.contains(words.key(last))
         {
-            return "ORG"
+            return .organization
         }
         // "University Road", "SBO Colony".
-        if label != "LOC", !(label == "PER" && firstNamed), tokens.count >= 2,
+        if label != .location, !(label == .person && firstNamed), tokens.count >= 2,
             Self.streetWords.contains(words.key(last))
         {
-            return "LOC"
+            return .location
         }
         // A place the gazetteers know is not an organization, except in sport, where places name teams.
-        if label == "ORG", phrase & Known.place != 0, phrase & Known.organization == 0, !isSport() { return "LOC" }
+        if label == .organization, phrase & Known.place != 0, phrase & Known.organization == 0, !isSport() {
+            return .location
+        }
         // A constituency or district named after a place: "Bristol East", "Mumbai North-West".
-        if label != "LOC", tokens.count >= 2, Self.compassWords.contains(words.key(last)),
+        if label != .location, tokens.count >= 2, Self.compassWords.contains(words.key(last)),
             known(first..<last) & Known.place != 0, !isSport()
         {
-            return "LOC"
+            return .location
         }
         // "Colombo Gazette", "Republic TV", "Racing Club": a name that ends like an organization's.
-        if label == "LOC" || label == "PER", tokens.count >= 2,
+        if label == .location || label == .person, tokens.count >= 2,
             known.word(last) & Known.organizationWord != 0 || Self.mediaWords.contains(words.key(last)),
             phrase & (Known.place | Known.nationality) == 0, known.word(first) & Known.nationality == 0
         {
-            return "ORG"
+            return .organization
         }
         // A byline names a person ("Edited by Zodwa Mkhize"), in whatever case.
-        if label != "PER", tokens.count <= 4, nameLike(tokens), phrase & (Known.place | Known.organization) == 0,
+        if label != .person, tokens.count <= 4, nameLike(tokens), phrase & (Known.place | Known.organization) == 0,
             Self.bylines.contains(words.key((first - 2)..<first))
         {
-            return "PER"
+            return .person
         }
         // Capitalization says nothing of persons in a Title Case headline.
         if words.isTitleCase(first) { return nil }
         // "Abhishek Thakur" (ORG): a known first name and a capitalized word or two; not a venue
         // ("Heinz Field") nor a place that opens with a first name ("San Francisco Giants").
-        if label == "ORG" || label == "MISC", (2...3).contains(tokens.count), nameLike(tokens), firstNamed,
+        if label == .organization || label == .misc, (2...3).contains(tokens.count), nameLike(tokens), firstNamed,
             !hasOrganizationWord(), !Self.venueWords.contains(words.key(last)),
             !Self.compassWords.contains(words.key(last)),
             !tokens.contains(where: { known.word($0) & (Known.placeWord | Known.organizationWord) != 0 }),
@@ -197,10 +203,10 @@ extension NameResolver {
             phrase & (Known.place | Known.organization | Known.nationality | Known.trainedNonPerson) == 0,
             !words.isAllCaps(last..<(last + 1))
         {
-            return "PER"
+            return .person
         }
         // A person by the words around: an office or kin before, ", who", "said he", an apposition.
-        if label != "PER", tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(),
+        if label != .person, tokens.count <= 4, nameLike(tokens), !hasOrganizationWord(),
             phrase & (Known.place | Known.organization | Known.nationality) == 0, !words.isAllCaps(tokens),
             Self.personCues.contains(words.key(first - 1))
                 || (words.key(first - 1) == Key.comma && Self.kinship.contains(words.key(first - 2)))
@@ -209,28 +215,28 @@ extension NameResolver {
                     && Self.personalPronouns.contains(words.key(last + 2)))
                 || (!Self.beforePlaces.contains(words.key(first - 1)) && isApposition(after: last, words))
         {
-            return "PER"
+            return .person
         }
         return nil
     }
 
     /// "Minister for Finance Bishnu Paudel": a portfolio after "for"/"of" is not the person's first name.
     private func dropPortfolios(_ mentions: inout [Mention], _ words: Words, _ known: Known) {
-        for index in mentions.indices where mentions[index].label == "PER" && mentions[index].tokens.count >= 3 {
+        for index in mentions.indices where mentions[index].label == .person && mentions[index].tokens.count >= 3 {
             let tokens = mentions[index].tokens
             let first = tokens.lowerBound
             guard first > 0, words.key(first - 1) == Key.for || words.key(first - 1) == Key.of,
                 known.word(first) & Known.firstName == 0, !Self.honorificSet.contains(words.key(first)),
                 known.word(first + 1) & Known.firstName != 0
             else { continue }
-            mentions[index] = make((first + 1)..<tokens.upperBound, "PER", words)
+            mentions[index] = make((first + 1)..<tokens.upperBound, .person, words)
         }
     }
 
     /// A person's name reaches back over a first name or honorific the tagger left out ("Suraj Bhan Singh").
     private func extendPersons(_ mentions: inout [Mention], _ words: Words, _ known: Known) {
         let taken = words.covered(by: mentions)
-        for index in mentions.indices where mentions[index].label == "PER" {
+        for index in mentions.indices where mentions[index].label == .person {
             var start = mentions[index].tokens.lowerBound
             while start > 0, !taken[start - 1], !words.isSentenceStart(start), !words.isTitleCase(start),
                 words.startsCapitalized(start - 1),
@@ -239,7 +245,7 @@ extension NameResolver {
                 start -= 1
             }
             if start < mentions[index].tokens.lowerBound {
-                mentions[index] = make(start..<mentions[index].tokens.upperBound, "PER", words)
+                mentions[index] = make(start..<mentions[index].tokens.upperBound, .person, words)
             }
         }
     }
@@ -248,12 +254,12 @@ extension NameResolver {
     private func joinTouchingPersons(_ mentions: inout [Mention], _ words: Words) {
         var joined: [Mention] = []
         for mention in mentions {
-            if let previous = joined.last, previous.label == "PER", mention.label == "PER",
+            if let previous = joined.last, previous.label == .person, mention.label == .person,
                 previous.tokens.upperBound == mention.tokens.lowerBound,
                 !words.isSentenceStart(mention.tokens.lowerBound),
                 words.layout.scalars[previous.end..<mention.start].elementsEqual([" "])
             {
-                joined[joined.count - 1] = make(previous.tokens.lowerBound..<mention.tokens.upperBound, "PER", words)
+                joined[joined.count - 1] = make(previous.tokens.lowerBound..<mention.tokens.upperBound, .person, words)
             } else {
                 joined.append(mention)
             }
@@ -269,7 +275,7 @@ extension NameResolver {
             })
         guard !sites.isEmpty else { return }
         for index in mentions.indices where mentions[index].tokens.count == 1 {
-            if sites.contains(words.lower(mentions[index].tokens.lowerBound)) { mentions[index].label = "ORG" }
+            if sites.contains(words.lower(mentions[index].tokens.lowerBound)) { mentions[index].label = .organization }
         }
     }
 
@@ -279,7 +285,7 @@ extension NameResolver {
         var result: [Mention] = []
         for mention in mentions {
             let tokens = mention.tokens
-            guard mention.label == "PER", tokens.count >= 3,
+            guard mention.label == .person, tokens.count >= 3,
                 let cut = (tokens.lowerBound + 1...tokens.upperBound - 2).first(where: { k in
                     isPlace(tokens.lowerBound..<k) && tokens.upperBound - k >= 2
                 })
@@ -287,8 +293,8 @@ extension NameResolver {
                 result.append(mention)
                 continue
             }
-            result.append(make(tokens.lowerBound..<cut, "LOC", words))
-            result.append(make(cut..<tokens.upperBound, "PER", words))
+            result.append(make(tokens.lowerBound..<cut, .location, words))
+            result.append(make(cut..<tokens.upperBound, .person, words))
         }
         mentions = result
     }
@@ -300,11 +306,11 @@ extension NameResolver {
         _ mentions: inout [Mention], words: Words, isFirstName: (Range<Int>) -> Bool,
         isKnownName: (Range<Int>) -> Bool
     ) {
-        let surnames = Set(mentions.filter { $0.label == "PER" }.map { words.key($0.tokens.upperBound - 1) })
+        let surnames = Set(mentions.filter { $0.label == .person }.map { words.key($0.tokens.upperBound - 1) })
         var result: [Mention] = []
         for mention in mentions {
             let tokens = mention.tokens
-            guard mention.label == "ORG", tokens.count >= 3, !words.isTitleCase(tokens.lowerBound),
+            guard mention.label == .organization, tokens.count >= 3, !words.isTitleCase(tokens.lowerBound),
                 let cut = ((tokens.upperBound - 4)...(tokens.upperBound - 2)).first(where: { k in
                     guard k > tokens.lowerBound else { return false }
                     let name = k..<tokens.upperBound
@@ -326,7 +332,7 @@ extension NameResolver {
                 continue
             }
             result.append(make(tokens.lowerBound..<cut, mention.label, words))
-            result.append(make(cut..<tokens.upperBound, "PER", words))
+            result.append(make(cut..<tokens.upperBound, .person, words))
         }
         mentions = result
     }
@@ -335,13 +341,13 @@ extension NameResolver {
     /// article names in full is that person (the tagger's own consistency pass
     /// ran before the labels above were fixed).
     func agreeWithPersons(_ mentions: inout [Mention], words: Words, isKnown: (Range<Int>) -> Bool) {
-        let persons = mentions.filter { $0.label == "PER" }.map { nameKeys($0, words) }.filter { $0.count >= 2 }
+        let persons = mentions.filter { $0.label == .person }.map { nameKeys($0, words) }.filter { $0.count >= 2 }
         guard !persons.isEmpty else { return }
         // The distinct full names by last word: asking every person about every other mention
         // was quadratic (11 % of a 2 MB article's run, debug build, and growing with size).
         var byLastKey: [UInt64: Set<[UInt64]>] = [:]
         for person in persons { if let last = person.last { byLastKey[last, default: []].insert(person) } }
-        for index in mentions.indices where mentions[index].label != "PER" && mentions[index].tokens.count <= 4 {
+        for index in mentions.indices where mentions[index].label != .person && mentions[index].tokens.count <= 4 {
             let name = nameKeys(mentions[index], words)
             guard (1...3).contains(name.count), !Self.institutions.contains(words.key(mentions[index].tokens)),
                 !isKnown(mentions[index].tokens)
@@ -351,7 +357,7 @@ extension NameResolver {
             if let last = name.last,
                 byLastKey[last]?.contains(where: { $0.count > name.count && Self.isSubsequence(name, of: $0) }) == true
             {
-                mentions[index].label = "PER"
+                mentions[index].label = .person
             }
         }
     }
@@ -377,13 +383,13 @@ extension NameResolver {
                 end += 1
             }
             if end - start >= 3 {
-                var counts: [String: Int] = [:]
+                var counts: [EntityLabel: Int] = [:]
                 for k in start..<end { counts[mentions[k].label, default: 0] += 1 }
-                if let (label, count) = counts.max(by: { $0.value < $1.value }), label != "MISC", count >= 2,
+                if let (label, count) = counts.max(by: { $0.value < $1.value }), label != .misc, count >= 2,
                     counts.values.filter({ $0 == count }).count == 1
                 {
                     for k in start..<end
-                    where mentions[k].label != label && mentions[k].label != "MISC" && mentions[k].label != "PER"
+                    where mentions[k].label != label && mentions[k].label != .misc && mentions[k].label != .person
                         && !isKnown(mentions[k].tokens)
                         && !words.isTitleCase(mentions[k].tokens.lowerBound)
                     {
@@ -427,7 +433,7 @@ extension NameResolver {
             defer { i += 1 }
             guard !taken[i] else { continue }
             if isWebAddress(i, words) {
-                added.append(make(i..<(i + 1), "ORG", words))
+                added.append(make(i..<(i + 1), .organization, words))
                 continue
             }
             guard words.startsCapitalized(i) else { continue }
@@ -436,7 +442,7 @@ extension NameResolver {
                 guard !tokens.contains(where: { taken[$0] || !words.startsCapitalized($0) }),
                     Self.institutions.contains(words.key(tokens))
                 else { continue }
-                added.append(make(tokens, "ORG", words))
+                added.append(make(tokens, .organization, words))
                 i += length - 1
                 break
             }

@@ -1,3 +1,5 @@
+import Textpipe
+
 extension NameResolver {
     /// Honorifics that South Asian news writes as part of a name (`Maulana Fazlur Rehman`, `Syed Nayyar Hussain Bukhari`).
     static let nameHonorifics: Set<String> = [
@@ -44,7 +46,7 @@ extension NameResolver {
             while tokens.count > 1, Self.leadingModifiers.contains(words.lower(tokens.lowerBound)) {
                 tokens = (tokens.lowerBound + 1)..<tokens.upperBound
             }
-            if mention.label == "ORG" {
+            if mention.label == .organization {
                 while tokens.count > 1, Self.officeWords.contains(words.lower(tokens.upperBound - 1)),
                     !Self.organizationWords.contains(words.lower(tokens.upperBound - 2))
                 {
@@ -56,17 +58,17 @@ extension NameResolver {
         let taken = Set(result.flatMap { Array($0.tokens) })
         for index in result.indices {
             var mention = result[index]
-            if mention.label == "PER", mention.tokens.count > 1,
+            if mention.label == .person, mention.tokens.count > 1,
                 ["mp", "mna", "mpa", "mla", "mep"].contains(words.lower(mention.tokens.upperBound - 1))
             {
-                mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), "PER", words)
+                mention = make(mention.tokens.lowerBound..<(mention.tokens.upperBound - 1), .person, words)
             }
-            if mention.label != "PER", isInitial(mention.tokens.lowerBound, words), mention.tokens.count > 1,
+            if mention.label != .person, isInitial(mention.tokens.lowerBound, words), mention.tokens.count > 1,
                 mention.tokens.dropFirst().allSatisfy({ words.startsCapitalized($0) })
             {
-                mention.label = "PER"
+                mention.label = .person
             }
-            if mention.label == "PER" {
+            if mention.label == .person {
                 var start = mention.tokens.lowerBound
                 while start > 0, !taken.contains(start - 1),
                     Self.nameHonorifics.contains(words.lower(start - 1)) || isInitial(start - 1, words)
@@ -74,7 +76,7 @@ extension NameResolver {
                     start -= 1
                 }
                 if start < mention.tokens.lowerBound {
-                    mention = make(start..<mention.tokens.upperBound, "PER", words)
+                    mention = make(start..<mention.tokens.upperBound, .person, words)
                 }
             }
             result[index] = mention
@@ -100,9 +102,11 @@ extension NameResolver {
         }
         var parts: [Mention] = []
         if first > mention.tokens.lowerBound {
-            parts.append(make(mention.tokens.lowerBound..<first, mention.label == "PER" ? "ORG" : mention.label, words))
+            parts.append(
+                make(mention.tokens.lowerBound..<first, mention.label == .person ? .organization : mention.label, words)
+            )
         }
-        parts.append(make(name, "PER", words))
+        parts.append(make(name, .person, words))
         return parts
     }
 
@@ -113,7 +117,7 @@ extension NameResolver {
         return letter.isUppercaseLetter && letter != "A" && letter != "I"
     }
 
-    func make(_ tokens: Range<Int>, _ label: String, _ words: Words) -> Mention {
+    func make(_ tokens: Range<Int>, _ label: EntityLabel, _ words: Words) -> Mention {
         let start = words.layout.tokens[tokens.lowerBound].lowerBound
         let end = words.layout.tokens[tokens.upperBound - 1].upperBound
         return Mention(text: words.layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)

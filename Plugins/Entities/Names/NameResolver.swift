@@ -1,3 +1,5 @@
+import Textpipe
+
 /// Gives tagged mentions their canonical names and parties.
 ///
 /// Works on one article at a time, in five passes:
@@ -38,7 +40,7 @@ struct NameResolver: Sendable {
         retype(&mentions, words: words) { gazetteer($0) | lists.categories($0, words) }
         let raw = rawPartyMatches(words)
         let evidence = countryEvidence(words, raw)
-        let persons = words.covered(by: mentions.filter { $0.label == "PER" })
+        let persons = words.covered(by: mentions.filter { $0.label == .person })
         let matches = partyMatches(words, raw, evidence: evidence, persons: persons)
         mergeParties(&mentions, matches: matches, words: words)
         canonicalizeNames(&mentions, words: words)
@@ -250,15 +252,15 @@ struct NameResolver: Sendable {
         while i < mention.tokens.upperBound, Self.roleWords.contains(words.lower(i)) { i += 1 }
         // The role must name people ("MPs", "leader"), not an organ ("Central Committee").
         guard i > party.tokens.upperBound, Self.personRoles.contains(words.lower(i - 1)) else { return nil }
-        func make(_ tokens: Range<Int>, _ label: String) -> Mention {
+        func make(_ tokens: Range<Int>, _ label: EntityLabel) -> Mention {
             let start = words.layout.tokens[tokens.lowerBound].lowerBound
             let end = words.layout.tokens[tokens.upperBound - 1].upperBound
             return Mention(text: words.layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)
         }
-        var parts = [make(party.tokens, "ORG")]
+        var parts = [make(party.tokens, .organization)]
         if i < mention.tokens.upperBound {
             guard (i..<mention.tokens.upperBound).allSatisfy({ words.startsCapitalized($0) }) else { return nil }
-            parts.append(make(i..<mention.tokens.upperBound, "PER"))
+            parts.append(make(i..<mention.tokens.upperBound, .person))
         }
         return parts
     }
@@ -274,7 +276,7 @@ struct NameResolver: Sendable {
             let overlapping = overlaps.indices(overlapping: match.tokens)
             if overlapping.count == 1, mentions[overlapping[0]].tokens == match.tokens {
                 // The tagger found it: whatever label it gave, a party is an organization.
-                mentions[overlapping[0]].label = "ORG"
+                mentions[overlapping[0]].label = .organization
                 mentions[overlapping[0]].canonical = name
                 mentions[overlapping[0]].party = name
                 continue
@@ -292,7 +294,7 @@ struct NameResolver: Sendable {
                 added.append(
                     contentsOf: split.map { mention in
                         var mention = mention
-                        if mention.label == "ORG" {
+                        if mention.label == .organization {
                             mention.canonical = name
                             mention.party = name
                         }
@@ -302,7 +304,7 @@ struct NameResolver: Sendable {
             }
             let inside = overlapping.allSatisfy {
                 match.tokens.contains(mentions[$0].tokens.lowerBound)
-                    && mentions[$0].tokens.upperBound <= match.tokens.upperBound && mentions[$0].label != "PER"
+                    && mentions[$0].tokens.upperBound <= match.tokens.upperBound && mentions[$0].label != .person
             }
             if !inside {
                 // The party is part of a longer name: "MQM Central Committee", "Iowa Democratic
@@ -310,7 +312,7 @@ struct NameResolver: Sendable {
                 // word inside a longer name ("Valmora Democratic Front") says nothing of a party.
                 if match.ambiguous { continue }
                 for index in overlapping
-                where mentions[index].label == "ORG" && mentions[index].party == nil
+                where mentions[index].label == .organization && mentions[index].party == nil
                     && mentions[index].tokens.lowerBound <= match.tokens.lowerBound
                     && mentions[index].tokens.upperBound >= match.tokens.upperBound
                 {
@@ -325,7 +327,8 @@ struct NameResolver: Sendable {
             let end = words.layout.tokens[match.tokens.upperBound - 1].upperBound
             added.append(
                 Mention(
-                    text: words.layout.text(start..<end), label: "ORG", start: start, end: end, tokens: match.tokens,
+                    text: words.layout.text(start..<end), label: .organization, start: start, end: end,
+                    tokens: match.tokens,
                     canonical: name, party: name))
         }
         guard !added.isEmpty || !removed.isEmpty else { return }

@@ -1,7 +1,9 @@
+import Textpipe
+
 /// The BIO tags the tagger predicts: `O`, then `B-`/`I-` for each entity type.
 public enum TagSet {
     /// The entity types, in tag order.
-    public static let types = ["PER", "ORG", "LOC", "MISC"]
+    public static let types = EntityLabel.allCases
     /// Number of tags: `O` plus a `B-` and an `I-` tag per type.
     public static let count = 1 + 2 * types.count
     /// The outside tag.
@@ -10,12 +12,14 @@ public enum TagSet {
     /// The tag's name: `O`, `B-PER`, `I-ORG` …
     public static func name(_ tag: Int) -> String {
         guard tag > 0 else { return "O" }
-        return (isBegin(tag) ? "B-" : "I-") + types[(tag - 1) / 2]
+        return (isBegin(tag) ? "B-" : "I-") + types[(tag - 1) / 2].rawValue
     }
 
     /// The tag for a name such as `B-LOC`; unknown names (and IOB1 oddities) map to `O`.
     public static func tag(named name: Substring) -> Int {
-        guard name.count > 2, let type = types.firstIndex(of: String(name.dropFirst(2))) else { return outside }
+        guard name.count > 2, let label = EntityLabel(rawValue: String(name.dropFirst(2))),
+            let type = types.firstIndex(of: label)
+        else { return outside }
         switch name.first {
         case "B": return 1 + 2 * type
         case "I": return 2 + 2 * type

@@ -25,6 +25,11 @@ public struct TextLayout: Sendable {
         self.sentences = sentences
     }
 
+    /// The sentences as Unicode-scalar spans of the text.
+    public var sentenceSpans: [TextSpan] {
+        sentences.map { TextSpan(start: tokens[$0.lowerBound].lowerBound, end: tokens[$0.upperBound - 1].upperBound) }
+    }
+
     /// The text of `range` (scalar offsets).
     public func text(_ range: Range<Int>) -> String {
         ScalarText.string(scalars[range])

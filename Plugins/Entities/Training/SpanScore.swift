@@ -46,7 +46,7 @@ public struct SpanScore: Sendable {
             return name.padding(toLength: 19, withPad: " ", startingAt: 0)
                 + String(format: "P %.4f  R %.4f  F1 %.4f  (gold %d)", p, r, f, count)
         }
-        var lines = TagSet.types.indices.map { line(TagSet.types[$0], [$0]) }
+        var lines = TagSet.types.indices.map { line(TagSet.types[$0].rawValue, [$0]) }
         lines.append(line("micro PER/ORG/LOC", [0, 1, 2]))
         lines.append(line("micro all", Array(TagSet.types.indices)))
         return lines.joined(separator: "\n")

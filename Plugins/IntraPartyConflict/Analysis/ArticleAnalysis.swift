@@ -24,9 +24,11 @@ public struct ArticleAnalysis: Sendable {
     let tokens: [Token]
     let titleTokens: [Token]
 
-    /// Analyses `document`, using its `entities` when present.
-    init(document: Document, lexicon: CueLexicon, resolver: TargetResolver, aliases: PartyAliases) {
-        let entities = document.field("entities").flatMap { EntityReader.entities($0.bytes) } ?? document.entities ?? []
+    /// Analyses `document`, using its `entities` and `sentences` when present.
+    ///
+    /// - Throws: ``DocumentError`` when either field is malformed.
+    init(document: Document, lexicon: CueLexicon, resolver: TargetResolver, aliases: PartyAliases) throws {
+        let entities = try document.entities ?? []
         let parties = PartyMentions(entities: entities, aliases: aliases)
         let text = ScalarText(document.text)
         let tokens = Tokenizer.tokens(in: text)
@@ -40,7 +42,7 @@ public struct ArticleAnalysis: Sendable {
                 if mention.isParty {
                     slots[k].word = "party"
                     slots[k].party = mention.party
-                } else if mention.entity.label == "PER" {
+                } else if mention.entity.label == .person {
                     slots[k].personParty = mention.party
                     slots[k].startsPerson = k == tokenIndex
                 }
@@ -49,7 +51,7 @@ public struct ArticleAnalysis: Sendable {
         }
         // Organizations that are state bodies ("Enforcement Directorate", "Election Commission").
         tokenIndex = 0
-        for entity in entities where entity.label == "ORG" && entity.party == nil {
+        for entity in entities where entity.label == .organization && entity.party == nil {
             let words = entity.text.lowercased().split { $0 == " " || $0 == "-" }
             guard words.contains(where: { TargetResolver.stateWords.contains(String($0)) }) else { continue }
             while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
@@ -94,7 +96,7 @@ public struct ArticleAnalysis: Sendable {
         let words = Self.ids(slots, resolver)
         var mentionIndex = 0
         var partyWord = false
-        for (number, range) in SentenceSplitter.ranges(in: text, tokens: tokens).enumerated() {
+        for (number, range) in try Self.sentenceRanges(of: document, text: text, tokens: tokens).enumerated() {
             let start = tokens[range.lowerBound].start
             let end = tokens[range.upperBound - 1].end
             var named: [String] = []
@@ -121,11 +123,32 @@ public struct ArticleAnalysis: Sendable {
         partyMentionCount = parties.mentions.count
         distinctParties = Set(parties.mentions.map(\.party)).count
         mentionsParty = partyWord
-        persons = entities.filter { $0.label == "PER" }.sorted { $0.start < $1.start }.map { ($0, $0.party) }
+        persons = entities.filter { $0.label == .person }.sorted { $0.start < $1.start }.map { ($0, $0.party) }
         self.text = text
         self.title = title
         self.tokens = tokens
         self.titleTokens = titleTokens
+    }
+
+    /// The text's sentences as ranges of `tokens`, none of them empty.
+    ///
+    /// The document's `sentences` when it has them — in `conflict-watch`, the
+    /// split the entities stage shared, made by the same ``SentenceSplitter``
+    /// over the same tokens, so the ranges are the ones splitting here would
+    /// give — else a split of its own.
+    static func sentenceRanges(of document: Document, text: ScalarText, tokens: [Token]) throws -> [Range<Int>] {
+        guard let spans = try document.sentences else { return SentenceSplitter.ranges(in: text, tokens: tokens) }
+        return spans.compactMap { span in
+            var lower = 0
+            var upper = tokens.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if tokens[middle].start < span.start { lower = middle + 1 } else { upper = middle }
+            }
+            var end = lower
+            while end < tokens.count, tokens[end].end <= span.end { end += 1 }
+            return end > lower ? lower..<end : nil
+        }
     }
 
     /// Whether a party name names an alliance of parties ("National Democratic Alliance").

@@ -68,7 +68,7 @@ struct PartyMentions {
     init(entities: [Entity], aliases: PartyAliases) {
         var mentions: [Mention] = []
         var surfaces: [String: String] = [:]
-        for entity in entities where entity.label == "ORG" {
+        for entity in entities where entity.label == .organization {
             if let party = entity.party {
                 surfaces[entity.text.lowercased()] = party
                 mentions.append(
@@ -100,10 +100,10 @@ struct PartyMentions {
         let partyStarts = Set(mentions.map(\.start))
         let known = surfaces.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key < $1.key }
         for entity in entities {
-            if entity.label == "PER", let party = entity.party {
+            if entity.label == .person, let party = entity.party {
                 mentions.append(
                     Mention(party: party, start: entity.start, end: entity.end, isParty: false, entity: entity))
-            } else if entity.label == "ORG", entity.party == nil,
+            } else if entity.label == .organization, entity.party == nil,
                 !partyStarts.contains(entity.start)
             {
                 let lower = entity.text.lowercased()

@@ -59,10 +59,10 @@ struct EvalConflictCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for item in data.items {
-                let report = stage.report(for: item.document)
+                let report = try stage.report(for: item.document)
                 score.add(item, report)
                 if explain.contains(item.id) {
-                    print(Self.explanation(stage.judge(stage.analyze(item.document)), id: item.id))
+                    print(Self.explanation(stage.judge(try stage.analyze(item.document)), id: item.id))
                 }
                 if verbose {
                     let json = String(decoding: try encoder.encode(report), as: UTF8.self)

@@ -178,10 +178,10 @@ struct EvalEntitiesCommand: ParsableCommand {
             let gold = object["entities"] as? [String: [String]] ?? [:]
             var document = Document(id: object["id"] as? String ?? "\(number + 1)", text: text)
             _ = try stage.process(&document)
-            let predicted = document.entities ?? []
+            let predicted = try document.entities ?? []
             for (kind, label) in kinds {
                 for name in gold[kind] ?? [] {
-                    let typed = predicted.filter { $0.label == label }
+                    let typed = predicted.filter { $0.label.rawValue == label }
                     let strict = typed.contains { Self.matches(name, $0) }
                     let lenient = strict || typed.contains { Self.contains($0.text, name) }
                     let anyStrict = predicted.contains { Self.matches(name, $0) }

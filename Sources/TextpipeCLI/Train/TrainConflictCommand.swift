@@ -58,8 +58,8 @@ struct TrainConflictCommand: ParsableCommand {
         let settings = ConflictTrainer.Settings(l2: l2, subtypeL2: subtypeL2)
         let probe = try IntraPartyConflictStage(model: .untrained)
         let trainData = try ConflictGold(path: train)
-        let trainExamples = trainData.items.map {
-            ConflictTrainer.Example(article: probe.analyze($0.document), label: $0.label, subtype: $0.subtype)
+        let trainExamples = try trainData.items.map {
+            ConflictTrainer.Example(article: try probe.analyze($0.document), label: $0.label, subtype: $0.subtype)
         }
         let (cvScore, calibration) = try crossValidate(trainData, trainExamples, settings: settings)
         print("\(folds)-fold cross-validation on \(train) (\(trainExamples.count) articles, seed \(seed)):")
@@ -75,7 +75,7 @@ struct TrainConflictCommand: ParsableCommand {
             let devData = try ConflictGold(path: dev)
             let stage = try IntraPartyConflictStage(model: model)
             var score = ConflictScore()
-            for item in devData.items { score.add(item, stage.report(for: item.document)) }
+            for item in devData.items { score.add(item, try stage.report(for: item.document)) }
             print("held out: \(dev) (\(devData.items.count) articles), fitted on \(train) only:")
             print(score.summary())
             print(score.subtypeTable())
@@ -86,10 +86,10 @@ struct TrainConflictCommand: ParsableCommand {
                 let all = trainData.items + devData.items
                 let examples =
                     trainExamples
-                    + devData.items.map {
+                    + (try devData.items.map {
                         ConflictTrainer.Example(
-                            article: probe.analyze($0.document), label: $0.label, subtype: $0.subtype)
-                    }
+                            article: try probe.analyze($0.document), label: $0.label, subtype: $0.subtype)
+                    })
                 let (_, both) = try crossValidate(ConflictGold(items: all), examples, settings: settings)
                 model = ConflictTrainer.fit(examples, settings: settings, calibration: both)
             }
