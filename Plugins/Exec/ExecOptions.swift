@@ -8,40 +8,77 @@ import Textpipe
 /// typo in a program name is reported at its line and column, not as every
 /// record failing at run time.
 public struct ExecOptions: StageOptions, Equatable {
-    /// The program and its arguments, run without a shell (`command`).
-    public var command: [String] = []
-    /// The fields the child may answer with (`outputs`).
+    @StageOption(
+        "command", help: "The program and its arguments, started without a shell: [python3, stages/sentiment.py]")
+    public var commandLine = CommandLine([])
+    @StageOption("outputs", help: "The fields the child answers with; an answer with any other field fails that record")
     public var outputs: [String] = []
-    /// How long one record may take, start-up of a new child included (`timeout`).
-    public var timeout: Duration = .seconds(10)
-    /// How many children answer in parallel (`processes`).
+    @StageOption(
+        "timeout",
+        help: "How long one record may take (10s, 500ms, 2m); a child that takes longer is killed and restarted")
+    public var timeoutOption = Timeout(.seconds(10))
+    @StageOption("processes", help: "How many copies of the child answer at once, each one record at a time")
     public var processes = 2
+
+    /// The program and its arguments, run without a shell (`command`).
+    public var command: [String] {
+        get { commandLine.arguments }
+        set { commandLine = CommandLine(newValue) }
+    }
+
+    /// How long one record may take, start-up of a new child included (`timeout`).
+    public var timeout: Duration {
+        get { timeoutOption.duration }
+        set { timeoutOption = Timeout(newValue) }
+    }
 
     public init() {}
 
+    /// Decodes the declared options, then checks that the program can be
+    /// started, reported at the `command` value's line and column.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.options()
-        command = try c.option("command", default: command)
-        outputs = try c.option("outputs", default: outputs)
-        processes = try c.option("processes", default: processes)
-        if c.contains(OptionKey("timeout")) {
-            let text: String
-            if let string = try? c.decode(String.self, forKey: OptionKey("timeout")) {
-                text = string
-            } else {
-                text = try c.decode(Double.self, forKey: OptionKey("timeout")).description
-            }
-            guard let parsed = Self.duration(text) else {
-                throw DecodingError.dataCorrupted(
-                    DecodingError.Context(
-                        codingPath: [OptionKey("timeout")],
-                        debugDescription: "'\(text)' is not a duration; write e.g. 10s, 500ms or 2m"))
-            }
-            timeout = parsed
-        }
+        self = try OptionsPass.decode(try decoder.options()) { Self() }
         if let program = command.first, let problem = Self.problem(withProgram: program) {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(codingPath: [OptionKey("command")], debugDescription: problem))
+        }
+    }
+
+    /// `command`'s value: a list of strings that must not be empty, which its
+    /// type in `describe` says (`[string], required`).
+    public struct CommandLine: OptionValue, Decodable, Equatable {
+        public var arguments: [String]
+        public init(_ arguments: [String]) { self.arguments = arguments }
+        public init(from decoder: any Decoder) throws {
+            arguments = try decoder.singleValueContainer().decode([String].self)
+        }
+        public static var optionType: String { "[string], required" }
+        public var yaml: String { arguments.yaml }
+    }
+
+    /// `timeout`'s value: `10s`, `500ms`, `2m`, or a bare number of seconds.
+    public struct Timeout: OptionValue, Equatable {
+        public var duration: Duration
+        public init(_ duration: Duration) { self.duration = duration }
+        public static var optionType: String { "duration" }
+        public var yaml: String { duration.formatted }
+
+        public static func decodeOption(_ options: KeyedDecodingContainer<OptionKey>, key: String) throws -> Timeout? {
+            let name = OptionKey(key)
+            guard options.contains(name) else { return nil }
+            let text: String
+            if let string = try? options.decode(String.self, forKey: name) {
+                text = string
+            } else {
+                text = try options.decode(Double.self, forKey: name).description
+            }
+            guard let parsed = ExecOptions.duration(text) else {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(
+                        codingPath: [name], debugDescription: "'\(text)' is not a duration; write e.g. 10s, 500ms or 2m"
+                    ))
+            }
+            return Timeout(parsed)
         }
     }
 
@@ -103,19 +140,4 @@ public struct ExecOptions: StageOptions, Equatable {
         }
         return "program '\(program)' was not found on PATH"
     }
-
-    public static let fields: [OptionField] = [
-        OptionField(
-            "command", type: "list of strings", default: "required",
-            "The program and its arguments, started without a shell: [python3, stages/sentiment.py]"),
-        OptionField(
-            "outputs", type: "list of strings", default: "[]",
-            "The fields the child answers with; an answer with any other field fails that record"),
-        OptionField(
-            "timeout", type: "duration", default: "10s",
-            "How long one record may take (10s, 500ms, 2m); a child that takes longer is killed and restarted"),
-        OptionField(
-            "processes", type: "int", default: "2",
-            "How many copies of the child answer at once, each one record at a time"),
-    ]
 }
