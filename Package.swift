@@ -22,11 +22,20 @@ let pluginTestFixtures: [String: [String]] = [
     "Entities": ["Fixtures"]
 ]
 
-/// Extra dependencies of a stage module — system libraries, C kernels, other stage
-/// modules whose public API it uses — by module name (the core `Textpipe` is always one).
+/// Other stage modules a stage's tests run with it (intra-party-conflict's tests
+/// run the entities stage first, as `conflict-watch` does), by module name.
+let pluginTestDependencies: [String: [Target.Dependency]] = [
+    "IntraPartyConflict": ["Entities"]
+]
+
+/// Extra dependencies of a stage module — system libraries, C kernels, shared
+/// modules such as the party gazetteer — by module name (the core `Textpipe` is
+/// always one). A stage never depends on another stage: it reads the fields
+/// another writes (`requires`).
 let pluginDependencies: [String: [Target.Dependency]] = [
     "Dedupe": ["CSQLite", "CDedupeKernels"],
-    "IntraPartyConflict": ["Entities"],
+    "Entities": ["Gazetteer"],
+    "IntraPartyConflict": ["Gazetteer"],
 ]
 
 let package = Package(
@@ -63,6 +72,12 @@ let package = Package(
         .systemLibrary(
             name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        // The party gazetteer (parties, aliases, country cues) that entities and
+        // intra-party-conflict share, with its files embedded like a stage's.
+        .target(
+            name: "Gazetteer", dependencies: ["Textpipe", "CGazetteerResources"], exclude: ["Resources", "Embedded"]),
+        .target(name: "CGazetteerResources", dependencies: ["CStageResources"], path: "Sources/Gazetteer/Embedded"),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "TextpipeTestKit"]),
         // SIMD kernels for dedupe, used only when the CPU has them (a portable Swift path is the fallback).
         .target(name: "CDedupeKernels", path: "Sources/CDedupeKernels"),
         .executableTarget(name: "stage-registry-tool", path: "Sources/stage-registry-tool"),
@@ -104,7 +119,8 @@ let package = Package(
         }
         + plugins.map {
             .testTarget(
-                name: "\($0)Tests", dependencies: [.target(name: $0), "TextpipeTestKit"],
+                name: "\($0)Tests",
+                dependencies: [.target(name: $0), "TextpipeTestKit"] + (pluginTestDependencies[$0] ?? []),
                 path: "Tests/\($0)Tests", exclude: pluginTestFixtures[$0] ?? [])
         }
 )

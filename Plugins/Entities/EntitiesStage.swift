@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 import Textpipe
 
 /// Named-entity recognition: people, organizations, places and other names,
@@ -98,10 +99,7 @@ public struct EntitiesStage: Stage {
     /// The bundled model, party gazetteer and name lists, loaded once per process: all are immutable.
     static let bundled = (
         model: Result { try ModelFile.decode(EntitiesResources.data("model.bin"), path: "<embedded>/model.bin") },
-        parties: Result {
-            try PartyGazetteer(
-                tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv"))
-        },
+        parties: Gazetteer.shared,
         lists: Result { NameLists(text: try EntitiesResources.text("names.txt")) }
     )
 

@@ -1,5 +1,5 @@
-import Entities
 import Foundation
+import Gazetteer
 import Textpipe
 
 /// Decides whether an article reports a party fighting itself, and shows why.
@@ -119,11 +119,7 @@ public struct IntraPartyConflictStage: Stage {
                 tsv: String(decoding: ConflictResources.data("targets.tsv"), as: UTF8.self), file: "targets.tsv")
         },
         model: Result { try JSONDecoder().decode(ConflictModel.self, from: ConflictResources.data("model.json")) },
-        aliases: Result {
-            PartyAliases(
-                try PartyGazetteer(
-                    tsv: EntitiesResources.text("parties.tsv"), countries: EntitiesResources.text("countries.tsv")))
-        }
+        aliases: Result { PartyAliases(try Gazetteer.shared.get()) }
     )
 
     public func process(_ document: inout Document) throws -> Disposition {

@@ -32,9 +32,11 @@ public protocol Stage: Sendable {
     static var name: String { get }
     /// One line for `textpipe list`.
     static var summary: String { get }
-    /// Stages that must run earlier in the same pipeline.
+    /// The document fields this stage reads, which an earlier stage of the same
+    /// pipeline must write (list them in its ``outputs``): `["entities"]`, met by
+    /// any stage that writes `entities`.
     static var requires: [String] { get }
-    /// The document fields this stage writes, for `describe`.
+    /// The document fields this stage writes, for `describe` and for checking other stages' ``requires``.
     static var outputs: [String] { get }
     /// Input → expected output pairs, shown by `describe` and run by the test suite.
     static var examples: [StageExample] { get }

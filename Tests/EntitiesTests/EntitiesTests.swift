@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import Gazetteer
 import Testing
 import Textpipe
 import TextpipeTestKit

@@ -1,3 +1,4 @@
+import Gazetteer
 import Testing
 import Textpipe
 import TextpipeTestKit

@@ -49,6 +49,7 @@ struct TestEntities: Stage {
     typealias Options = NoOptions
     static let name = "entities"
     static let summary = "Test stage that others require"
+    static let outputs = ["entities"]
     static let examples: [StageExample] = []
     init(options: Options) throws {}
     func process(_ document: inout Document) throws -> Disposition { .keep }
@@ -86,7 +87,7 @@ struct TestSummarize: Stage {
     }
 }
 
-/// A stage that requires another and takes a list option.
+/// A stage that reads a field another writes, and takes a list option.
 struct TestConflict: Stage {
     struct Options: StageOptions {
         var threshold = 0.5
@@ -509,6 +510,32 @@ func processed(_ pipeline: Pipeline) throws -> [String] {
                 "p.yaml:2:5: error: stage 'intra-party-conflict' requires 'entities' earlier in the pipeline (hint: add '- entities' before 'intra-party-conflict')"
             ])
         #expect(problems("stages:\n  - entities\n  - normalize\n  - intra-party-conflict\n").isEmpty)
+    }
+
+    /// `requires` names a field: any stage that writes it stands in for the bundled one.
+    @Test func anotherStageThatWritesTheFieldMeetsTheRequirement() throws {
+        struct OtherNER: Stage {
+            typealias Options = NoOptions
+            static let name = "other-ner"
+            static let summary = "Writes entities its own way"
+            static let outputs = ["entities"]
+            static let examples: [StageExample] = []
+            init(options: Options) throws {}
+            func process(_ document: inout Document) throws -> Disposition { .keep }
+        }
+        let catalog = StageCatalog(stages: testCatalog.stages + [StageType(OtherNER.self)])
+        let pipeline = try PipelineLoader.load(
+            yaml: "stages: [other-ner, intra-party-conflict]\n", file: "p.yaml", catalog: catalog)
+        #expect(pipeline.stages.map(\.type.name) == ["other-ner", "intra-party-conflict"])
+        // With neither, the hint offers every stage that writes the field.
+        let error = #expect(throws: PipelineError.self) {
+            try PipelineLoader.load(
+                yaml: "stages: [normalize, intra-party-conflict]\n", file: "p.yaml", catalog: catalog)
+        }
+        #expect(
+            error.map { "\($0)" }?.contains(
+                "p.yaml:1:21: error: stage 'intra-party-conflict' requires 'entities' earlier in the pipeline (hint: add '- entities' or '- other-ner' before 'intra-party-conflict')"
+            ) == true, "\(String(describing: error))")
     }
 
     @Test func everyProblemIsReportedInOrderOfPosition() {

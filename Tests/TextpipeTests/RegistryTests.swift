@@ -43,7 +43,9 @@ import TextpipeTestKit
             #expect(!option.help.isEmpty && !option.type.isEmpty && !option.defaultValue.isEmpty)
         }
         for required in stage.requires {
-            #expect(StageRegistry.catalog.stage(named: required) != nil, "'\(name)' requires unknown '\(required)'")
+            #expect(
+                StageRegistry.catalog.stages.contains { $0.outputs.contains(required) },
+                "'\(name)' requires the field '\(required)', which no stage writes")
         }
         // Defaults must build, unless an option is required (exec's `command`: `[string], required`).
         if !Self.hasRequiredOption(stage) { _ = try stage.instantiate() }

@@ -6,9 +6,6 @@
 
 #pragma clang diagnostic ignored "-Wc23-extensions"
 
-static const unsigned char countries_tsv[] = {
-#embed "../Resources/countries.tsv"
-};
 static const unsigned char lexicon_txt[] = {
 #embed "../Resources/lexicon.txt"
 };
@@ -18,16 +15,11 @@ static const unsigned char model_bin[] = {
 static const unsigned char names_txt[] = {
 #embed "../Resources/names.txt"
 };
-static const unsigned char parties_tsv[] = {
-#embed "../Resources/parties.tsv"
-};
 
 static const textpipe_resource files[] = {
-    {"countries.tsv", countries_tsv, sizeof countries_tsv},
     {"lexicon.txt", lexicon_txt, sizeof lexicon_txt},
     {"model.bin", model_bin, sizeof model_bin},
     {"names.txt", names_txt, sizeof names_txt},
-    {"parties.tsv", parties_tsv, sizeof parties_tsv},
 };
 
 const textpipe_resource *textpipe_entities_resources(size_t *count) {

@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 import Textpipe
 
 /// Places and first names beyond the tagger's lexicon, for the label rules

@@ -1,3 +1,4 @@
+import Gazetteer
 import Textpipe
 
 /// What the gazetteers know of a span of an article's tokens: bits of

@@ -1,3 +1,4 @@
+import Gazetteer
 import Textpipe
 
 /// Gives tagged mentions their canonical names and parties.

@@ -1,3 +1,4 @@
+import Gazetteer
 import Textpipe
 
 /// An article's tokens, with what name matching asks about them.

@@ -1,3 +1,5 @@
+import Gazetteer
+
 /// What the first pass said about the rest of the document, as features for the second.
 ///
 /// The second pass of the tagger (stacking, after Krishnan & Manning 2006) sees,

@@ -1,3 +1,5 @@
+import Gazetteer
+
 /// Turns tokens into hashed feature indices into the weight table.
 ///
 /// Features follow the classic recipe for linear NER taggers: the word, its

@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 
 /// What the tagger knows about words beyond its weights: gazetteer phrases and
 /// how often a word is capitalized.

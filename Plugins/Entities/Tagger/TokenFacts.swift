@@ -1,3 +1,5 @@
+import Gazetteer
+
 /// What the features need to know about one token, computed once per token as hashes.
 struct TokenFacts {
     /// The token as written (quotes and dashes normalized).

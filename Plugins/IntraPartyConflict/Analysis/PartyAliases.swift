@@ -1,4 +1,4 @@
-import Entities
+import Gazetteer
 import Textpipe
 
 /// The unambiguous names and aliases of the parties in the entities stage's

@@ -8,7 +8,7 @@ extension PipelineValidator {
                 unknownStage(entry, catalog: catalog)
                 continue
             }
-            checkRequires(of: type, at: index, in: spec.stages)
+            checkRequires(of: type, at: index, in: spec.stages, catalog: catalog)
             if let stage = configure(entry, as: type) { configured.append(stage) }
         }
         return configured
@@ -26,14 +26,30 @@ extension PipelineValidator {
             at: entry.nameNode, hint: hint)
     }
 
-    private mutating func checkRequires(of type: StageType, at index: Int, in entries: [StageEntry]) {
-        for required in type.requires where !entries[..<index].contains(where: { $0.name == required }) {
+    /// Each field `type` reads must be written by a stage before it.
+    ///
+    /// `requires` names fields, not stages: any stage whose `outputs` include
+    /// `entities` satisfies a stage that reads `entities`, so another NER stage
+    /// can stand in for the bundled one. The hint names the stage that writes
+    /// the field (a later entry to move up, or one from the catalog to add).
+    private mutating func checkRequires(
+        of type: StageType, at index: Int, in entries: [StageEntry], catalog: StageCatalog
+    ) {
+        func writes(_ entry: StageEntry, _ field: String) -> Bool {
+            catalog.stage(named: entry.name)?.outputs.contains(field) == true
+        }
+        for required in type.requires where !entries[..<index].contains(where: { writes($0, required) }) {
             let hint: String
-            if let later = entries[(index + 1)...].first(where: { $0.name == required }) {
+            if let later = entries[(index + 1)...].first(where: { writes($0, required) }) {
                 let line = location(later.nameNode).line
-                hint = "'\(required)' appears later, at line \(line); move it before '\(type.name)'"
+                hint = "'\(later.name)' appears later, at line \(line); move it before '\(type.name)'"
             } else {
-                hint = "add '- \(required)' before '\(type.name)'"
+                let writers = catalog.stages.filter { $0.outputs.contains(required) }.map(\.name)
+                if writers.isEmpty {
+                    hint = "no stage writes the field '\(required)'"
+                } else {
+                    hint = "add " + writers.map { "'- \($0)'" }.joined(separator: " or ") + " before '\(type.name)'"
+                }
             }
             error(
                 "stage '\(type.name)' requires '\(required)' earlier in the pipeline", at: entries[index].nameNode,

@@ -3,31 +3,31 @@
 ///
 /// Stable across runs and platforms (unlike `Hasher`), because the trained
 /// model stores weights by these hashes.
-@usableFromInline enum FeatureHash {
-    @usableFromInline static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+@usableFromInline package enum FeatureHash {
+    @usableFromInline package static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    @inlinable static func add(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+    @inlinable package static func add(_ hash: UInt64, _ value: UInt32) -> UInt64 {
         (hash ^ UInt64(value)) &* 0x0000_0100_0000_01b3
     }
 
-    @inlinable static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    @inlinable package static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var x = a &+ 0x9e37_79b9_7f4a_7c15 &+ (b &* 0xbf58_476d_1ce4_e5b9)
         x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
         x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
         return x ^ (x >> 31)
     }
 
-    @inlinable static func mix(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 { mix(mix(a, b), c) }
+    @inlinable package static func mix(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 { mix(mix(a, b), c) }
 
     /// The hash of a string's normalized scalars (see ``normalized(_:)``).
-    static func of(_ text: String) -> UInt64 {
+    @usableFromInline package static func of(_ text: String) -> UInt64 {
         var hash = seed
         for scalar in text.unicodeScalars { hash = add(hash, normalized(scalar).value) }
         return hash
     }
 
     /// Typographic quotes and dashes as their ASCII forms, so `’s` and `'s` hash alike.
-    @inlinable static func normalized(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    @inlinable package static func normalized(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
         case 0x2018, 0x2019, 0x2032: return "'"
         case 0x201C, 0x201D, 0x00AB, 0x00BB: return "\""
@@ -38,7 +38,7 @@
     }
 
     /// Lower case, and every digit as `0`, so years and amounts share features.
-    @inline(__always) static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    @inlinable package static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value < 0x80 {
             if value >= 0x41 && value <= 0x5A { return Unicode.Scalar(UInt8(value + 32)) }
@@ -49,7 +49,7 @@
     }
 
     /// ``folded(_:)`` for scalars outside ASCII, out of line: most text never needs it.
-    @usableFromInline @inline(never) static func foldedBeyondASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    @usableFromInline @inline(never) package static func foldedBeyondASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.properties.numericType == .decimal { return "0" }
         if scalar.properties.changesWhenLowercased, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
         {

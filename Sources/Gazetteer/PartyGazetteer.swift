@@ -1,3 +1,5 @@
+import Textpipe
+
 /// Political parties with their aliases, and the words that tie an article to a country.
 ///
 /// Read from `parties.tsv` and `countries.tsv` in the module's resources.
@@ -20,6 +22,11 @@ public struct PartyGazetteer: Sendable {
         /// only when the article points to the party's country.
         public var ambiguous: Bool
 
+        public init(name: String, ambiguous: Bool) {
+            self.name = name
+            self.ambiguous = ambiguous
+        }
+
         /// Whether the alias is an abbreviation written in capitals (`INC`, `ALP`,
         /// `MQM-P`): at least two letters, none of them lower case. Such an alias
         /// names the party only in text written in capitals, so the "Inc." of a
@@ -35,18 +42,18 @@ public struct PartyGazetteer: Sendable {
     }
 
     /// A party an alias key may name, and how the alias may match.
-    struct Candidate: Sendable {
-        var party: Int
+    package struct Candidate: Sendable {
+        package var party: Int
         /// Marked `?` in the file: a common word or a name shared across countries.
-        var ambiguous: Bool
+        package var ambiguous: Bool
         /// Every spelling of the alias with this key is in capitals: it matches only text in capitals.
-        var capitals: Bool
+        package var capitals: Bool
         /// A single ambiguous word not in capitals ("Labour", "Congress", "Greens"):
-        /// it names the party only under the stricter rules of ``NameResolver/partyMatches(_:_:evidence:)``.
-        var commonWord: Bool
+        /// it names the party only under the stricter rules of the entities stage's name resolver.
+        package var commonWord: Bool
         /// Some spelling ends on a word in lower case ("La France insoumise"), so a
         /// match may end on one; other names never do ("Congress party" is "Congress").
-        var lowercaseEnd = false
+        package var lowercaseEnd = false
     }
 
     /// A problem in a gazetteer file.
@@ -59,13 +66,13 @@ public struct PartyGazetteer: Sendable {
 
     public let parties: [Party]
     /// Alias key (``NameKey``, case folded) → the parties it may name, in file order.
-    let aliases: [UInt64: [Candidate]]
+    package let aliases: [UInt64: [Candidate]]
     /// Country cue key (``NameKey``, case kept) → countries.
-    let cues: [UInt64: [String]]
+    package let cues: [UInt64: [String]]
     /// The longest alias or cue, in tokens.
-    let longest: Int
+    package let longest: Int
     /// The keys of every proper prefix (in tokens) of an alias or a cue, so matching stops early.
-    let prefixes: Set<UInt64>
+    package let prefixes: Set<UInt64>
 
     /// Reads the two tab-separated files.
     public init(tsv: String, countries: String) throws {
@@ -75,14 +82,15 @@ public struct PartyGazetteer: Sendable {
         var prefixes = Set<UInt64>()
         /// The key of a name and the keys of its token prefixes.
         func keys(_ name: String, foldCase: Bool) -> (key: UInt64, prefixes: [UInt64], count: Int) {
-            let layout = TextLayout(name)
+            let text = ScalarText(name)
+            let tokens = Tokenizer.tokens(in: text)
             var key = NameKey(foldCase: foldCase)
             var partial: [UInt64] = []
-            for token in layout.tokens {
-                key.add(layout.scalars[token])
+            for token in tokens {
+                key.add(text.scalars[token.start..<token.end])
                 partial.append(key.hash)
             }
-            return (key.hash, Array(partial.dropLast()), layout.tokens.count)
+            return (key.hash, Array(partial.dropLast()), tokens.count)
         }
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
@@ -152,7 +160,7 @@ public struct PartyGazetteer: Sendable {
     }
 
     /// The parties an alias key may name.
-    func candidates(_ key: UInt64) -> [Candidate] { aliases[key] ?? [] }
+    package func candidates(_ key: UInt64) -> [Candidate] { aliases[key] ?? [] }
 
     /// Chooses among the parties a name may refer to, by the article's country evidence.
     ///
@@ -163,7 +171,7 @@ public struct PartyGazetteer: Sendable {
     /// its party's country to lead the article, or to have at least half the
     /// leading country's evidence: a US article that mentions Delhi once still
     /// means the US Congress.
-    func choose(_ candidates: [Candidate], evidence: [String: Int]) -> Int? {
+    package func choose(_ candidates: [Candidate], evidence: [String: Int]) -> Int? {
         let leading = evidence.values.max() ?? 0
         var best: (party: Int, score: Int)?
         for candidate in candidates {
@@ -181,16 +189,16 @@ public struct PartyGazetteer: Sendable {
 /// Hyphens and dashes count as spaces, periods and apostrophes are dropped
 /// (`U.S.` = `US`, `MQM-P` = `MQM P`), and case is folded unless asked not to.
 /// Hashing scalars directly keeps matching free of string allocations.
-struct NameKey {
-    private(set) var hash = FeatureHash.seed
+package struct NameKey {
+    package private(set) var hash = FeatureHash.seed
     private var empty = true
     private var space = false
-    let foldCase: Bool
+    package let foldCase: Bool
 
-    init(foldCase: Bool) { self.foldCase = foldCase }
+    package init(foldCase: Bool) { self.foldCase = foldCase }
 
     /// Adds the next token.
-    mutating func add(_ scalars: ArraySlice<Unicode.Scalar>) {
+    package mutating func add(_ scalars: ArraySlice<Unicode.Scalar>) {
         if !empty { space = true }
         for scalar in scalars {
             switch scalar.value {
