@@ -9,6 +9,7 @@ let plugins = [
     "Entities",
     "Summarize",
     "IntraPartyConflict",
+    "Exec",
 ]
 
 /// Stage modules whose `Resources/` folder is compiled into the binary by a C target
@@ -41,8 +42,15 @@ let package = Package(
     name: "Textpipe",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "textpipe", targets: ["textpipe"]),
+        // No `.executable(name: "textpipe")` here: SwiftPM makes that product for the root package
+        // anyway, and a package that depends on this one names its own binary `textpipe` — with a
+        // declared one here too, both link to .build/debug/textpipe and this one won (seen).
         .library(name: "Textpipe", targets: ["Textpipe"]),
+        // The command line as a library: a package of your own builds its `textpipe` with
+        // `TextpipeCommand.main(stages: BuiltinStages.all + [YourStage.self])`.
+        .library(name: "TextpipeCLI", targets: ["TextpipeCLI"]),
+        // StageHarness and friends, for the tests of stages in packages of their own.
+        .library(name: "TextpipeTestKit", targets: ["TextpipeTestKit"]),
         // The built-in stages as one catalog, for packages beside this one (Fuzz/).
         .library(name: "StageRegistry", targets: ["StageRegistry"]),
     ],
@@ -84,13 +92,15 @@ let package = Package(
             dependencies: ["Textpipe"] + plugins.map { .target(name: $0) },
             plugins: ["StageRegistryGenerator"]
         ),
-        .executableTarget(
-            name: "textpipe",
+        // Every command; `eval` and `train` (Eval/, Train/) still use plugin internals, hence the plugins.
+        .target(
+            name: "TextpipeCLI",
             dependencies: [
                 "Textpipe", "StageRegistry", "TextpipeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + plugins.map { .target(name: $0) }
         ),
+        .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),
         .testTarget(name: "TextpipeReportTests", dependencies: ["TextpipeReport"]),

@@ -40,6 +40,9 @@ public protocol Stage: Sendable {
     static var outputs: [String] { get }
     /// Input → expected output pairs, shown by `describe` and run by the test suite.
     static var examples: [StageExample] { get }
+    /// Paragraphs `describe` prints after the summary, for what options and
+    /// examples cannot show (exec's protocol); empty for most stages.
+    static var discussion: String { get }
     /// Builds the stage; throws ``StageError`` for options that make no sense together.
     init(options: Options) throws
     /// Processes one document.
@@ -51,6 +54,7 @@ public protocol Stage: Sendable {
 extension Stage {
     public static var requires: [String] { [] }
     public static var outputs: [String] { [] }
+    public static var discussion: String { "" }
     public func finish() throws {}
 }
 

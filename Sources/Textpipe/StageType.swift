@@ -11,6 +11,8 @@ public struct StageType: Sendable {
     public let outputs: [String]
     public let options: [OptionField]
     public let examples: [StageExample]
+    /// ``Stage/discussion``: more for `describe`, or empty.
+    public let discussion: String
     /// Whether the stage decides in input order (``OrderedStage``).
     public let isOrdered: Bool
     /// Swift type name, for messages and the registry test.
@@ -26,6 +28,7 @@ public struct StageType: Sendable {
         outputs = S.outputs
         options = S.Options.fields
         examples = S.examples
+        discussion = S.discussion
         typeName = String(reflecting: S.self)
         isOrdered = S.self is any OrderedStage.Type
         build = { decode in

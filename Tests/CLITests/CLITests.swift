@@ -455,7 +455,72 @@ func temporaryDirectory() throws -> URL {
                 atPath: directory.appendingPathComponent("Tests/WordCountTests/WordCountTests.swift").path))
         let again = try CLI.run(["new-stage", "word-count", "--package-root", directory.path])
         #expect(again.status == 64)
-        let bad = try CLI.run(["new-stage", "WordCount", "--package-root", directory.path])
+        // PascalCase is read as kebab-case: the same stage, so it exists already.
+        let pascal = try CLI.run(["new-stage", "WordCount", "--package-root", directory.path])
+        #expect(pascal.status == 64)
+        #expect(pascal.stderr.contains("a stage 'word-count' (module WordCount) already exists"), "\(pascal.stderr)")
+        let bad = try CLI.run(["new-stage", "word_count", "--package-root", directory.path])
         #expect(bad.status == 64)
+        #expect(bad.stderr.contains("must be kebab-case"))
+    }
+
+    @Test func pascalCaseNamesBecomeKebabCase() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("Package.swift"),
+            to: directory.appendingPathComponent("Package.swift"))
+        for (given, module) in [("HTMLCleaner", "HtmlCleaner"), ("Top10Words", "Top10Words"), ("Tone", "Tone")] {
+            let result = try CLI.run(["new-stage", given, "--package-root", directory.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let stage = directory.appendingPathComponent("Plugins/\(module)/\(module)Stage.swift")
+            #expect(FileManager.default.fileExists(atPath: stage.path), "\(given)")
+        }
+        let source = try String(
+            contentsOf: directory.appendingPathComponent("Plugins/HtmlCleaner/HtmlCleanerStage.swift"), encoding: .utf8)
+        #expect(source.contains(#"public static let name = "html-cleaner""#))
+    }
+
+    @Test func scaffoldsAPackageOutsideTheTree() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let package = directory.appendingPathComponent("my-stages")
+        let result = try CLI.run(
+            ["new-stage", "WordCount", "--package", package.path, "--textpipe-path", CLI.packageRoot.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try String(contentsOf: package.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(manifest.contains(".package(path: \"\(CLI.packageRoot.standardizedFileURL.path)\")"))
+        #expect(manifest.contains(#".executable(name: "textpipe", targets: ["WordCountTextpipe"])"#))
+        let main = try String(
+            contentsOf: package.appendingPathComponent("Sources/textpipe/main.swift"), encoding: .utf8)
+        #expect(main.contains("TextpipeCommand.main(stages: BuiltinStages.all + [WordCountStage.self])"))
+        let stage = try String(
+            contentsOf: package.appendingPathComponent("Sources/WordCount/WordCountStage.swift"), encoding: .utf8)
+        #expect(stage.contains(#"public static let name = "word-count""#))
+        let test = try String(
+            contentsOf: package.appendingPathComponent("Tests/WordCountTests/WordCountTests.swift"), encoding: .utf8)
+        #expect(test.contains("import TextpipeTestKit"))
+        let readme = try String(contentsOf: package.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.split(separator: "\n").count == 3)
+        // The checkout itself is left alone.
+        #expect(
+            !FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("Plugins/WordCount").path))
+
+        let byURL = directory.appendingPathComponent("by-url")
+        let url = try CLI.run(["new-stage", "tone", "--package", byURL.path])
+        #expect(url.status == 0, "\(url.stderr)")
+        let urlManifest = try String(contentsOf: byURL.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(urlManifest.contains(#".package(url: "https://github.com/textpipe/textpipe", branch: "main")"#))
+        #expect(urlManifest.contains(#".product(name: "TextpipeCLI", package: "textpipe")"#))
+
+        let again = try CLI.run(["new-stage", "tone", "--package", byURL.path])
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("exists and is not empty"))
+        let notACheckout = try CLI.run(
+            ["new-stage", "tone", "--package", directory.appendingPathComponent("x").path, "--textpipe-path", "/tmp"])
+        #expect(notACheckout.status == 64)
+        #expect(notACheckout.stderr.contains("is not a textpipe checkout"))
+        let pathAlone = try CLI.run(["new-stage", "tone", "--textpipe-path", CLI.packageRoot.path])
+        #expect(pathAlone.status == 64)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StageRegistry
 import Textpipe
 
 /// `textpipe list`: the pipelines and stages this binary can run.
@@ -9,7 +8,7 @@ struct ListCommand: ParsableCommand {
         commandName: "list", abstract: "List the pipelines and stages available here.")
 
     func run() throws {
-        let catalog = StageRegistry.catalog
+        let catalog = CommandContext.catalog
         let pipelines = PipelineResolver.available(
             catalog: catalog, currentDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment)

@@ -93,4 +93,6 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let ioError: Int32 = 74
+    /// A binary built wrong (two stages with one name): the package author's to fix.
+    static let software: Int32 = 70
 }

@@ -6,8 +6,7 @@ import ArgumentParser
     import Darwin
 #endif
 
-/// The `textpipe` command.
-@main
+/// The `textpipe` command; ``TextpipeCommand/main(stages:pipelines:)`` runs it.
 struct Textpipe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textpipe",

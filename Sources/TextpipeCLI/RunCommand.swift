@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StageRegistry
 import Synchronization
 import Textpipe
 
@@ -137,7 +136,7 @@ struct RunCommand: ParsableCommand {
         // instead of SIGXFSZ killing the run and leaving the file behind.
         signal(SIGXFSZ, SIG_IGN)
         TemporaryFiles.removeOnSignals()
-        let catalog = StageRegistry.catalog
+        let catalog = CommandContext.catalog
         var loaded: Pipeline
         do throws(PipelineError) {
             let found = try PipelineResolver.resolve(

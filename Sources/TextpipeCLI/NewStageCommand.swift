@@ -1,30 +1,84 @@
 import ArgumentParser
 import Foundation
-import StageRegistry
 
-/// `textpipe new-stage NAME`: scaffold a stage module, its manifest line and its test.
+/// `textpipe new-stage NAME`: scaffold a stage module, its manifest line and its test;
+/// with `--package DIR`, a package of its own that builds a `textpipe` with the stage added.
 struct NewStageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new-stage",
         abstract: "Create Plugins/<Name> with a working stage, its test, and its line in Package.swift.",
         discussion: """
             Run it at the root of a textpipe checkout, then 'swift build': the stage is registered \
-            and can be used in a pipeline by NAME.
+            and can be used in a pipeline by NAME. With --package DIR it creates a new Swift package \
+            in DIR instead, outside the checkout: the stage, its test, and an executable named \
+            textpipe that runs every built-in stage and yours.
             """)
 
-    @Argument(help: "The stage name in kebab-case, as pipelines will use it: word-count.")
+    @Argument(help: "The stage name as pipelines will use it: word-count (WordCount is read as word-count).")
     var name: String
 
     @Option(help: "The package root (the folder with Package.swift).")
     var packageRoot: String = "."
 
-    func validate() throws {
-        guard name.range(of: #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#, options: .regularExpression) != nil else {
-            throw ValidationError("stage name '\(name)' must be kebab-case, like 'word-count'")
+    @Option(
+        name: .customLong("package"),
+        help: "Create a new package in this folder, outside the textpipe checkout.")
+    var packageDirectory: String?
+
+    @Option(help: "With --package: depend on the textpipe checkout in this folder rather than by URL.")
+    var textpipePath: String?
+
+    @Option(help: "With --package: the git URL the new package depends on textpipe by.")
+    var textpipeURL: String = PluginPackageScaffold.defaultURL
+
+    mutating func validate() throws {
+        guard let kebab = Self.kebabCase(name) else {
+            throw ValidationError(
+                "stage name '\(name)' must be kebab-case, like 'word-count' (or PascalCase: WordCount)")
+        }
+        name = kebab
+        if packageDirectory == nil && textpipePath != nil {
+            throw ValidationError("--textpipe-path goes with --package DIR (a package outside the checkout)")
         }
     }
 
+    /// `word-count` as it is; `WordCount` → `word-count`, `HTMLCleaner` → `html-cleaner`,
+    /// `Top10Words` → `top10-words`; `nil` for anything else.
+    static func kebabCase(_ name: String) -> String? {
+        let kebab = #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#
+        if name.range(of: kebab, options: .regularExpression) != nil { return name }
+        guard name.range(of: #"^[A-Z][A-Za-z0-9]*$"#, options: .regularExpression) != nil else { return nil }
+        let characters = Array(name)
+        var words: [String] = []
+        var word = ""
+        for (index, character) in characters.enumerated() {
+            let previous = index > 0 ? characters[index - 1] : nil
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            // A capital starts a word after a lower-case letter or a digit, and
+            // as the last capital of an acronym when a lower-case letter follows.
+            let startsWord =
+                character.isUppercase
+                && (previous.map { $0.isLowercase || $0.isNumber } == true
+                    || (previous?.isUppercase == true && next?.isLowercase == true))
+            if startsWord && !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+            word.append(contentsOf: character.lowercased())
+        }
+        words.append(word)
+        let joined = words.joined(separator: "-")
+        return joined.range(of: kebab, options: .regularExpression) != nil ? joined : nil
+    }
+
     func run() throws {
+        if let packageDirectory {
+            try PluginPackageScaffold(
+                stage: name, module: Self.moduleName(for: name), directory: packageDirectory,
+                textpipePath: textpipePath, textpipeURL: textpipeURL
+            ).create()
+            return
+        }
         let module = Self.moduleName(for: name)
         let root = URL(fileURLWithPath: packageRoot)
         let manifest = root.appendingPathComponent("Package.swift")
@@ -37,7 +91,7 @@ struct NewStageCommand: ParsableCommand {
                 "error: no Package.swift in '\(packageRoot)'; run new-stage at the root of a textpipe checkout")
             throw ExitCode(ExitStatus.usage)
         }
-        if StageRegistry.catalog.stage(named: name) != nil || files.fileExists(atPath: stageDirectory.path) {
+        if CommandContext.catalog.stage(named: name) != nil || files.fileExists(atPath: stageDirectory.path) {
             Terminal.error("error: a stage '\(name)' (module \(module)) already exists")
             throw ExitCode(ExitStatus.usage)
         }
@@ -96,22 +150,14 @@ struct NewStageCommand: ParsableCommand {
             ///
             /// Generated by `textpipe new-stage \(name)`: replace the counting with
             /// what your stage does, keep the example up to date, and document
-            /// every option in `Options.fields`.
+            /// every option with `@StageOption`.
             public struct \(module)Stage: Stage {
                 public struct Options: StageOptions {
-                    /// Articles with fewer words are dropped.
+                    /// Declared once: the key, the help, and the initial value as the default.
+                    @StageOption("min_words", help: "Drop articles with fewer words.")
                     public var minWords = 0
 
                     public init() {}
-
-                    public init(from decoder: any Decoder) throws {
-                        let options = try decoder.options()
-                        minWords = try options.option("min_words", default: minWords)
-                    }
-
-                    public static let fields = [
-                        OptionField("min_words", type: "int", default: "0", "Drop articles with fewer words.")
-                    ]
                 }
 
                 public static let name = "\(name)"

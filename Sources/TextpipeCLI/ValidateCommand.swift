@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StageRegistry
 import Textpipe
 
 /// `textpipe validate FILE…`: check pipeline files without running them.
@@ -22,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             let count: Int
             do throws(PipelineError) {
-                count = try PipelineLoader.load(path: file, catalog: StageRegistry.catalog).stages.count
+                count = try PipelineLoader.load(path: file, catalog: CommandContext.catalog).stages.count
             } catch {
                 Terminal.report(error)
                 failed = true

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import StageRegistry
 import Textpipe
 
 /// `textpipe describe STAGE|PIPELINE`.
@@ -13,7 +12,7 @@ struct DescribeCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let catalog = StageRegistry.catalog
+        let catalog = CommandContext.catalog
         if let stage = catalog.stage(named: name) {
             try Terminal.print(Self.describe(stage))
             return
@@ -44,6 +43,7 @@ struct DescribeCommand: ParsableCommand {
 
     static func describe(_ stage: StageType) -> String {
         var lines = ["\(stage.name) — \(stage.summary)", ""]
+        if !stage.discussion.isEmpty { lines += [stage.discussion, ""] }
         if stage.isOrdered { lines.append("Ordered: decides in input order (first occurrence wins).") }
         if !stage.requires.isEmpty {
             lines.append("Requires: \(stage.requires.joined(separator: ", ")) earlier in the pipeline.")
