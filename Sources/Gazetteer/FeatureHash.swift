@@ -38,7 +38,7 @@
     }
 
     /// Lower case, and every digit as `0`, so years and amounts share features.
-    @inlinable package static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    @inlinable @inline(__always) package static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value < 0x80 {
             if value >= 0x41 && value <= 0x5A { return Unicode.Scalar(UInt8(value + 32)) }
