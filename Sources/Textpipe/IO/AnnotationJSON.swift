@@ -151,16 +151,7 @@ enum AnnotationJSON {
                             throw RecordError(message: "element \(values.count): expected an object, found \(kind)")
                         }
                         values.append(try element(&scanner, values.count))
-                        scanner.skipWhitespace()
-                        if scanner.current == UInt8(ascii: ",") {
-                            scanner.position += 1
-                            scanner.skipWhitespace()
-                        } else if scanner.current == UInt8(ascii: "]") {
-                            scanner.position += 1
-                            break
-                        } else {
-                            throw scanner.unexpected(expected: "',' or ']' after array element")
-                        }
+                        if try scanner.endOfElement() { break }
                     }
                 }
                 scanner.skipWhitespace()
@@ -190,16 +181,7 @@ enum AnnotationJSON {
             let key = scanner.decodeString(from: start, to: scanner.position - 1, escaped: escaped)
             try scanner.expectColon()
             try member(key, &scanner)
-            scanner.skipWhitespace()
-            if scanner.current == UInt8(ascii: ",") {
-                scanner.position += 1
-                scanner.skipWhitespace()
-            } else if scanner.current == UInt8(ascii: "}") {
-                scanner.position += 1
-                return
-            } else {
-                throw scanner.unexpected(expected: "',' or '}' after object member")
-            }
+            if try scanner.endOfMember() { return }
         }
     }
 

@@ -109,19 +109,7 @@ public enum DocumentDecoder {
             while true {
                 let id = idForIndex(records.count)
                 records.append(try DocumentRecordParser.parse(&scanner, depth: 1, defaultID: id, source: source))
-                scanner.skipWhitespace()
-                if scanner.current == UInt8(ascii: ",") {
-                    scanner.position += 1
-                    scanner.skipWhitespace()
-                    if scanner.current == UInt8(ascii: "]") {
-                        throw scanner.syntaxError("trailing comma before ']'", at: scanner.position)
-                    }
-                } else if scanner.current == UInt8(ascii: "]") {
-                    scanner.position += 1
-                    break
-                } else {
-                    throw scanner.unexpected(expected: "',' or ']' after array element")
-                }
+                if try scanner.endOfElement() { break }
             }
         case UInt8(ascii: "{"):
             records.append(try DocumentRecordParser.parse(&scanner, depth: 0, defaultID: idForIndex(0), source: source))
@@ -210,16 +198,7 @@ enum DocumentRecordParser {
                     let value = scanner.fragment(from: valueStart, to: scanner.position, compact: scanner.sawWhitespace)
                     setField(name, value, in: &fields)
                 }
-                scanner.skipWhitespace()
-                if scanner.current == UInt8(ascii: ",") {
-                    scanner.position += 1
-                    scanner.skipWhitespace()
-                } else if scanner.current == UInt8(ascii: "}") {
-                    scanner.position += 1
-                    break
-                } else {
-                    throw scanner.unexpected(expected: "',' or '}' after object member")
-                }
+                if try scanner.endOfMember() { break }
             }
         }
 

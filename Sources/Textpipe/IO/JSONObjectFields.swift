@@ -47,16 +47,7 @@ extension DocumentDecoder {
                 } else {
                     members.append((name, value))
                 }
-                scanner.skipWhitespace()
-                if scanner.current == UInt8(ascii: ",") {
-                    scanner.position += 1
-                    scanner.skipWhitespace()
-                } else if scanner.current == UInt8(ascii: "}") {
-                    scanner.position += 1
-                    break
-                } else {
-                    throw scanner.unexpected(expected: "',' or '}' after object member")
-                }
+                if try scanner.endOfMember() { break }
             }
         }
         scanner.skipWhitespace()

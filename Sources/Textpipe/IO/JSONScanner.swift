@@ -115,17 +115,7 @@ struct JSONScanner {
             _ = try scanString()
             try expectColon()
             _ = try skipValue(depth: depth)
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-            case UInt8(ascii: "}"):
-                position += 1
-                return
-            default:
-                throw unexpected(expected: "',' or '}' after object member")
-            }
+            if try endOfMember() { return }
         }
     }
 
@@ -139,18 +129,45 @@ struct JSONScanner {
         }
         while true {
             _ = try skipValue(depth: depth)
+            if try endOfElement() { return }
+        }
+    }
+
+    /// After an object member's value: skips white space, then either a `,` and
+    /// the white space after it (false: another member follows) or the closing
+    /// `}` (true). Every object reader ends its members here, so they all
+    /// report a bad separator the same way.
+    @inline(__always)
+    mutating func endOfMember() throws(RecordError) -> Bool {
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ","):
+            position += 1
             skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-                if current == UInt8(ascii: "]") { throw syntaxError("trailing comma before ']'", at: position) }
-            case UInt8(ascii: "]"):
-                position += 1
-                return
-            default:
-                throw unexpected(expected: "',' or ']' after array element")
-            }
+            return false
+        case UInt8(ascii: "}"):
+            position += 1
+            return true
+        default:
+            throw unexpected(expected: "',' or '}' after object member")
+        }
+    }
+
+    /// After an array element: the same for `,` or `]`; a `,` right before `]` is an error.
+    @inline(__always)
+    mutating func endOfElement() throws(RecordError) -> Bool {
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ","):
+            position += 1
+            skipWhitespace()
+            if current == UInt8(ascii: "]") { throw syntaxError("trailing comma before ']'", at: position) }
+            return false
+        case UInt8(ascii: "]"):
+            position += 1
+            return true
+        default:
+            throw unexpected(expected: "',' or ']' after array element")
         }
     }
 
