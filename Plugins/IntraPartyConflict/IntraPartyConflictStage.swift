@@ -62,13 +62,13 @@ public struct IntraPartyConflictStage: Stage {
     public static let examples: [StageExample] = IntraPartyConflictExamples.all
 
     let options: Options
+    /// What reads an article before any weight is applied: cues, targets, parties.
+    public let analyzer: ConflictAnalyzer
     /// The cue lexicon.
-    public let lexicon: CueLexicon
+    public var lexicon: CueLexicon { analyzer.lexicon }
     /// The classifiers.
     public let model: ConflictModel
     let dense: DenseConflictModel
-    let resolver: TargetResolver
-    let aliases: PartyAliases
 
     public init(options: Options) throws {
         let model: ConflictModel
@@ -103,9 +103,7 @@ public struct IntraPartyConflictStage: Stage {
         self.options = options
         self.model = model
         dense = DenseConflictModel(model)
-        lexicon = try Self.bundled.lexicon.get()
-        resolver = TargetResolver(lexicon: try Self.bundled.targets.get(), cues: lexicon)
-        aliases = try Self.bundled.aliases.get()
+        analyzer = try ConflictAnalyzer.bundled()
     }
 
     /// The bundled lexicon and model, read once per process: both are immutable.
@@ -131,7 +129,7 @@ public struct IntraPartyConflictStage: Stage {
     ///
     /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
     public func analyze(_ document: Document) throws -> ArticleAnalysis {
-        try ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
+        try analyzer.analyze(document)
     }
 
     /// The model's judgement of an analysed article: scores of the article and its sentences.
@@ -172,4 +170,29 @@ public struct IntraPartyConflictStage: Stage {
 
     /// The least probability at which a subtype is listed in `subtypes`.
     static let subtypeFloor = 0.1
+}
+
+/// The first half of the stage, without its weights: an article's sentences with
+/// their cues, targets, parties and actors (``ArticleAnalysis``). Training reads
+/// the labelled articles through this, so it needs no stage with a dummy model.
+public struct ConflictAnalyzer: Sendable {
+    let lexicon: CueLexicon
+    let resolver: TargetResolver
+    let aliases: PartyAliases
+
+    /// The analyzer of the bundled cue and target lexicons and party gazetteer.
+    public static func bundled() throws -> ConflictAnalyzer {
+        let lexicon = try IntraPartyConflictStage.bundled.lexicon.get()
+        return ConflictAnalyzer(
+            lexicon: lexicon,
+            resolver: TargetResolver(lexicon: try IntraPartyConflictStage.bundled.targets.get(), cues: lexicon),
+            aliases: try IntraPartyConflictStage.bundled.aliases.get())
+    }
+
+    /// The analysis of a document, before classification.
+    ///
+    /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
+    public func analyze(_ document: Document) throws -> ArticleAnalysis {
+        try ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
+    }
 }

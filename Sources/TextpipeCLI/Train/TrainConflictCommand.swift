@@ -56,10 +56,10 @@ struct TrainConflictCommand: ParsableCommand {
 
     func run() throws {
         let settings = ConflictTrainer.Settings(l2: l2, subtypeL2: subtypeL2)
-        let probe = try IntraPartyConflictStage(model: .untrained)
+        let analyzer = try ConflictAnalyzer.bundled()
         let trainData = try ConflictGold(path: train)
         let trainExamples = try trainData.items.map {
-            ConflictTrainer.Example(article: try probe.analyze($0.document), label: $0.label, subtype: $0.subtype)
+            ConflictTrainer.Example(article: try analyzer.analyze($0.document), label: $0.label, subtype: $0.subtype)
         }
         let (cvScore, calibration) = try crossValidate(trainData, trainExamples, settings: settings)
         print("\(folds)-fold cross-validation on \(train) (\(trainExamples.count) articles, seed \(seed)):")
@@ -88,7 +88,7 @@ struct TrainConflictCommand: ParsableCommand {
                     trainExamples
                     + (try devData.items.map {
                         ConflictTrainer.Example(
-                            article: try probe.analyze($0.document), label: $0.label, subtype: $0.subtype)
+                            article: try analyzer.analyze($0.document), label: $0.label, subtype: $0.subtype)
                     })
                 let (_, both) = try crossValidate(ConflictGold(items: all), examples, settings: settings)
                 model = ConflictTrainer.fit(examples, settings: settings, calibration: both)
