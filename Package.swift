@@ -96,10 +96,15 @@ let package = Package(
         .target(
             name: "TextpipeCLI",
             dependencies: [
-                "Textpipe", "StageRegistry", "TextpipeReport",
+                "Textpipe", "StageRegistry", "TextpipeReport", "SummarizeEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + plugins.map { .target(name: $0) }
         ),
+        // How `eval summarize` scores a summary (ROUGE, as Google's rouge-score computes it,
+        // and matching reference sentences): evaluation code, which the stage never runs,
+        // kept out of its module. The first of the Evaluations/<Stage> modules.
+        .target(name: "SummarizeEvaluation", dependencies: ["Textpipe"], path: "Evaluations/Summarize"),
+        .testTarget(name: "SummarizeEvaluationTests", dependencies: ["SummarizeEvaluation"]),
         .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),

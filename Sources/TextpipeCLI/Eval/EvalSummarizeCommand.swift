@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Summarize
+import SummarizeEvaluation
 import Textpipe
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import Summarize
+import SummarizeEvaluation
 import Textpipe
 
 /// Articles paired with their reference summaries, for `eval summarize`.

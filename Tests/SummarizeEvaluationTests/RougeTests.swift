@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Summarize
+@testable import SummarizeEvaluation
 
 /// ROUGE against numbers worked out by hand and checked with rouge-score 0.1.2.
 @Suite struct RougeTests {
