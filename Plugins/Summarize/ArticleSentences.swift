@@ -23,27 +23,11 @@ struct ArticleSentences {
                 )
             }
             spans = annotated
-            tokenRanges = Self.tokenRanges(of: annotated, tokens: tokens)
+            tokenRanges = tokens.indices(inside: annotated)
         } else {
             let ranges = SentenceSplitter.ranges(in: text, tokens: tokens)
             tokenRanges = ranges
             spans = ranges.map { TextSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
-        }
-    }
-
-    /// For each span, the tokens that lie inside it.
-    private static func tokenRanges(of spans: [TextSpan], tokens: [Token]) -> [Range<Int>] {
-        spans.map { span in
-            // Spans are usually sorted, but nothing promises it: search each one.
-            var lower = 0
-            var upper = tokens.count
-            while lower < upper {
-                let middle = (lower + upper) / 2
-                if tokens[middle].start < span.start { lower = middle + 1 } else { upper = middle }
-            }
-            var end = lower
-            while end < tokens.count, tokens[end].end <= span.end { end += 1 }
-            return lower..<end
         }
     }
 

@@ -134,3 +134,17 @@ import Testing
         #expect(sentences("No final period") == ["No final period"])
     }
 }
+
+@Suite struct TokenSpanTests {
+    @Test func spansMapToTheTokensWhollyInsideThemInAnyOrder() {
+        // "Aé b. C d." — tokens at scalar offsets, é counting as one.
+        let text = ScalarText("Aé b. C d.")
+        let tokens = Tokenizer.tokens(in: text)
+        #expect(tokens.map(\.text) == ["Aé", "b", ".", "C", "d", "."])
+        let second = TextSpan(start: 6, end: 10)
+        let first = TextSpan(start: 0, end: 5)
+        #expect(tokens.indices(inside: [second, first]) == [3..<6, 0..<3])
+        // A span inside one token, or past the end, holds no token.
+        #expect(tokens.indices(inside: [TextSpan(start: 1, end: 2), TextSpan(start: 20, end: 30)]) == [1..<1, 6..<6])
+    }
+}

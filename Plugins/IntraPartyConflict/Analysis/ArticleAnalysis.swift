@@ -138,17 +138,7 @@ public struct ArticleAnalysis: Sendable {
     /// give — else a split of its own.
     static func sentenceRanges(of document: Document, text: ScalarText, tokens: [Token]) throws -> [Range<Int>] {
         guard let spans = try document.sentences else { return SentenceSplitter.ranges(in: text, tokens: tokens) }
-        return spans.compactMap { span in
-            var lower = 0
-            var upper = tokens.count
-            while lower < upper {
-                let middle = (lower + upper) / 2
-                if tokens[middle].start < span.start { lower = middle + 1 } else { upper = middle }
-            }
-            var end = lower
-            while end < tokens.count, tokens[end].end <= span.end { end += 1 }
-            return end > lower ? lower..<end : nil
-        }
+        return tokens.indices(inside: spans).filter { !$0.isEmpty }
     }
 
     /// Whether a party name names an alliance of parties ("National Democratic Alliance").

@@ -13,6 +13,25 @@ public struct Token: Sendable, Hashable {
     }
 }
 
+extension [Token] {
+    /// For each span, the indices of the tokens that lie wholly inside it (empty
+    /// when none does): how a stage maps a `sentences` annotation onto its own
+    /// tokens. Each span is found by binary search, so the spans need not be sorted.
+    public func indices(inside spans: [TextSpan]) -> [Range<Int>] {
+        spans.map { span in
+            var lower = 0
+            var upper = count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if self[middle].start < span.start { lower = middle + 1 } else { upper = middle }
+            }
+            var end = lower
+            while end < count, self[end].end <= span.end { end += 1 }
+            return lower..<end
+        }
+    }
+}
+
 /// A text as an array of Unicode scalars, so offsets are the numbers Python's `str` uses.
 public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
