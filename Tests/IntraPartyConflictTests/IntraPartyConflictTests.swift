@@ -124,3 +124,47 @@ import TextpipeTestKit
         #expect(throws: CueLexicon.FormatError.self) { try CueLexicon(tsv: "expel\tnot_a_class\t0.5\n") }
     }
 }
+
+/// Cue matching as the bundled lexicon does it, on sentences written for the test.
+@Suite struct BundledCueTests {
+    /// The analysis of a text run through entities first, as in `conflict-watch`.
+    static func analysis(_ text: String) throws -> ArticleAnalysis {
+        let tagged = try IntraPartyConflictTests.entities.get().run(text: text).document
+        return try IntraPartyConflictStage(options: .init()).analyze(tagged)
+    }
+
+    /// The strongest weight of a class over the article's sentences.
+    static func weight(_ cueClass: CueClass, in text: String) throws -> Double {
+        try analysis(text).sentences.map { $0.weight(cueClass) }.max() ?? 0
+    }
+
+    /// "Left the party facing …" has the party as its object: nobody left it.
+    /// The same verb with the party as what was left stays an exit.
+    @Test(arguments: [
+        "The defeat left the Harbour Civic Party facing its hardest test in a decade.",
+        "The scandal has left the Harbour Civic Party in disarray ahead of the vote.",
+        "Her death left the Harbour Civic Party without a leader for the campaign.",
+    ])
+    func aCueInsideAnIdiomIsDropped(text: String) throws {
+        #expect(try Self.weight(.defectionOrExit, in: text) == 0)
+        #expect(try Self.weight(.idiom, in: text) == 0, "an idiom carries no weight of its own")
+    }
+
+    @Test func theSameVerbOutsideAnIdiomIsAnExit() throws {
+        let text = "Councillor Mara Tenn left the Harbour Civic Party in protest at the new manifesto."
+        #expect(try Self.weight(.defectionOrExit, in: text) > 0)
+    }
+
+    /// A party's own workers, said as such, are a group at full strength; bare
+    /// "workers" may be a union's or a firm's and weigh half.
+    @Test(arguments: [
+        ("Harbour Civic Party workers gathered outside the office.", 1.0),
+        ("Workers of the Harbour Civic Party gathered outside the office.", 1.0),
+        ("The Harbour Civic Party said its own workers gathered outside the office.", 1.0),
+        ("Hundreds of cadres gathered outside the office.", 1.0),
+        ("Workers gathered outside the factory gates at dawn.", 0.5),
+    ])
+    func groupCuesWeighTheirTieToAParty(text: String, expected: Double) throws {
+        #expect(try Self.weight(.group, in: text) == expected)
+    }
+}

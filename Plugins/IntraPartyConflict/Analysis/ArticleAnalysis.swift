@@ -40,7 +40,7 @@ public struct ArticleAnalysis: Sendable {
             var k = tokenIndex
             while k < tokens.count, tokens[k].start < mention.end {
                 if mention.isParty {
-                    slots[k].word = "party"
+                    slots[k].word = CueLexicon.nameWord
                     slots[k].party = mention.party
                 } else if mention.entity.label == .person {
                     slots[k].personParty = mention.party
@@ -79,7 +79,7 @@ public struct ArticleAnalysis: Sendable {
                     && (0..<key.count).allSatisfy({ titleSlots[start + $0].word == key[$0] })
                 {
                     for k in start..<start + key.count {
-                        titleSlots[k].word = "party"
+                        titleSlots[k].word = CueLexicon.nameWord
                         titleSlots[k].party = party
                     }
                     if !named.contains(party) { named.append(party) }
@@ -193,8 +193,14 @@ public struct ArticleAnalysis: Sendable {
         var weights = [Double](repeating: 0, count: CueClass.allCases.count)
         var best = [CueLexicon.Match?](repeating: nil, count: CueClass.allCases.count)
         var subtypeCues: [Int] = []
-        for match in lexicon.matches(in: words.cues, range: range) {
+        let matches = lexicon.matches(in: words.cues, range: range)
+        // Stock phrases ("left the party facing its worst crisis", "a party in
+        // disarray") hold words that read as cues; a match inside one is not evidence.
+        let idioms = matches.filter { lexicon.cues[$0.cue].label == .idiom }.map { $0.start..<$0.end }
+        for match in matches {
             let cue = lexicon.cues[match.cue]
+            if cue.label == .idiom { continue }
+            if idioms.contains(where: { $0.lowerBound <= match.start && match.end <= $0.upperBound }) { continue }
             let k = cue.label.index
             if cue.label.isSubtype, !subtypeCues.contains(match.cue) { subtypeCues.append(match.cue) }
             if cue.weight > weights[k] {

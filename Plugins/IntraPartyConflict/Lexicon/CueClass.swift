@@ -30,12 +30,20 @@ public enum CueClass: String, CaseIterable, Sendable, Codable {
     case nonpolitical
     /// The contention is denied or negated: "denied any rift", "no differences".
     case denial
+    /// A stock phrase whose words look like a cue but say something else:
+    /// "left the party facing its worst crisis" is not an exit. A cue match
+    /// inside an idiom match is dropped; the idiom itself carries no weight.
+    case idiom
 
     /// The eight subtypes, in the order the README lists them.
     public static let subtypes: [CueClass] = [
         .leadershipChallenge, .factionalFeud, .memberProtest, .discipline, .defectionOrExit, .split,
         .candidateSelectionDispute, .policyDissent,
     ]
+
+    /// The classes that become features: all but `idiom`, which only removes
+    /// the cue matches it covers.
+    public static let weighed: [CueClass] = allCases.filter { $0 != .idiom }
 
     /// Whether this class is one of the subtypes of intra-party conflict.
     public var isSubtype: Bool { index < 8 }
@@ -61,6 +69,7 @@ public enum CueClass: String, CaseIterable, Sendable, Codable {
         case .routine: 15
         case .nonpolitical: 16
         case .denial: 17
+        case .idiom: 18
         }
     }
 }

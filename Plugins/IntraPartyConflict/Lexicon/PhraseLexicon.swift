@@ -51,6 +51,10 @@ public struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where 
     let vocabulary: [String: Int32]
     /// Word id → cues whose first part may start with it.
     private let index: [[Int]]
+    /// The word every token of a party's name reads as (see `ArticleAnalysis`).
+    public static var nameWord: String { "party" }
+    /// Its id, when a phrase names it.
+    private let nameWordID: Int32?
 
     /// Parses the lexicon text.
     public init(tsv: String, file: String = "cues.tsv") throws {
@@ -94,6 +98,7 @@ public struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where 
         self.cues = cues
         self.vocabulary = vocabulary
         self.index = index
+        self.nameWordID = vocabulary[Self.nameWord]
     }
 
     /// The id of each word (-1 for a word no phrase names), for ``matches(in:range:)``.
@@ -139,15 +144,27 @@ public struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where 
     }
 
     /// Where the longest alternative of `part` ends when it matches at `start`.
+    ///
+    /// A slot that names ``nameWord`` takes the whole run of it: every word of a
+    /// party's name reads "party", so "left the party facing" must match "left
+    /// the Harbour Civic Party facing" (tokens "left the party party party
+    /// facing") as it matches "left the BJP facing".
     private func matchPart(_ part: [[[Int32]]], _ words: [Int32], at start: Int, limit: Int) -> Int? {
         var best: Int?
         for alternative in part where start + alternative.count <= limit {
+            var position = start
             var matched = true
-            for (offset, slot) in alternative.enumerated() where !slot.contains(words[start + offset]) {
-                matched = false
-                break
+            for slot in alternative {
+                guard position < limit, slot.contains(words[position]) else {
+                    matched = false
+                    break
+                }
+                position += 1
+                if let nameWordID, words[position - 1] == nameWordID {
+                    while position < limit, words[position] == nameWordID { position += 1 }
+                }
             }
-            if matched, start + alternative.count > (best ?? 0) { best = start + alternative.count }
+            if matched, position > (best ?? 0) { best = position }
         }
         return best
     }

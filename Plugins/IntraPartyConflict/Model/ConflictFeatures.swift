@@ -15,7 +15,7 @@ import Foundation
 /// paragraph adds at most one sentence's worth.
 public enum ConflictFeatures {
     /// Cue classes that are not subtypes: markers and look-alikes.
-    static let markerClasses: [CueClass] = CueClass.allCases.filter { !$0.isSubtype }
+    static let markerClasses: [CueClass] = CueClass.weighed.filter { !$0.isSubtype }
 
     /// Article-level features, after the pooled sentence features.
     static let articleNames = [
@@ -28,8 +28,8 @@ public enum ConflictFeatures {
 
     /// Every feature name, in vector order: sentence features, then article features.
     public static let names: [String] = {
-        var names = CueClass.allCases.map { "cue=\($0.rawValue)" }
-        names += CueClass.allCases.map { "lead&cue=\($0.rawValue)" }
+        var names = CueClass.weighed.map { "cue=\($0.rawValue)" }
+        names += CueClass.weighed.map { "lead&cue=\($0.rawValue)" }
         names += TargetKind.allCases.map { "target=\($0.rawValue)" }
         for subtype in CueClass.subtypes {
             names += TargetKind.allCases.map { "\(subtype.rawValue)&target=\($0.rawValue)" }
@@ -48,8 +48,8 @@ public enum ConflictFeatures {
         return position
     }
 
-    private static let cueOffset = position("cue=\(CueClass.allCases[0].rawValue)")
-    private static let leadCueOffset = position("lead&cue=\(CueClass.allCases[0].rawValue)")
+    private static let cueOffset = position("cue=\(CueClass.weighed[0].rawValue)")
+    private static let leadCueOffset = position("lead&cue=\(CueClass.weighed[0].rawValue)")
     private static let targetOffset = position("target=\(TargetKind.allCases[0].rawValue)")
     private static let pairOffset = position(
         "\(CueClass.subtypes[0].rawValue)&target=\(TargetKind.allCases[0].rawValue)")
@@ -61,7 +61,7 @@ public enum ConflictFeatures {
     /// The sparse features of one sentence: (index into ``names``, value).
     static func sentence(_ sentence: SentenceFacts) -> [(Int, Double)] {
         var features: [(Int, Double)] = []
-        for cueClass in CueClass.allCases where sentence.weight(cueClass) > 0 {
+        for cueClass in CueClass.weighed where sentence.weight(cueClass) > 0 {
             features.append((cueOffset + cueClass.index, sentence.weight(cueClass)))
             if sentence.isLead { features.append((leadCueOffset + cueClass.index, sentence.weight(cueClass))) }
         }

@@ -89,7 +89,7 @@ struct EvalConflictCommand: ParsableCommand {
             String(format: "%@: score %.3f, focus %@", id, judgement.score, article.focus ?? "-")
         ]
         for (k, sentence) in article.sentences.enumerated() where sentence.contention != nil {
-            let cues = CueClass.allCases.filter { sentence.weight($0) > 0 }.map { cueClass in
+            let cues = CueClass.weighed.filter { sentence.weight($0) > 0 }.map { cueClass in
                 let words = sentence.best[cueClass.index].map { article.text(of: $0, in: sentence) } ?? ""
                 return "\(cueClass.rawValue)=\(sentence.weight(cueClass))(\(words))"
             }
