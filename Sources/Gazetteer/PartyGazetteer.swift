@@ -92,6 +92,15 @@ public struct PartyGazetteer: Sendable {
             }
             return (key.hash, Array(partial.dropLast()), tokens.count)
         }
+        // Each country's own names ("Japan", "South Korea"), to read canonical names'
+        // qualifiers: "Liberal Democratic Party (Japan)" is also called "Liberal
+        // Democratic Party", in Japan.
+        var countryNames: [String: Set<String>] = [:]
+        for line in countries.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "\t")
+            guard columns.count == 2 else { continue }
+            countryNames[String(columns[0]), default: []].formUnion(columns[1].split(separator: "|").map(String.init))
+        }
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -99,13 +108,18 @@ public struct PartyGazetteer: Sendable {
                 throw FormatError(
                     file: "parties.tsv", line: number + 1, message: "expected 'country<TAB>canonical<TAB>aliases'")
             }
-            let party = Party(
+            var party = Party(
                 country: String(columns[0]), canonical: String(columns[1]),
                 aliases: columns[2].split(separator: "|").map {
                     $0.hasPrefix("?")
                         ? Alias(name: String($0.dropFirst()), ambiguous: true)
                         : Alias(name: String($0), ambiguous: false)
                 })
+            if let name = Self.unqualified(party.canonical, country: countryNames[party.country] ?? []),
+                !party.aliases.contains(where: { $0.name == name })
+            {
+                party.aliases.append(Alias(name: name, ambiguous: true))
+            }
             let index = parties.count
             parties.append(party)
             // One candidate per key and party. The canonical name comes last so that a `?`
@@ -157,6 +171,23 @@ public struct PartyGazetteer: Sendable {
         self.cues = cues
         self.longest = longest
         self.prefixes = prefixes
+    }
+
+    /// A canonical name without its country qualifier, when it has one: "Liberal
+    /// Democratic Party" for "Liberal Democratic Party (Japan)" and "Social
+    /// Democratic Party" for "Social Democratic Party (Brazil, 2011)", but nothing for
+    /// "Janata Dal (United)" or "Good (political party)", whose qualifier is no country.
+    /// The short name is what the news writes, and which party it names depends on
+    /// the country, so it is an ambiguous alias.
+    static func unqualified(_ canonical: String, country names: Set<String>) -> String? {
+        guard canonical.hasSuffix(")"), let open = canonical.lastIndex(of: "("), open > canonical.startIndex else {
+            return nil
+        }
+        let qualifier = canonical[canonical.index(after: open)..<canonical.index(before: canonical.endIndex)]
+        let place = (qualifier.split(separator: ",").first ?? "").split(separator: " ").joined(separator: " ")
+        guard names.contains(place) else { return nil }
+        let name = canonical[..<open].split(separator: " ").joined(separator: " ")
+        return name.isEmpty ? nil : name
     }
 
     /// The parties an alias key may name.

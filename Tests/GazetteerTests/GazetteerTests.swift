@@ -24,4 +24,25 @@ import TextpipeTestKit
         #expect(error?.file == "parties.tsv")
         #expect(error?.line == 2)
     }
+
+    /// A canonical name qualified by its country is also its short name, in that
+    /// country only; a qualifier that is no country ("United") is part of the name.
+    @Test func aCountryQualifiedCanonicalNameGivesAnAmbiguousShortName() throws {
+        let gazetteer = try PartyGazetteer(
+            tsv: """
+                JP\tLiberal Democratic Party (Japan)\t?LDP
+                JP\tDemocratic Party (Japan, 2016)\t
+                IN\tJanata Dal (United)\tJD(U)
+                US\tDemocratic Party\tDemocrats
+                """,
+            countries: "JP\tJapan|Tokyo\nIN\tIndia\nUS\tUnited States\n")
+        func aliases(_ canonical: String) -> [String] {
+            gazetteer.parties.first { $0.canonical == canonical }?.aliases.map { "\($0.ambiguous ? "?" : "")\($0.name)" }
+                ?? []
+        }
+        #expect(aliases("Liberal Democratic Party (Japan)") == ["?LDP", "?Liberal Democratic Party"])
+        #expect(aliases("Democratic Party (Japan, 2016)") == ["?Democratic Party"])
+        #expect(aliases("Janata Dal (United)") == ["JD(U)"])
+        #expect(aliases("Democratic Party") == ["Democrats"])
+    }
 }

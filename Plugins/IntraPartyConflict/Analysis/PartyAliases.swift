@@ -39,6 +39,10 @@ struct PartyAliases: Sendable {
             .filter { $0 != "." && $0 != "'" }.joined(separator: " ")
     }
 
+    /// Words that, before a party's name, make the name another party's ("New
+    /// Democratic Party", "Social Democratic Party"), beside ``PartyMentions/politicalWords``.
+    static let nameWords: Set<String> = ["new", "social", "free", "united", "radical", "agrarian", "farmers"]
+
     /// The party whose alias ends `name`, with at least one word before it.
     func party(endingName name: String) -> String? {
         let tokens = Tokenizer.tokens(in: name).map(\.text)
@@ -47,6 +51,11 @@ struct PartyAliases: Sendable {
         for start in 1..<words.count {
             let key = words[start...].joined(separator: " ")
             guard let party = names[key] else { continue }
+            // "Liberal Democratic Party" is a party of its own, not the "Democratic Party":
+            // a political word just before the alias makes the longer name another party's.
+            if PartyMentions.politicalWords.contains(words[start - 1]) || Self.nameWords.contains(words[start - 1]) {
+                return nil
+            }
             // "Hollinger Inc" does not end in the Indian National Congress's "INC".
             if capitals.contains(key),
                 tokens[start...].contains(where: { $0.unicodeScalars.contains { $0.properties.isLowercase } })
