@@ -37,8 +37,8 @@ import TextpipeTestKit
                 """,
             countries: "JP\tJapan|Tokyo\nIN\tIndia\nUS\tUnited States\n")
         func aliases(_ canonical: String) -> [String] {
-            gazetteer.parties.first { $0.canonical == canonical }?.aliases.map { "\($0.ambiguous ? "?" : "")\($0.name)" }
-                ?? []
+            let party = gazetteer.parties.first { $0.canonical == canonical }
+            return party?.aliases.map { ($0.ambiguous ? "?" : "") + $0.name } ?? []
         }
         #expect(aliases("Liberal Democratic Party (Japan)") == ["?LDP", "?Liberal Democratic Party"])
         #expect(aliases("Democratic Party (Japan, 2016)") == ["?Democratic Party"])
