@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "TextpipeCLI",
             dependencies: [
-                "Textpipe", "StageRegistry", "TextpipeReport", "SummarizeEvaluation",
+                "Textpipe", "StageRegistry", "TextpipeReport", "SummarizeEvaluation", "IntraPartyConflictEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + plugins.map { .target(name: $0) }
         ),
@@ -105,6 +105,15 @@ let package = Package(
         // kept out of its module. The first of the Evaluations/<Stage> modules.
         .target(name: "SummarizeEvaluation", dependencies: ["Textpipe"], path: "Evaluations/Summarize"),
         .testTarget(name: "SummarizeEvaluationTests", dependencies: ["SummarizeEvaluation"]),
+        // `eval conflict` and `train conflict`: scoring the intra-party-conflict stage on
+        // labelled news and fitting the weights it bundles (the trainer left the stage).
+        .target(
+            name: "IntraPartyConflictEvaluation",
+            dependencies: [
+                "Textpipe", "IntraPartyConflict", "Entities", "Normalize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Evaluations/IntraPartyConflict"),
         .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),

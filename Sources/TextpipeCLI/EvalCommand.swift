@@ -1,4 +1,5 @@
 import ArgumentParser
+import IntraPartyConflictEvaluation
 
 /// `textpipe eval TASK …`: score a stage against gold data.
 struct EvalCommand: ParsableCommand {
@@ -9,10 +10,11 @@ struct EvalCommand: ParsableCommand {
     )
 }
 
-/// The evaluation tasks, one per stage that has gold data. Each lives in `Eval/`.
-let evalTasks: [any ParsableCommand.Type] = [
-    EvalDedupeCommand.self,
-    EvalEntitiesCommand.self,
-    EvalSummarizeCommand.self,
-    EvalConflictCommand.self,
-]
+/// The evaluation tasks, one per stage that has gold data: in `Eval/`, or in the
+/// stage's `Evaluations/<Name>` module once it has moved there.
+let evalTasks: [any ParsableCommand.Type] =
+    [
+        EvalDedupeCommand.self,
+        EvalEntitiesCommand.self,
+        EvalSummarizeCommand.self,
+    ] + IntraPartyConflictTasks.eval

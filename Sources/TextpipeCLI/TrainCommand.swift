@@ -1,4 +1,5 @@
 import ArgumentParser
+import IntraPartyConflictEvaluation
 
 /// `textpipe train TASK …`: train a stage's model on annotated data.
 struct TrainCommand: ParsableCommand {
@@ -9,8 +10,9 @@ struct TrainCommand: ParsableCommand {
     )
 }
 
-/// The training tasks, one per stage with a learned model. Each lives in `Train/`.
-let trainTasks: [any ParsableCommand.Type] = [
-    TrainEntitiesCommand.self,
-    TrainConflictCommand.self,
-]
+/// The training tasks, one per stage with a learned model: in `Train/`, or in the
+/// stage's `Evaluations/<Name>` module once it has moved there.
+let trainTasks: [any ParsableCommand.Type] =
+    [
+        TrainEntitiesCommand.self
+    ] + IntraPartyConflictTasks.train

@@ -14,14 +14,14 @@ public struct ConflictJudgement: Sendable {
     /// Each sentence's uncalibrated probability (0 without a contention cue): the
     /// subtype classifier was fitted on these, before any calibration existed.
     /// Computed on demand: only flagged articles need it.
-    var rawSentenceScores: [Double] { sentenceLogits.map { $0.map { 1 / (1 + exp(-$0)) } ?? 0 } }
+    package var rawSentenceScores: [Double] { sentenceLogits.map { $0.map { 1 / (1 + exp(-$0)) } ?? 0 } }
     /// Sparse features of each sentence, for explanations.
     let sentenceFeatures: [[(Int, Double)]]
     /// The article's feature vector.
     let vector: [Double]
     let model: DenseConflictModel
 
-    init(article: ArticleAnalysis, model: DenseConflictModel) {
+    package init(article: ArticleAnalysis, model: DenseConflictModel) {
         self.article = article
         self.model = model
         sentenceFeatures = article.sentences.map(ConflictFeatures.sentence)

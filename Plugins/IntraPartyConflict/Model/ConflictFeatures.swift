@@ -146,7 +146,7 @@ public enum ConflictFeatures {
     }()
 
     /// The subtype classifier's vector, in ``subtypeNames`` order.
-    static func subtypeVector(_ article: ArticleAnalysis, sentenceScores: [Double]) -> [Double] {
+    package static func subtypeVector(_ article: ArticleAnalysis, sentenceScores: [Double]) -> [Double] {
         let n = CueClass.subtypes.count
         let targets = TargetKind.allCases.count
         var x = [Double](repeating: 0, count: subtypeNames.count)

@@ -76,7 +76,7 @@ public struct ConflictModel: Codable, Sendable, Equatable {
 }
 
 /// A ``ConflictModel`` laid out as arrays in feature order, for scoring.
-struct DenseConflictModel: Sendable {
+package struct DenseConflictModel: Sendable {
     let weights: [Double]
     let bias: Double
     let calibration: ConflictModel.Calibration
@@ -84,7 +84,7 @@ struct DenseConflictModel: Sendable {
     let subtypeWeights: [[Double]]
     let subtypeBias: [Double]
 
-    init(_ model: ConflictModel) {
+    package init(_ model: ConflictModel) {
         weights = ConflictFeatures.names.map { model.weights[$0] ?? 0 }
         bias = model.bias
         calibration = model.calibration
@@ -96,7 +96,7 @@ struct DenseConflictModel: Sendable {
     }
 
     /// The binary classifier's logit for an article vector.
-    func logit(_ x: [Double]) -> Double {
+    package func logit(_ x: [Double]) -> Double {
         var z = bias
         for (w, v) in zip(weights, x) { z += w * v }
         return z
@@ -127,8 +127,8 @@ struct DenseConflictModel: Sendable {
 }
 
 /// Softmax without overflow.
-enum Softmax {
-    static func probabilities(_ logits: [Double]) -> [Double] {
+package enum Softmax {
+    package static func probabilities(_ logits: [Double]) -> [Double] {
         let top = logits.max() ?? 0
         let exps = logits.map { exp($0 - top) }
         let total = exps.reduce(0, +)

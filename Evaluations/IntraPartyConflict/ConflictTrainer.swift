@@ -1,4 +1,5 @@
 import Foundation
+import IntraPartyConflict
 
 /// Fits ``ConflictModel``'s classifiers: L2-regularized logistic and softmax
 /// regression by full-batch gradient descent from zero, so the same data

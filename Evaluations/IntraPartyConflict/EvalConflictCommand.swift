@@ -7,8 +7,8 @@ import Normalize
 import Textpipe
 
 /// `textpipe eval conflict`: score the intra-party-conflict stage on labelled news.
-struct EvalConflictCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct EvalConflictCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "conflict",
         abstract: "Score the intra-party-conflict stage on labelled news (JSON Lines with 'text', 'label', 'subtype').",
         discussion: """
@@ -44,11 +44,13 @@ struct EvalConflictCommand: ParsableCommand {
     @Option(help: "Passes over the files for --throughput (the best is reported).")
     var repeats = 3
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard gold != nil || throughput != nil else { throw ValidationError("give --gold FILE or --throughput DIR") }
     }
 
-    func run() throws {
+    public func run() throws {
         var options = IntraPartyConflictStage.Options()
         options.threshold = threshold
         options.model = model ?? ""

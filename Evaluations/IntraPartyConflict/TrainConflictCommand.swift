@@ -4,8 +4,8 @@ import IntraPartyConflict
 import Textpipe
 
 /// `textpipe train conflict`: fit the intra-party-conflict classifiers.
-struct TrainConflictCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct TrainConflictCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "conflict",
         abstract: "Fit the intra-party-conflict classifiers (article, calibration, subtype) on labelled news.",
         discussion: """
@@ -45,7 +45,9 @@ struct TrainConflictCommand: ParsableCommand {
     @Flag(help: "List the articles cross-validation and dev got wrong.")
     var showErrors = false
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
         guard l2 >= 0, subtypeL2 >= 0 else { throw ValidationError("--l2 and --subtype-l2 must not be negative") }
         guard ["train", "train+dev"].contains(final) else {
@@ -54,7 +56,7 @@ struct TrainConflictCommand: ParsableCommand {
         guard final == "train" || dev != nil else { throw ValidationError("--final train+dev needs --dev") }
     }
 
-    func run() throws {
+    public func run() throws {
         let settings = ConflictTrainer.Settings(l2: l2, subtypeL2: subtypeL2)
         let analyzer = try ConflictAnalyzer.bundled()
         let trainData = try ConflictGold(path: train)
