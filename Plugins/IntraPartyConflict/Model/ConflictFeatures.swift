@@ -109,11 +109,12 @@ public enum ConflictFeatures {
 
     /// The subtype classifier's features, all about the subtypes' own cues:
     /// their strength anywhere and in the lead, in sentences aimed inside the
-    /// party, and weighted by each sentence's evidence score — so the cue of
-    /// the sentence that carries the label counts most — plus the targets.
+    /// party, weighted by each sentence's evidence score — so the cue of the
+    /// sentence that carries the label counts most — and in the headline, plus
+    /// the targets.
     public static let subtypeNames: [String] = {
         var names: [String] = []
-        for prefix in ["cue", "lead&cue", "inside&cue", "evidence_max&cue", "evidence_sum&cue"] {
+        for prefix in ["cue", "lead&cue", "inside&cue", "evidence_max&cue", "evidence_sum&cue", "head&cue"] {
             names += CueClass.subtypes.map { "\(prefix)=\($0.rawValue)" }
         }
         names += TargetKind.allCases.map { "target=\($0.rawValue)" }
@@ -159,11 +160,15 @@ public enum ConflictFeatures {
                 if sentence.target.isInternal { x[2 * n + k] = max(x[2 * n + k], weight) }
                 x[3 * n + k] = max(x[3 * n + k], weight * score)
                 x[4 * n + k] += weight * score
+                // The headline or, without one, the first sentence states the article's main
+                // event; "lead" (the first three) also takes in the background the second
+                // sentence gives. Train-CV subtype accuracy, mean of seeds 1-3: 0.650 -> 0.660.
+                if sentence.index <= 0 { x[5 * n + k] = max(x[5 * n + k], weight) }
             }
             if let contention = sentence.contention, let t = TargetKind.allCases.firstIndex(of: sentence.target) {
-                x[5 * n + t] = max(x[5 * n + t], contention.weight * score)
+                x[6 * n + t] = max(x[6 * n + t], contention.weight * score)
                 for (k, subtype) in CueClass.subtypes.enumerated() where sentence.weight(subtype) > 0 {
-                    let pair = 5 * n + targets + k * targets + t
+                    let pair = 6 * n + targets + k * targets + t
                     x[pair] = max(x[pair], sentence.weight(subtype) * score)
                 }
             }
@@ -174,7 +179,7 @@ public enum ConflictFeatures {
         for k in 0..<n { x[4 * n + k] = log1p(x[4 * n + k]) }
         let protest = CueClass.subtypes.firstIndex(of: .memberProtest) ?? 0
         let selection = CueClass.subtypes.firstIndex(of: .candidateSelectionDispute) ?? 0
-        x[5 * n + targets + n * targets] = min(x[protest], x[selection])
+        x[6 * n + targets + n * targets] = min(x[protest], x[selection])
         return x
     }
 }
