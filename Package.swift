@@ -96,21 +96,42 @@ let package = Package(
         .target(
             name: "TextpipeCLI",
             dependencies: [
-                "Textpipe", "StageRegistry", "TextpipeReport", "SummarizeEvaluation", "IntraPartyConflictEvaluation",
+                "Textpipe", "StageRegistry", "TextpipeReport", "TextpipeEvalKit", "DedupeEvaluation",
+                "SummarizeEvaluation", "IntraPartyConflictEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + plugins.map { .target(name: $0) }
         ),
         // How `eval summarize` scores a summary (ROUGE, as Google's rouge-score computes it,
         // and matching reference sentences): evaluation code, which the stage never runs,
         // kept out of its module. The first of the Evaluations/<Stage> modules.
-        .target(name: "SummarizeEvaluation", dependencies: ["Textpipe"], path: "Evaluations/Summarize"),
+        .target(
+            name: "SummarizeEvaluation",
+            dependencies: [
+                "Textpipe", "TextpipeEvalKit", "Summarize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Evaluations/Summarize"),
+        // `eval dedupe`: precision and recall against labelled pairs, and the real runner's
+        // speed and memory over a corpus.
+        .target(
+            name: "DedupeEvaluation",
+            dependencies: [
+                "Textpipe", "TextpipeEvalKit", "Dedupe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Evaluations/Dedupe"),
+        // What every evaluation module and the CLI share: output lines and exit codes,
+        // and the clocks throughput figures are read from.
+        .target(
+            name: "TextpipeEvalKit",
+            dependencies: ["Textpipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SummarizeEvaluationTests", dependencies: ["SummarizeEvaluation"]),
         // `eval conflict` and `train conflict`: scoring the intra-party-conflict stage on
         // labelled news and fitting the weights it bundles (the trainer left the stage).
         .target(
             name: "IntraPartyConflictEvaluation",
             dependencies: [
-                "Textpipe", "IntraPartyConflict", "Entities", "Normalize",
+                "Textpipe", "TextpipeEvalKit", "IntraPartyConflict", "Entities", "Normalize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Evaluations/IntraPartyConflict"),

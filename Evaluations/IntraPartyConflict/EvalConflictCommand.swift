@@ -5,6 +5,7 @@ import Foundation
 import IntraPartyConflict
 import Normalize
 import Textpipe
+import TextpipeEvalKit
 
 /// `textpipe eval conflict`: score the intra-party-conflict stage on labelled news.
 public struct EvalConflictCommand: ParsableCommand {
@@ -120,11 +121,7 @@ public struct EvalConflictCommand: ParsableCommand {
         }
         let normalize = try NormalizeStage(options: .init())
         let entities = try EntitiesStage(options: .init())
-        @Sendable func cpu() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-        }
+        let cpu = Clocks.threadCPUSeconds
         var best = (before: Double.infinity, stage: Double.infinity)
         for _ in 0..<repeats {
             let totals = Locked((before: 0.0, stage: 0.0))

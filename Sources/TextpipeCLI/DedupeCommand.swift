@@ -2,6 +2,7 @@ import ArgumentParser
 import Dedupe
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 
 /// `textpipe describe STAGE|PIPELINE`.
 struct DescribeCommand: ParsableCommand {

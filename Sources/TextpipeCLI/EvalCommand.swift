@@ -1,5 +1,7 @@
 import ArgumentParser
+import DedupeEvaluation
 import IntraPartyConflictEvaluation
+import SummarizeEvaluation
 
 /// `textpipe eval TASK …`: score a stage against gold data.
 struct EvalCommand: ParsableCommand {
@@ -14,7 +16,5 @@ struct EvalCommand: ParsableCommand {
 /// stage's `Evaluations/<Name>` module once it has moved there.
 let evalTasks: [any ParsableCommand.Type] =
     [
-        EvalDedupeCommand.self,
-        EvalEntitiesCommand.self,
-        EvalSummarizeCommand.self,
-    ] + IntraPartyConflictTasks.eval
+        EvalEntitiesCommand.self
+    ] + DedupeTasks.eval + SummarizeTasks.eval + IntraPartyConflictTasks.eval

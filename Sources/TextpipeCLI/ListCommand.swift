@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 
 /// `textpipe list`: the pipelines and stages this binary can run.
 struct ListCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextpipeEvalKit
 
 /// `textpipe new-stage NAME`: scaffold a stage module, its manifest line and its test;
 /// with `--package DIR`, a package of its own that builds a `textpipe` with the stage added.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextpipeEvalKit
 
 /// `textpipe new-stage NAME --package DIR`: a Swift package outside the
 /// checkout whose one executable, `textpipe`, is the stock command line with

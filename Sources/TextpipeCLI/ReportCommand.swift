@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 import TextpipeReport
 
 #if canImport(Glibc)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Synchronization
 import Textpipe
+import TextpipeEvalKit
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
-import ArgumentParser
 import Textpipe
+import TextpipeEvalKit
 
 #if canImport(Glibc)
     import Glibc
@@ -7,21 +7,8 @@ import Textpipe
     import Darwin
 #endif
 
-/// Lines to stderr and stdout, and facts about the terminal.
-///
-/// Everything goes through write(2): `FileHandle.write` traps (SIGILL) when the
-/// descriptor is closed or full, as with `2>&-` or `>/dev/full`.
-enum Terminal {
-    /// Writes one line to stderr. Errors are ignored: there is nowhere left to report them.
-    @Sendable static func error(_ line: String) {
-        _ = writeAll(2, line + "\n")
-    }
-
-    /// Writes text to stderr as it is (progress lines), ignoring errors.
-    @Sendable static func errorText(_ text: String) {
-        _ = writeAll(2, text)
-    }
-
+/// The facts about the terminal and the descriptors that only the CLI needs.
+extension Terminal {
     /// The output named by a `--output`-like option, or stdout when it is nil.
     ///
     /// The name is opened by the bytes the user typed: an argument that is not
@@ -29,17 +16,6 @@ enum Terminal {
     static func output(_ path: String?) throws(OutputSink.WriteError) -> OutputSink {
         guard let path else { return .standardOutput }
         return try OutputSink.file(pathBytes: RunCommand.argumentsThatAreNotUTF8()[path] ?? Array(path.utf8))
-    }
-
-    /// Writes one line to stdout.
-    ///
-    /// - Throws: exit 74 after one line on stderr when stdout cannot be written.
-    static func print(_ text: String) throws(ExitCode) {
-        if let code = writeAll(1, text + "\n") {
-            if code == EPIPE { throw ExitCode.success }
-            error("textpipe: error: cannot write standard output: \(String(cString: strerror(code)))")
-            throw ExitCode(ExitStatus.ioError)
-        }
     }
 
     /// Whether stderr is a terminal (progress lines go there only then).
@@ -67,32 +43,4 @@ enum Terminal {
             }
         }
     }
-
-    /// Writes all of `text` to `fd`; the errno of a failed write, or nil.
-    private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if count > 0 {
-                offset += count
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                return count < 0 ? errno : EIO
-            }
-        }
-        return nil
-    }
-}
-
-/// sysexits codes.
-enum ExitStatus {
-    static let usage: Int32 = 64
-    static let dataError: Int32 = 65
-    static let ioError: Int32 = 74
-    /// A binary built wrong (two stages with one name): the package author's to fix.
-    static let software: Int32 = 70
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TextpipeEvalKit
 
 #if canImport(Glibc)
     import Glibc

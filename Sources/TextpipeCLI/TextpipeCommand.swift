@@ -1,5 +1,6 @@
 import StageRegistry
 import Textpipe
+import TextpipeEvalKit
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 
 /// `textpipe validate FILE…`: check pipeline files without running them.
 struct ValidateCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Dedupe
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 
 #if canImport(Glibc)
     import Glibc
@@ -59,7 +60,7 @@ struct DedupeRun {
                     let perArticle = Double(statistics.indexBytes) / Double(max(1, statistics.indexedArticles))
                     Terminal.error(
                         "\(summary.read) articles  \(String(format: "%.0f", rate)) articles/s"
-                            + "  index \(String(format: "%.1f", perArticle)) B/article  RSS \(Self.residentMegabytes()) MB"
+                            + "  index \(String(format: "%.1f", perArticle)) B/article  RSS \(Clocks.residentMegabytes()) MB"
                     )
                 }
             }
@@ -68,9 +69,9 @@ struct DedupeRun {
             .appendingPathComponent("textpipe-eval-dedupe-\(getpid()).jsonl").path
         defer { unlink(path) }
         let sink = try OutputSink.file(path)
-        let cpuStarted = Self.processCPUSeconds()
+        let cpuStarted = Clocks.processCPUSeconds()
         let summary = try PipelineRunner(stages: [StageInstance(stage)], options: options, output: sink).run(inputs)
-        let cpuSeconds = Self.processCPUSeconds() - cpuStarted
+        let cpuSeconds = Clocks.processCPUSeconds() - cpuStarted
         if case .ioError(let message) = summary.stop { throw StageError(message) }
         var order: [String] = []
         var marks: [Int: Mark] = [:]
@@ -106,20 +107,5 @@ struct DedupeRun {
             pending.removeFirst(start)
         }
         if !pending.isEmpty { try body(pending) }
-    }
-
-    /// CPU time this process has used so far, all threads.
-    static func processCPUSeconds() -> Double {
-        var time = timespec()
-        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    /// Resident memory of this process, in MB (Linux; 0 elsewhere).
-    static func residentMegabytes() -> Int {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_000_000
     }
 }

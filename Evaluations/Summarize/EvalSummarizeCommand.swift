@@ -2,8 +2,8 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Summarize
-import SummarizeEvaluation
 import Textpipe
+import TextpipeEvalKit
 
 #if canImport(Glibc)
     import Glibc
@@ -12,8 +12,8 @@ import Textpipe
 #endif
 
 /// `textpipe eval summarize`: ROUGE of the summarize stage against extractive reference summaries.
-struct EvalSummarizeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct EvalSummarizeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "summarize",
         abstract: "ROUGE-1/2/L F1 of summarize (and of Lead-k) against reference summaries.",
         discussion: """
@@ -48,12 +48,14 @@ struct EvalSummarizeCommand: ParsableCommand {
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
     }
 
-    func run() throws {
+    public func run() throws {
         let pairs = try SummaryPairs.load(articles: articles, summaries: summaries)
         guard !pairs.items.isEmpty else {
             Terminal.error("error: no .txt reference under '\(summaries)' has an article under '\(articles)'")
@@ -108,11 +110,7 @@ struct EvalSummarizeCommand: ParsableCommand {
     /// The stage's CPU time per article on this thread, in microseconds: unlike
     /// articles per second, it hardly moves when other work shares the machine.
     static func cpuMicrosecondsPerArticle(_ documents: [Document], stage: StageInstance, rounds: Int) -> Double {
-        func now() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-            return Double(time.tv_sec) * 1e6 + Double(time.tv_nsec) / 1e3
-        }
+        func now() -> Double { Clocks.threadCPUSeconds() * 1e6 }
         let start = now()
         for _ in 0..<rounds {
             for document in documents {

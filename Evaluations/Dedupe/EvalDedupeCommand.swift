@@ -3,10 +3,11 @@ import Dedupe
 import Dispatch
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 
 /// `textpipe eval dedupe --pairs FILE INPUT…`: precision and recall of the dedupe stage.
-struct EvalDedupeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct EvalDedupeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "dedupe",
         abstract: "Score the dedupe stage's duplicate_of marks against ground-truth pairs.",
         discussion: """
@@ -56,7 +57,9 @@ struct EvalDedupeCommand: ParsableCommand {
     @Argument(help: "Files or directories of articles.")
     var inputs: [String]
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
         guard DedupeOptions.Key(rawValue: key) != nil else {
@@ -64,7 +67,7 @@ struct EvalDedupeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    public func run() throws {
         var options = DedupeOptions()
         options.mode = .mark
         options.nearThreshold = threshold

@@ -1,7 +1,7 @@
 import Foundation
 import Summarize
-import SummarizeEvaluation
 import Textpipe
+import TextpipeEvalKit
 
 /// Articles paired with their reference summaries, for `eval summarize`.
 struct SummaryPairs {

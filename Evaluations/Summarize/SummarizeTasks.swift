@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The summarize stage's `textpipe eval` task: ROUGE against reference summaries.
+public enum SummarizeTasks {
+    public static let eval: [any ParsableCommand.Type] = [EvalSummarizeCommand.self]
+}
