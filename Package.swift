@@ -38,6 +38,21 @@ let pluginDependencies: [String: [Target.Dependency]] = [
     "IntraPartyConflict": ["Gazetteer"],
 ]
 
+/// Every evaluation module under `Evaluations/<Name>`, listed once: the `eval` and
+/// `train` tasks of stage `<Name>`, in a target `<Name>Evaluation` that exports
+/// `<Name>Tasks`. The evaluation registry is generated from this list at build time.
+let evaluations = [
+    "Dedupe",
+    "Summarize",
+    "IntraPartyConflict",
+]
+
+/// What an evaluation module needs besides the core, the eval kit, its stage and
+/// ArgumentParser, by stage name: eval conflict runs normalize and entities first.
+let evaluationDependencies: [String: [Target.Dependency]] = [
+    "IntraPartyConflict": ["Entities", "Normalize"]
+]
+
 let package = Package(
     name: "Textpipe",
     platforms: [.macOS(.v15)],
@@ -92,49 +107,29 @@ let package = Package(
             dependencies: ["Textpipe"] + plugins.map { .target(name: $0) },
             plugins: ["StageRegistryGenerator"]
         ),
-        // Every command; `eval` and `train` (Eval/, Train/) still use plugin internals, hence the plugins.
+        // Every command; `eval entities` and `train entities` (Eval/, Train/) and the `dedupe` command
+        // still use plugin internals, hence the plugins; the other tasks come from EvaluationRegistry.
         .target(
             name: "TextpipeCLI",
             dependencies: [
-                "Textpipe", "StageRegistry", "TextpipeReport", "TextpipeEvalKit", "DedupeEvaluation",
-                "SummarizeEvaluation", "IntraPartyConflictEvaluation",
+                "Textpipe", "StageRegistry", "EvaluationRegistry", "TextpipeReport", "TextpipeEvalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + plugins.map { .target(name: $0) }
         ),
-        // How `eval summarize` scores a summary (ROUGE, as Google's rouge-score computes it,
-        // and matching reference sentences): evaluation code, which the stage never runs,
-        // kept out of its module. The first of the Evaluations/<Stage> modules.
+        // The generated list of the evaluation modules' tasks (see `evaluations`).
         .target(
-            name: "SummarizeEvaluation",
-            dependencies: [
-                "Textpipe", "TextpipeEvalKit", "Summarize",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Evaluations/Summarize"),
-        // `eval dedupe`: precision and recall against labelled pairs, and the real runner's
-        // speed and memory over a corpus.
-        .target(
-            name: "DedupeEvaluation",
-            dependencies: [
-                "Textpipe", "TextpipeEvalKit", "Dedupe",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Evaluations/Dedupe"),
+            name: "EvaluationRegistry",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+                + evaluations.map { .target(name: "\($0)Evaluation") },
+            plugins: ["StageRegistryGenerator"]
+        ),
         // What every evaluation module and the CLI share: output lines and exit codes,
         // and the clocks throughput figures are read from.
         .target(
             name: "TextpipeEvalKit",
             dependencies: ["Textpipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SummarizeEvaluationTests", dependencies: ["SummarizeEvaluation"]),
-        // `eval conflict` and `train conflict`: scoring the intra-party-conflict stage on
-        // labelled news and fitting the weights it bundles (the trainer left the stage).
-        .target(
-            name: "IntraPartyConflictEvaluation",
-            dependencies: [
-                "Textpipe", "TextpipeEvalKit", "IntraPartyConflict", "Entities", "Normalize",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Evaluations/IntraPartyConflict"),
+        .testTarget(name: "EvaluationRegistryTests", dependencies: ["EvaluationRegistry"]),
         .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),
@@ -148,6 +143,15 @@ let package = Package(
                 dependencies: ["Textpipe"] + (pluginDependencies[$0] ?? [])
                     + (embeds ? [.target(name: "C\($0)Resources")] : []),
                 path: "Plugins/\($0)", exclude: embeds ? ["Resources", "Embedded"] : [])
+        }
+        + evaluations.map {
+            .target(
+                name: "\($0)Evaluation",
+                dependencies: [
+                    "Textpipe", "TextpipeEvalKit", .target(name: $0),
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                ] + (evaluationDependencies[$0] ?? []),
+                path: "Evaluations/\($0)")
         }
         + pluginsWithResources.sorted().map {
             .target(name: "C\($0)Resources", dependencies: ["CStageResources"], path: "Plugins/\($0)/Embedded")

@@ -10,6 +10,7 @@ import PackagePlugin
 @main
 struct StageRegistryGenerator: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
+        if target.name == "EvaluationRegistry" { return try evaluationCommands(context: context, target: target) }
         let pluginsDirectory = context.package.directoryURL.appending(path: "Plugins")
         let pipelinesDirectory = context.package.directoryURL.appending(path: "Pipelines")
         var modules: [String] = []
@@ -37,6 +38,35 @@ struct StageRegistryGenerator: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Generating stage registry (\(modules.count) stages)",
+                executable: try context.tool(named: "stage-registry-tool").url,
+                arguments: arguments,
+                inputFiles: inputs,
+                outputFiles: [output]
+            )
+        ]
+    }
+
+    /// The evaluation registry: the target's dependencies whose sources live under
+    /// `Evaluations/` — the manifest's `evaluations` list — each exporting `<Name>Tasks`.
+    private func evaluationCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let directory = context.package.directoryURL.appending(path: "Evaluations").standardizedFileURL.path
+        var names: [String] = []
+        var inputs: [URL] = []
+        for dependency in target.dependencies {
+            guard case .target(let dependencyTarget) = dependency,
+                let module = dependencyTarget as? SourceModuleTarget,
+                module.directoryURL.deletingLastPathComponent().standardizedFileURL.path == directory,
+                module.name.hasSuffix("Evaluation")
+            else { continue }
+            names.append(String(module.name.dropLast("Evaluation".count)))
+            inputs += module.sourceFiles(withSuffix: "swift").map(\.url)
+        }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EvaluationRegistry+Generated.swift")
+        var arguments = ["--output", output.path]
+        for name in names.sorted() { arguments += ["--evaluation", name] }
+        return [
+            .buildCommand(
+                displayName: "Generating evaluation registry (\(names.count) modules)",
                 executable: try context.tool(named: "stage-registry-tool").url,
                 arguments: arguments,
                 inputFiles: inputs,

@@ -1,7 +1,5 @@
 import ArgumentParser
-import DedupeEvaluation
-import IntraPartyConflictEvaluation
-import SummarizeEvaluation
+import EvaluationRegistry
 
 /// `textpipe eval TASK …`: score a stage against gold data.
 struct EvalCommand: ParsableCommand {
@@ -12,9 +10,10 @@ struct EvalCommand: ParsableCommand {
     )
 }
 
-/// The evaluation tasks, one per stage that has gold data: in `Eval/`, or in the
-/// stage's `Evaluations/<Name>` module once it has moved there.
+/// The evaluation tasks, one per stage that has gold data: those of the modules under
+/// `Evaluations/` (generated from Package.swift's `evaluations`), and the entities
+/// stage's, which are still in `Eval/`.
 let evalTasks: [any ParsableCommand.Type] =
     [
         EvalEntitiesCommand.self
-    ] + DedupeTasks.eval + SummarizeTasks.eval + IntraPartyConflictTasks.eval
+    ] + EvaluationRegistry.eval

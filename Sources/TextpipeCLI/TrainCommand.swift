@@ -1,5 +1,5 @@
 import ArgumentParser
-import IntraPartyConflictEvaluation
+import EvaluationRegistry
 
 /// `textpipe train TASK …`: train a stage's model on annotated data.
 struct TrainCommand: ParsableCommand {
@@ -10,9 +10,10 @@ struct TrainCommand: ParsableCommand {
     )
 }
 
-/// The training tasks, one per stage with a learned model: in `Train/`, or in the
-/// stage's `Evaluations/<Name>` module once it has moved there.
+/// The training tasks, one per stage with a learned model: those of the modules under
+/// `Evaluations/` (generated from Package.swift's `evaluations`), and the entities
+/// stage's, which are still in `Train/`.
 let trainTasks: [any ParsableCommand.Type] =
     [
         TrainEntitiesCommand.self
-    ] + IntraPartyConflictTasks.train
+    ] + EvaluationRegistry.train
