@@ -31,19 +31,28 @@ struct StageRegistryGenerator: BuildToolPlugin {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         inputs += pipelineFiles
 
-        let output = context.pluginWorkDirectoryURL.appending(path: "StageRegistry+Generated.swift")
-        var arguments = ["--output", output.path]
+        var arguments: [String] = []
         for module in modules.sorted() { arguments += ["--module", module] }
         for file in pipelineFiles { arguments += ["--pipeline", file.path] }
         return [
-            .buildCommand(
-                displayName: "Generating stage registry (\(modules.count) stages)",
-                executable: try context.tool(named: "stage-registry-tool").url,
-                arguments: arguments,
-                inputFiles: inputs,
-                outputFiles: [output]
-            )
+            try toolCommand(
+                "Generating stage registry (\(modules.count) stages)", writing: "StageRegistry+Generated.swift",
+                arguments: arguments, inputs: inputs, context: context)
         ]
+    }
+
+    /// A run of stage-registry-tool that writes `file` into the plugin's work directory.
+    private func toolCommand(
+        _ displayName: String, writing file: String, arguments: [String], inputs: [URL], context: PluginContext
+    ) throws -> Command {
+        let output = context.pluginWorkDirectoryURL.appending(path: file)
+        return .buildCommand(
+            displayName: displayName,
+            executable: try context.tool(named: "stage-registry-tool").url,
+            arguments: ["--output", output.path] + arguments,
+            inputFiles: inputs,
+            outputFiles: [output]
+        )
     }
 
     /// The evaluation registry: the target's dependencies whose sources live under
@@ -61,17 +70,11 @@ struct StageRegistryGenerator: BuildToolPlugin {
             names.append(String(module.name.dropLast("Evaluation".count)))
             inputs += module.sourceFiles(withSuffix: "swift").map(\.url)
         }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EvaluationRegistry+Generated.swift")
-        var arguments = ["--output", output.path]
-        for name in names.sorted() { arguments += ["--evaluation", name] }
         return [
-            .buildCommand(
-                displayName: "Generating evaluation registry (\(names.count) modules)",
-                executable: try context.tool(named: "stage-registry-tool").url,
-                arguments: arguments,
-                inputFiles: inputs,
-                outputFiles: [output]
-            )
+            try toolCommand(
+                "Generating evaluation registry (\(names.count) modules)",
+                writing: "EvaluationRegistry+Generated.swift",
+                arguments: names.sorted().flatMap { ["--evaluation", $0] }, inputs: inputs, context: context)
         ]
     }
 }

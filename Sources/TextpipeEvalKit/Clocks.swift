@@ -11,16 +11,15 @@ import Foundation
 /// process (all workers), and resident memory.
 public enum Clocks {
     /// CPU time the calling thread has used so far, in seconds.
-    @Sendable public static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return 0 }
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
+    @Sendable public static func threadCPUSeconds() -> Double { seconds(CLOCK_THREAD_CPUTIME_ID) }
 
     /// CPU time this process has used so far, all threads, in seconds.
-    public static func processCPUSeconds() -> Double {
+    public static func processCPUSeconds() -> Double { seconds(CLOCK_PROCESS_CPUTIME_ID) }
+
+    /// A clock's reading in seconds (0 if it cannot be read).
+    private static func seconds(_ clock: clockid_t) -> Double {
         var time = timespec()
-        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+        guard clock_gettime(clock, &time) == 0 else { return 0 }
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 

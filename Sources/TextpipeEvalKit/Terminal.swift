@@ -35,7 +35,7 @@ public enum Terminal {
     }
 
     /// Writes all of `text` to `fd`; the errno of a failed write, or nil.
-    static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+    private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

@@ -110,8 +110,8 @@ public enum ConflictFeatures {
     /// The subtype classifier's features, all about the subtypes' own cues:
     /// their strength anywhere and in the lead, in sentences aimed inside the
     /// party, weighted by each sentence's evidence score — so the cue of the
-    /// sentence that carries the label counts most — and in the headline, plus
-    /// the targets.
+    /// sentence that carries the label counts most — and in the headline and
+    /// first sentence, plus the targets.
     public static let subtypeNames: [String] = {
         var names: [String] = []
         for prefix in ["cue", "lead&cue", "inside&cue", "evidence_max&cue", "evidence_sum&cue", "head&cue"] {
@@ -160,9 +160,9 @@ public enum ConflictFeatures {
                 if sentence.target.isInternal { x[2 * n + k] = max(x[2 * n + k], weight) }
                 x[3 * n + k] = max(x[3 * n + k], weight * score)
                 x[4 * n + k] += weight * score
-                // The headline or, without one, the first sentence states the article's main
-                // event; "lead" (the first three) also takes in the background the second
-                // sentence gives. Train-CV subtype accuracy, mean of seeds 1-3: 0.650 -> 0.660.
+                // The headline and the first sentence (index -1 and 0; most gold texts have no
+                // separate headline, so 0 is it) state the article's main event; "lead" (index
+                // < 2) also takes in the background the next sentence gives. Train-CV subtype accuracy, mean of seeds 1-3: 0.650 -> 0.660.
                 if sentence.index <= 0 { x[5 * n + k] = max(x[5 * n + k], weight) }
             }
             if let contention = sentence.contention, let t = TargetKind.allCases.firstIndex(of: sentence.target) {
