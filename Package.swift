@@ -17,11 +17,6 @@ let plugins = [
 /// so the executable needs no files beside it.
 let pluginsWithResources: Set<String> = ["Entities", "IntraPartyConflict"]
 
-/// Fixture folders in a stage's test target that are data, not sources, by module name.
-let pluginTestFixtures: [String: [String]] = [
-    "Entities": ["Fixtures"]
-]
-
 /// Other stage modules a stage's tests run with it (intra-party-conflict's tests
 /// run the entities stage first, as `conflict-watch` does), by module name.
 let pluginTestDependencies: [String: [Target.Dependency]] = [
@@ -39,10 +34,12 @@ let pluginDependencies: [String: [Target.Dependency]] = [
 ]
 
 /// Every evaluation module under `Evaluations/<Name>`, listed once: the `eval` and
-/// `train` tasks of stage `<Name>`, in a target `<Name>Evaluation` that exports
-/// `<Name>Tasks`. The evaluation registry is generated from this list at build time.
+/// `train` tasks of stage `<Name>` and its own top-level commands, in a target
+/// `<Name>Evaluation` that exports `<Name>Tasks: StageTasks`. The evaluation
+/// registry is generated from this list at build time.
 let evaluations = [
     "Dedupe",
+    "Entities",
     "Summarize",
     "IntraPartyConflict",
 ]
@@ -107,19 +104,19 @@ let package = Package(
             dependencies: ["Textpipe"] + plugins.map { .target(name: $0) },
             plugins: ["StageRegistryGenerator"]
         ),
-        // Every command; `eval entities` and `train entities` (Eval/, Train/) and the `dedupe` command
-        // still use plugin internals, hence the plugins; the other tasks come from EvaluationRegistry.
+        // Every command. It names no stage: the stages come from StageRegistry, their
+        // `eval`, `train` and own commands from EvaluationRegistry.
         .target(
             name: "TextpipeCLI",
             dependencies: [
                 "Textpipe", "StageRegistry", "EvaluationRegistry", "TextpipeReport", "TextpipeEvalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ] + plugins.map { .target(name: $0) }
+            ]
         ),
         // The generated list of the evaluation modules' tasks (see `evaluations`).
         .target(
             name: "EvaluationRegistry",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TextpipeEvalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
                 + evaluations.map { .target(name: "\($0)Evaluation") },
             plugins: ["StageRegistryGenerator"]
         ),
@@ -129,6 +126,8 @@ let package = Package(
             name: "TextpipeEvalKit",
             dependencies: ["Textpipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SummarizeEvaluationTests", dependencies: ["SummarizeEvaluation"]),
+        .testTarget(
+            name: "EntitiesEvaluationTests", dependencies: ["EntitiesEvaluation"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationRegistryTests", dependencies: ["EvaluationRegistry"]),
         .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
@@ -160,6 +159,6 @@ let package = Package(
             .testTarget(
                 name: "\($0)Tests",
                 dependencies: [.target(name: $0), "TextpipeTestKit"] + (pluginTestDependencies[$0] ?? []),
-                path: "Tests/\($0)Tests", exclude: pluginTestFixtures[$0] ?? [])
+                path: "Tests/\($0)Tests")
         }
 )

@@ -1,9 +1,11 @@
 import ArgumentParser
+import TextpipeEvalKit
 
-/// The dedupe stage's `textpipe eval` task: precision and recall against
-/// labelled pairs, and the speed and memory of the real runner over a corpus.
-public enum DedupeTasks {
+/// The dedupe stage's tasks: `textpipe eval dedupe` (precision and recall against
+/// labelled pairs, and the speed and memory of the real runner over a corpus) and
+/// `textpipe dedupe decide` (deciding from fingerprints that other machines wrote).
+/// Nothing to train: the stage learns nothing.
+public enum DedupeTasks: StageTasks {
     public static let eval: [any ParsableCommand.Type] = [EvalDedupeCommand.self]
-    /// Nothing to train: the stage learns nothing.
-    public static let train: [any ParsableCommand.Type] = []
+    public static let commands: [any ParsableCommand.Type] = [DedupeCommand.self]
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import TextpipeEvalKit
 
 /// The summarize stage's `textpipe eval` task: ROUGE against reference summaries.
-public enum SummarizeTasks {
+/// Nothing to train: the stage learns nothing.
+public enum SummarizeTasks: StageTasks {
     public static let eval: [any ParsableCommand.Type] = [EvalSummarizeCommand.self]
-    /// Nothing to train: the stage learns nothing.
-    public static let train: [any ParsableCommand.Type] = []
 }

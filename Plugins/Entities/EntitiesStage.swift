@@ -72,7 +72,7 @@ public struct EntitiesStage: Stage {
 
     let options: Options
     /// The tagger this stage runs.
-    public let model: TaggerModel
+    package let model: TaggerModel
     let names: NameResolver
     let keep: Set<EntityLabel>
 
@@ -121,7 +121,7 @@ public struct EntitiesStage: Stage {
 
     /// The mentions the stage writes for a text: tagged, then repaired, relabelled
     /// and given canonical names and parties by the ``NameResolver``.
-    public func resolvedMentions(in layout: TextLayout) -> [Mention] {
+    package func resolvedMentions(in layout: TextLayout) -> [Mention] {
         var entities = Self.mentions(in: layout, model: model)
         // Always, whatever the options: besides canonical names and parties, resolving repairs names and labels.
         names.resolve(&entities, in: layout) {
@@ -133,7 +133,7 @@ public struct EntitiesStage: Stage {
     }
 
     /// The tagged mentions of a text, in order, before canonical names.
-    public static func mentions(in layout: TextLayout, model: TaggerModel) -> [Mention] {
+    package static func mentions(in layout: TextLayout, model: TaggerModel) -> [Mention] {
         return model.spans(layout.scalars, tokens: layout.tokens, sentences: layout.sentences).map { span in
             let start = layout.tokens[span.range.lowerBound].lowerBound
             let end = layout.tokens[span.range.upperBound - 1].upperBound
@@ -145,13 +145,13 @@ public struct EntitiesStage: Stage {
 }
 
 /// One tagged mention while names are being resolved.
-public struct Mention: Sendable, Equatable {
-    public var text: String
-    public var label: EntityLabel
-    public var start: Int
-    public var end: Int
+package struct Mention: Sendable, Equatable {
+    package var text: String
+    package var label: EntityLabel
+    package var start: Int
+    package var end: Int
     /// The mention's token indices in its ``TextLayout``.
-    public var tokens: Range<Int>
-    public var canonical: String?
-    public var party: String?
+    package var tokens: Range<Int>
+    package var canonical: String?
+    package var party: String?
 }

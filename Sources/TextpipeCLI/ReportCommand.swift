@@ -47,7 +47,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
-        let raw = RunCommand.argumentsThatAreNotUTF8()
+        let raw = Terminal.argumentsThatAreNotUTF8()
         let specs: [ReportInput] =
             inputs.isEmpty
             ? [.standardInput]

@@ -153,7 +153,7 @@ struct RunCommand: ParsableCommand {
             Terminal.report(error)
             throw ExitCode(ExitStatus.usage)
         }
-        let raw = Self.argumentsThatAreNotUTF8()
+        let raw = Terminal.argumentsThatAreNotUTF8()
         var specs: [InputSpec] =
             inputs.isEmpty
             ? [.stdin(inputFormat)]
@@ -216,23 +216,6 @@ struct RunCommand: ParsableCommand {
             }
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
-    }
-}
-
-extension RunCommand {
-    /// The bytes of each command-line argument that is not UTF-8, keyed by the
-    /// text ArgumentParser saw (with U+FFFD for the bad bytes): a file named
-    /// `caf\xE9.txt` cannot be opened by its decoded name.
-    static func argumentsThatAreNotUTF8() -> [String: [UInt8]] {
-        var result: [String: [UInt8]] = [:]
-        for index in 1..<Int(CommandLine.argc) {
-            guard let argument = CommandLine.unsafeArgv[index] else { continue }
-            let bytes = UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) }
-            if String(validating: bytes, as: UTF8.self) == nil {
-                result[String(decoding: bytes, as: UTF8.self)] = bytes
-            }
-        }
-        return result
     }
 }
 

@@ -9,15 +9,6 @@ import TextpipeEvalKit
 
 /// The facts about the terminal and the descriptors that only the CLI needs.
 extension Terminal {
-    /// The output named by a `--output`-like option, or stdout when it is nil.
-    ///
-    /// The name is opened by the bytes the user typed: an argument that is not
-    /// UTF-8 reaches Swift as a `String` with U+FFFD in it, another file's name.
-    static func output(_ path: String?) throws(OutputSink.WriteError) -> OutputSink {
-        guard let path else { return .standardOutput }
-        return try OutputSink.file(pathBytes: RunCommand.argumentsThatAreNotUTF8()[path] ?? Array(path.utf8))
-    }
-
     /// Whether stderr is a terminal (progress lines go there only then).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 

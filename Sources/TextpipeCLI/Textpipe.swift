@@ -1,4 +1,5 @@
 import ArgumentParser
+import EvaluationRegistry
 import TextpipeEvalKit
 
 #if canImport(Glibc)
@@ -18,8 +19,8 @@ struct Textpipe: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ListCommand.self, DescribeCommand.self, ValidateCommand.self, NewStageCommand.self,
-            EvalCommand.self, TrainCommand.self, ReportCommand.self, DedupeCommand.self,
-        ]
+            EvalCommand.self, TrainCommand.self, ReportCommand.self,
+        ] + EvaluationRegistry.commands
     )
 
     /// Makes sure descriptors 0–2 are open before anything else opens a file, then runs the command.

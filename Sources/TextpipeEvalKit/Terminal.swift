@@ -1,4 +1,5 @@
 import ArgumentParser
+import Textpipe
 
 #if canImport(Glibc)
     import Glibc
@@ -13,6 +14,30 @@ import ArgumentParser
 /// Everything goes through write(2): `FileHandle.write` traps (SIGILL) when the
 /// descriptor is closed or full, as with `2>&-` or `>/dev/full`.
 public enum Terminal {
+    /// The output named by a `--output`-like option, or stdout when it is nil.
+    ///
+    /// The name is opened by the bytes the user typed: an argument that is not
+    /// UTF-8 reaches Swift as a `String` with U+FFFD in it, another file's name.
+    public static func output(_ path: String?) throws(OutputSink.WriteError) -> OutputSink {
+        guard let path else { return .standardOutput }
+        return try OutputSink.file(pathBytes: argumentsThatAreNotUTF8()[path] ?? Array(path.utf8))
+    }
+
+    /// The bytes of each command-line argument that is not UTF-8, keyed by the
+    /// text ArgumentParser saw (with U+FFFD for the bad bytes): a file named
+    /// `caf\xE9.txt` cannot be opened by its decoded name.
+    public static func argumentsThatAreNotUTF8() -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: argument, count: strlen(argument)).map { UInt8(bitPattern: $0) }
+            if String(validating: bytes, as: UTF8.self) == nil {
+                result[String(decoding: bytes, as: UTF8.self)] = bytes
+            }
+        }
+        return result
+    }
+
     /// Writes one line to stderr. Errors are ignored: there is nowhere left to report them.
     @Sendable public static func error(_ line: String) {
         _ = writeAll(2, line + "\n")

@@ -3,7 +3,8 @@ import Testing
 
 /// `textpipe train entities` and `textpipe eval entities`, run as a user would, from another directory.
 @Suite struct EntitiesCLITests {
-    static let fixture = CLI.packageRoot.appendingPathComponent("Tests/EntitiesTests/Fixtures/tiny.conll").path
+    static let fixture = CLI.packageRoot.appendingPathComponent("Tests/EntitiesEvaluationTests/Fixtures/tiny.conll")
+        .path
 
     @Test func evalFindsTheBundledModelFromAnyDirectory() throws {
         let result = try CLI.run(

@@ -24,8 +24,10 @@ import Testing
 
     @Test func eachTaskHasItsOwnName() {
         let (eval, train) = EvaluationRegistry.commandNames
-        #expect(eval.sorted() == ["conflict", "dedupe", "summarize"])
-        #expect(train == ["conflict"])
+        #expect(eval.sorted() == ["conflict", "dedupe", "entities", "summarize"])
+        #expect(train.sorted() == ["conflict", "entities"])
         #expect(Set(eval).count == eval.count && !eval.contains(""))
+        // A stage's own top-level commands: `textpipe dedupe decide`.
+        #expect(EvaluationRegistry.commands.map { $0.configuration.commandName } == ["dedupe"])
     }
 }

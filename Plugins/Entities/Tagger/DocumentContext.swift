@@ -6,7 +6,7 @@ import Gazetteer
 /// for each token, how the first pass labelled the same word and the same name
 /// elsewhere in the document, so `Sattar` alone in paragraph five can borrow
 /// the PER that `Farooq Sattar` got in paragraph one.
-struct DocumentContext {
+package struct DocumentContext {
     /// Per token: the first pass's tag at the token and its neighbours.
     var tag: [UInt64]
     /// Per token: the majority type (1…4, 0 none) the first pass gave the same
@@ -19,7 +19,7 @@ struct DocumentContext {
     /// Per token: the majority type of longer spans elsewhere that contain the word (0 none).
     var longer: [UInt64]
 
-    init(facts: [TokenFacts], tags: [Int]) {
+    package init(facts: [TokenFacts], tags: [Int]) {
         let n = tags.count
         tag = (0..<n).map { i in
             UInt64(tags[i]) | UInt64(i > 0 ? tags[i - 1] : 15) << 4 | UInt64(i + 1 < n ? tags[i + 1] : 15) << 8

@@ -7,7 +7,7 @@ import Gazetteer
 /// in a ±2 window; capitalization in context (sentence start, all-caps
 /// headline, how the word is usually written, how the document writes it); and
 /// gazetteer membership of the token and its neighbours.
-struct FeatureExtractor: Sendable {
+package struct FeatureExtractor: Sendable {
     let lexicon: Lexicon
     /// The lexicon's tables in a form that is fast to look up.
     let phrases: HashIndex<UInt16>
@@ -15,7 +15,7 @@ struct FeatureExtractor: Sendable {
     /// `buckets - 1`; the weight table has a power-of-two number of rows.
     let mask: UInt64
 
-    init(lexicon: Lexicon, bucketBits: Int) {
+    package init(lexicon: Lexicon, bucketBits: Int) {
         self.lexicon = lexicon
         phrases = HashIndex(lexicon.phrases, empty: 0)
         casing = HashIndex(lexicon.casing, empty: 0)
@@ -23,7 +23,7 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Facts for every token of a document whose sentences are `sentences` (token index ranges).
-    func facts(_ s: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [TokenFacts] {
+    package func facts(_ s: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [TokenFacts] {
         var facts = tokens.map { TokenFacts(s, $0) }
         // How the document writes each word, away from sentence starts.
         var seen = WordBits(capacity: tokens.count)
@@ -79,7 +79,7 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Whether most words of the sentence are in capitals (a headline).
-    func isHeadline(_ facts: [TokenFacts], _ sentence: Range<Int>) -> Bool {
+    package func isHeadline(_ facts: [TokenFacts], _ sentence: Range<Int>) -> Bool {
         var words = 0
         var caps = 0
         for i in sentence where facts[i].capitalized || facts[i].lowercase {
@@ -110,7 +110,7 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Appends the feature indices of token `i` of `sentence` to `out`.
-    func features(
+    package func features(
         _ facts: [TokenFacts], sentence: Range<Int>, headline: Bool, at i: Int, document: DocumentContext? = nil,
         into out: inout [UInt32]
     ) {

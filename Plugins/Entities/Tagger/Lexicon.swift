@@ -6,14 +6,14 @@ import Gazetteer
 ///
 /// Both are stored by hash (``FeatureHash``), never as text, so the model holds
 /// no copy of the training data's entity lists.
-public struct Lexicon: Sendable {
+package struct Lexicon: Sendable {
     /// Gazetteer categories; a phrase may be in several (a bit mask).
-    public enum Category: Int, CaseIterable, Sendable {
+    package enum Category: Int, CaseIterable, Sendable {
         case trainedPerson, trainedOrganization, trainedLocation, trainedMisc
         case place, nationality, party, organization, firstName, personTitle, organizationWord, placeWord
 
         /// The category of a section name in a word-list file (`[place]`).
-        public init?(section: String) {
+        package init?(section: String) {
             switch section {
             case "place": self = .place
             case "nationality": self = .nationality
@@ -28,36 +28,36 @@ public struct Lexicon: Sendable {
         }
 
         /// The category for entities of training type `type` (index into ``TagSet/types``).
-        static func trained(_ type: Int) -> Category {
+        package static func trained(_ type: Int) -> Category {
             [.trainedPerson, .trainedOrganization, .trainedLocation, .trainedMisc][type]
         }
     }
 
     /// Phrase hash (``phraseHash(_:)`` of its tokens' folded hashes) → category bits.
-    public var phrases: [UInt64: UInt16] = [:]
+    package var phrases: [UInt64: UInt16] = [:]
     /// Folded word hash → capitalization bucket (see ``casingBucket(capitalized:lower:)``).
-    public var casing: [UInt64: UInt8] = [:]
+    package var casing: [UInt64: UInt8] = [:]
     /// The longest phrase, in tokens.
-    public var longestPhrase = 1
+    package var longestPhrase = 1
 
-    public init() {}
+    package init() {}
 
     /// Adds a phrase given as its tokens' folded hashes.
-    mutating func add(phrase tokens: [UInt64], category: Category) {
+    package mutating func add(phrase tokens: [UInt64], category: Category) {
         guard !tokens.isEmpty, tokens.count <= 8 else { return }
         phrases[Self.phraseHash(tokens), default: 0] |= 1 << UInt16(category.rawValue)
         longestPhrase = max(longestPhrase, tokens.count)
     }
 
     /// Adds a phrase written as text, tokenized the way articles are.
-    public mutating func add(phrase text: String, category: Category) {
+    package mutating func add(phrase text: String, category: Category) {
         let scalars = Array(text.unicodeScalars)
         let tokens = TokenFacts.tokenize(scalars)
         add(phrase: tokens.map { TokenFacts.foldedHash(scalars, $0) }, category: category)
     }
 
     /// Adds every `[section]` of a word-list file: one phrase a line, `#` comments.
-    public mutating func add(wordList text: String) {
+    package mutating func add(wordList text: String) {
         var category: Category?
         for line in text.split(whereSeparator: \.isNewline) {
             let entry = line.trimmingCharacters(in: .whitespaces)
@@ -78,7 +78,7 @@ public struct Lexicon: Sendable {
 
     /// A bucket for how a word is written away from the start of a sentence:
     /// 0 unseen, else ratio band × 3 + frequency band + 1.
-    static func casingBucket(capitalized: Int, lower: Int) -> UInt8 {
+    package static func casingBucket(capitalized: Int, lower: Int) -> UInt8 {
         let total = capitalized + lower
         guard total > 0 else { return 0 }
         let ratio = Double(capitalized) / Double(total)

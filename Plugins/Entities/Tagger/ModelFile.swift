@@ -12,18 +12,18 @@ import Foundation
 /// u32 phraseCount, u32 longestPhrase, (u64 hash, u16 categories) × phraseCount
 /// u32 casingCount, (u64 hash, u8 bucket) × casingCount
 /// ```
-public enum ModelFile {
+package enum ModelFile {
     static let magic = Array("TXPNER03".utf8)
 
     /// A problem reading a model file.
-    public struct FormatError: Error, CustomStringConvertible {
-        public var path: String
-        public var message: String
-        public var description: String { "\(path): error: not a textpipe entities model (\(message))" }
+    package struct FormatError: Error, CustomStringConvertible {
+        package var path: String
+        package var message: String
+        package var description: String { "\(path): error: not a textpipe entities model (\(message))" }
     }
 
     /// The bytes of `model` in this format.
-    public static func encode(_ model: TaggerModel) -> [UInt8] {
+    package static func encode(_ model: TaggerModel) -> [UInt8] {
         var out: [UInt8] = magic
         out.reserveCapacity(model.passes.count * (WeightTable.rowSize << model.bucketBits) + 1 << 20)
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
@@ -61,14 +61,14 @@ public enum ModelFile {
     }
 
     /// Reads a model from `url`.
-    public static func load(_ url: URL) throws -> TaggerModel {
+    package static func load(_ url: URL) throws -> TaggerModel {
         // Mapped, not read: the weight tables are used in place (see `WeightTable`).
         let data = try Data(contentsOf: url, options: .alwaysMapped)
         return try decode(data, path: url.path)
     }
 
     /// Decodes a model from the bytes of a file at `path` (for messages).
-    public static func decode(_ data: Data, path: String) throws -> TaggerModel {
+    package static func decode(_ data: Data, path: String) throws -> TaggerModel {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> TaggerModel in
             var offset = 0
             func need(_ count: Int) throws {

@@ -1,22 +1,22 @@
 import Textpipe
 
 /// The BIO tags the tagger predicts: `O`, then `B-`/`I-` for each entity type.
-public enum TagSet {
+package enum TagSet {
     /// The entity types, in tag order.
-    public static let types = EntityLabel.allCases
+    package static let types = EntityLabel.allCases
     /// Number of tags: `O` plus a `B-` and an `I-` tag per type.
-    public static let count = 1 + 2 * types.count
+    package static let count = 1 + 2 * types.count
     /// The outside tag.
-    public static let outside = 0
+    package static let outside = 0
 
     /// The tag's name: `O`, `B-PER`, `I-ORG` …
-    public static func name(_ tag: Int) -> String {
+    package static func name(_ tag: Int) -> String {
         guard tag > 0 else { return "O" }
         return (isBegin(tag) ? "B-" : "I-") + types[(tag - 1) / 2].rawValue
     }
 
     /// The tag for a name such as `B-LOC`; unknown names (and IOB1 oddities) map to `O`.
-    public static func tag(named name: Substring) -> Int {
+    package static func tag(named name: Substring) -> Int {
         guard name.count > 2, let label = EntityLabel(rawValue: String(name.dropFirst(2))),
             let type = types.firstIndex(of: label)
         else { return outside }
@@ -43,7 +43,7 @@ public enum TagSet {
     /// The entity spans (token ranges and type index) in a tag sequence.
     ///
     /// Lenient like `conlleval`: an `I-X` that does not continue an `X` opens one.
-    public static func spans(_ tags: [Int]) -> [(range: Range<Int>, type: Int)] {
+    package static func spans(_ tags: [Int]) -> [(range: Range<Int>, type: Int)] {
         var result: [(range: Range<Int>, type: Int)] = []
         var start = -1
         var type = -1

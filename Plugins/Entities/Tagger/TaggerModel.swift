@@ -7,7 +7,7 @@ import Foundation
 /// scoring a feature touches one cache line. The rows live in `storage`,
 /// which for a loaded model is the memory-mapped model file itself: loading
 /// copies nothing, and pages come in as tagging touches them.
-struct WeightTable: Sendable {
+package struct WeightTable: Sendable {
     /// Bytes per row.
     static let rowSize = 16
     /// Rows of the table.
@@ -22,7 +22,7 @@ struct WeightTable: Sendable {
 
     /// A table over rows already laid out (a loaded file); copies them when
     /// they are misaligned in memory or the machine is big-endian.
-    init(rows: Int, storage: Data, rowsOffset: Int, transitions: [Float]) {
+    package init(rows: Int, storage: Data, rowsOffset: Int, transitions: [Float]) {
         let aligned = storage.withUnsafeBytes { raw in
             raw.baseAddress.map { Int(bitPattern: $0 + rowsOffset) % Self.rowSize == 0 } ?? false
         }
@@ -52,7 +52,7 @@ struct WeightTable: Sendable {
     }
 
     /// A table from trained arrays: `weights` holds nine per row.
-    init(scales: [Float], weights: [Int8], transitions: [Float]) {
+    package init(scales: [Float], weights: [Int8], transitions: [Float]) {
         precondition(weights.count == scales.count * TagSet.count, "weight table size")
         var storage = Data(count: scales.count * Self.rowSize)
         storage.withUnsafeMutableBytes { raw in
@@ -102,16 +102,16 @@ struct WeightTable: Sendable {
 /// the model has one, tags again with the first pass's view of the whole
 /// document as extra features (``DocumentContext``). Immutable after loading,
 /// so one model serves every thread.
-public final class TaggerModel: Sendable {
+package final class TaggerModel: Sendable {
     /// log2 of the number of rows in each hashed weight table.
-    public let bucketBits: Int
+    package let bucketBits: Int
     let passes: [WeightTable]
     /// Gazetteer phrases and casing statistics the features use.
-    public let lexicon: Lexicon
+    package let lexicon: Lexicon
     let extractor: FeatureExtractor
 
     /// A model from its passes; every table has `2^bucketBits` rows.
-    init(bucketBits: Int, passes: [WeightTable], lexicon: Lexicon) {
+    package init(bucketBits: Int, passes: [WeightTable], lexicon: Lexicon) {
         precondition(
             passes.allSatisfy { $0.rows == 1 << bucketBits } && (1...2).contains(passes.count), "weight tables")
         precondition(TagSet.count == 9, "the scoring loop is unrolled for nine tags")
@@ -128,7 +128,7 @@ public final class TaggerModel: Sendable {
     ///   - tokens: token ranges into `scalars`.
     ///   - sentences: sentences as ranges of token indices, in order.
     /// - Returns: one tag per token (see ``TagSet``).
-    public func tag(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [Int] {
+    package func tag(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [Int] {
         let facts = extractor.facts(scalars, tokens: tokens, sentences: sentences)
         // The sentence-level features, computed once: the second pass uses them too.
         var features: [UInt32] = []
@@ -206,7 +206,7 @@ public final class TaggerModel: Sendable {
 
     /// The entity spans of a document: ``tag(_:tokens:sentences:)``, then
     /// ``LabelConsistency`` across the document.
-    public func spans(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [(
+    package func spans(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [(
         range: Range<Int>, type: Int
     )] {
         var spans = TagSet.spans(tag(scalars, tokens: tokens, sentences: sentences))
@@ -215,21 +215,21 @@ public final class TaggerModel: Sendable {
     }
 
     /// The gazetteer categories of the phrase made of `tokens` (bits of ``Lexicon/Category``; 0 when unknown).
-    public func gazetteer(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Range<Int>>) -> UInt16 {
+    package func gazetteer(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Range<Int>>) -> UInt16 {
         guard tokens.count <= lexicon.longestPhrase else { return 0 }
         return extractor.phrases[Lexicon.phraseHash(tokens.lazy.map { TokenFacts.foldedHash(scalars, $0) })] ?? 0
     }
 
     /// Whether the word `token` is usually written in lower case in running
     /// text (capitalized under 30 % of the time, seen at least three times).
-    public func usuallyLowercase(_ scalars: [Unicode.Scalar], token: Range<Int>) -> Bool {
+    package func usuallyLowercase(_ scalars: [Unicode.Scalar], token: Range<Int>) -> Bool {
         let bucket = extractor.casing[TokenFacts.foldedHash(scalars, token)] ?? 0
         // Buckets are ratio band × 3 + frequency band + 1 (``Lexicon/casingBucket(capitalized:lower:)``).
         return [2, 3, 5, 6].contains(bucket)
     }
 
     /// Tags from spans: `B-`/`I-` over each span, `O` elsewhere.
-    public static func tags(_ spans: [(range: Range<Int>, type: Int)], count: Int) -> [Int] {
+    package static func tags(_ spans: [(range: Range<Int>, type: Int)], count: Int) -> [Int] {
         var tags = [Int](repeating: TagSet.outside, count: count)
         for span in spans {
             for i in span.range { tags[i] = i == span.range.lowerBound ? 1 + 2 * span.type : 2 + 2 * span.type }

@@ -1,16 +1,16 @@
 import Textpipe
 
 /// A text split into scalars, tokens and sentences, the units the tagger works on.
-public struct TextLayout: Sendable {
+package struct TextLayout: Sendable {
     /// The text's Unicode scalars; offsets everywhere index this array.
-    public let scalars: [Unicode.Scalar]
+    package let scalars: [Unicode.Scalar]
     /// Token ranges into ``scalars``.
-    public let tokens: [Range<Int>]
+    package let tokens: [Range<Int>]
     /// Sentences as ranges of token indices.
-    public let sentences: [Range<Int>]
+    package let sentences: [Range<Int>]
 
     /// Tokenizes and splits `text` with the shared ``Tokenizer`` and ``SentenceSplitter``.
-    public init(_ text: String) {
+    package init(_ text: String) {
         let scalarText = ScalarText(text)
         let tokens = Tokenizer.tokens(in: scalarText)
         scalars = scalarText.scalars
@@ -19,19 +19,19 @@ public struct TextLayout: Sendable {
     }
 
     /// A layout already cut into tokens and sentences (a CoNLL document).
-    public init(scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) {
+    package init(scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) {
         self.scalars = scalars
         self.tokens = tokens
         self.sentences = sentences
     }
 
     /// The sentences as Unicode-scalar spans of the text.
-    public var sentenceSpans: [TextSpan] {
+    package var sentenceSpans: [TextSpan] {
         sentences.map { TextSpan(start: tokens[$0.lowerBound].lowerBound, end: tokens[$0.upperBound - 1].upperBound) }
     }
 
     /// The text of `range` (scalar offsets).
-    public func text(_ range: Range<Int>) -> String {
+    package func text(_ range: Range<Int>) -> String {
         ScalarText.string(scalars[range])
     }
 }

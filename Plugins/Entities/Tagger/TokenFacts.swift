@@ -1,11 +1,11 @@
 import Gazetteer
 
 /// What the features need to know about one token, computed once per token as hashes.
-struct TokenFacts {
+package struct TokenFacts {
     /// The token as written (quotes and dashes normalized).
     var raw: UInt64 = FeatureHash.seed
     /// Lower case, digits as `0`.
-    var folded: UInt64 = FeatureHash.seed
+    package var folded: UInt64 = FeatureHash.seed
     /// `Xxxx`, `dd-dd`, `X.X.`: character classes, runs capped at four.
     var shape: UInt64 = FeatureHash.seed
     /// Character classes with runs collapsed: `Xx`, `d-d`, `X.X.`.
@@ -15,11 +15,11 @@ struct TokenFacts {
     var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var length = 0
     /// Starts with an upper-case letter.
-    var capitalized = false
+    package var capitalized = false
     /// Has letters, and all of them upper case.
-    var allCaps = false
+    package var allCaps = false
     /// Starts with a lower-case letter.
-    var lowercase = false
+    package var lowercase = false
     /// Gazetteer categories of phrases this token begins, and of phrases it continues.
     var gazetteerBegin: UInt16 = 0
     var gazetteerInside: UInt16 = 0
@@ -32,14 +32,14 @@ struct TokenFacts {
     var connector = false
     /// Tagged `O` without scoring (see ``FeatureExtractor/markInert(_:sentence:)``):
     /// a lower-case word, or punctuation that never sits inside a name.
-    var inert = false
+    package var inert = false
     /// A comma, full stop, colon, semicolon or quote, which no gazetteer phrase contains.
     var phraseBreak = false
 
-    init() {}
+    package init() {}
 
     /// Computes the token-local facts of `scalars[range]`.
-    init(_ s: [Unicode.Scalar], _ range: Range<Int>) {
+    package init(_ s: [Unicode.Scalar], _ range: Range<Int>) {
         length = range.count
         var previousClass: UInt32 = 0
         var run = 0
@@ -124,7 +124,7 @@ struct TokenFacts {
     static let inertMarks: Set<Unicode.Scalar> = ["\"", ";", "?", "!", "%", "$", "£", "€", "-", "*", "="]
 
     /// The folded hash of one token (for gazetteer phrases).
-    static func foldedHash(_ s: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+    package static func foldedHash(_ s: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
         var hash = FeatureHash.seed
         for i in range { hash = FeatureHash.add(hash, FeatureHash.folded(s[i]).value) }
         return hash

@@ -1,8 +1,8 @@
 /// Best tag sequence under emission and transition scores, with BIO constraints.
-enum Viterbi {
+package enum Viterbi {
     /// Transition scores with forbidden BIO moves (`O → I-X`, `B-X → I-Y`) set
     /// to a large negative number. Row `count` holds the start-of-sentence scores.
-    static func constrained(_ transitions: [Float]) -> [Float] {
+    package static func constrained(_ transitions: [Float]) -> [Float] {
         let count = TagSet.count
         var result = transitions
         for previous in 0...count {
@@ -15,20 +15,24 @@ enum Viterbi {
 
     /// Decodes `n` tokens whose scores are `emissions[i * count + tag]`;
     /// `transitions` must come from ``constrained(_:)``.
-    static func decode(_ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float], into tags: inout [Int]) {
+    package static func decode(
+        _ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float], into tags: inout [Int]
+    ) {
         var scratch = Scratch()
         decode(emissions, n: n, transitions: transitions, into: &tags, scratch: &scratch)
     }
 
     /// Buffers ``decode(_:n:transitions:into:scratch:)`` reuses from one sentence to the next.
-    struct Scratch {
+    package struct Scratch {
         var score: [Float] = []
         var back: [Int8] = []
+
+        package init() {}
     }
 
     /// ``decode(_:n:transitions:into:)`` without allocating per sentence;
     /// where `outside[i]` is true, token `i` can only be `O` (its emissions are not read).
-    static func decode(
+    package static func decode(
         _ emissions: UnsafeBufferPointer<Float>, n: Int, transitions: [Float],
         outside: UnsafeBufferPointer<Bool>? = nil, into tags: inout [Int], scratch: inout Scratch
     ) {

@@ -1,3 +1,4 @@
+import Entities
 import Foundation
 
 /// Trains the tagger: an averaged structured perceptron with Viterbi decoding
@@ -5,28 +6,28 @@ import Foundation
 ///
 /// Deterministic for a given seed: sentences are shuffled with a seeded
 /// SplitMix64 generator and every table is built in a fixed order.
-public struct PerceptronTrainer {
+package struct PerceptronTrainer {
     /// Training settings.
-    public struct Settings: Sendable {
-        public var epochs = 10
-        public var seed: UInt64 = 1
-        public var bucketBits = 17
+    package struct Settings: Sendable {
+        package var epochs = 10
+        package var seed: UInt64 = 1
+        package var bucketBits = 17
         /// 2: a second, document-level pass over the first pass's tags; 1: sentence-level only.
-        public var passes = 2
+        package var passes = 2
         /// Perceptrons trained per pass with different shuffles, their weights averaged (bagging-style).
-        public var ensemble = 1
+        package var ensemble = 1
         /// Features seen fewer times than this in training are left out (0 keeps all).
-        public var minimumFeatureCount = 0
-        public init() {}
+        package var minimumFeatureCount = 0
+        package init() {}
     }
 
     /// What one epoch achieved on the development data.
-    public struct EpochReport: Sendable {
+    package struct EpochReport: Sendable {
         /// 1 for the sentence-level pass, 2 for the document-level pass.
-        public var pass: Int
-        public var epoch: Int
-        public var mistakes: Int
-        public var dev: SpanScore
+        package var pass: Int
+        package var epoch: Int
+        package var mistakes: Int
+        package var dev: SpanScore
     }
 
     /// A sentence ready for training: its features (flattened) and gold tags.
@@ -64,9 +65,9 @@ public struct PerceptronTrainer {
         var epoch: Int
     }
 
-    public var settings: Settings
+    package var settings: Settings
 
-    public init(settings: Settings) { self.settings = settings }
+    package init(settings: Settings) { self.settings = settings }
 
     /// Builds the lexicon the model ships: hand-written word lists, the entity
     /// strings of `documents`, and casing statistics from `documents` and `casingTexts`.
@@ -155,7 +156,7 @@ public struct PerceptronTrainer {
     /// shipped model's gazetteer holds all training entities. The second pass
     /// learns from first-pass tags made the same way: on each half by a
     /// first pass trained on the other half.
-    public func train(
+    package func train(
         train: [CoNLLDocument], dev: [CoNLLDocument], wordLists: [String], casingTexts: [String],
         progress: (EpochReport) -> Void
     ) -> TaggerModel {
@@ -420,10 +421,10 @@ public struct PerceptronTrainer {
 }
 
 /// A small seeded generator, so training shuffles the same way on every machine.
-public struct SplitMix64: RandomNumberGenerator {
+package struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
         var z = state
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

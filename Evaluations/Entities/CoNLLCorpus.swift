@@ -1,14 +1,15 @@
+import Entities
 import Foundation
 
 /// A document of CoNLL-2003-style annotated text: sentences of tokens with BIO tags.
-public struct CoNLLDocument: Sendable {
+package struct CoNLLDocument: Sendable {
     /// Sentences of `(token, tag)`; tags index ``TagSet``.
-    public var sentences: [[(token: String, tag: Int)]]
+    package var sentences: [[(token: String, tag: Int)]]
 
-    public init(sentences: [[(token: String, tag: Int)]]) { self.sentences = sentences }
+    package init(sentences: [[(token: String, tag: Int)]]) { self.sentences = sentences }
 
     /// The document as the tagger sees text: tokens joined by spaces, one sentence a line.
-    public func layout() -> (scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) {
+    package func layout() -> (scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) {
         var scalars: [Unicode.Scalar] = []
         var tokens: [Range<Int>] = []
         var ranges: [Range<Int>] = []
@@ -27,7 +28,7 @@ public struct CoNLLDocument: Sendable {
     }
 
     /// Gold tags, one per token.
-    public var tags: [Int] { sentences.flatMap { $0.map(\.tag) } }
+    package var tags: [Int] { sentences.flatMap { $0.map(\.tag) } }
 }
 
 /// Reads CoNLL files: one `token … TAG` line per token (the first column is
@@ -35,17 +36,17 @@ public struct CoNLLDocument: Sendable {
 /// `-DOCSTART-` lines between documents. Tags may be IOB2 (`B-` opens every
 /// entity) or IOB1 (`I-` opens one, `B-` only splits two adjacent ones of a
 /// type); they are read as IOB2.
-public enum CoNLLCorpus {
+package enum CoNLLCorpus {
     /// A problem in a CoNLL file.
-    public struct FormatError: Error, CustomStringConvertible {
-        public var path: String
-        public var line: Int
-        public var message: String
-        public var description: String { "\(path):\(line): error: \(message)" }
+    package struct FormatError: Error, CustomStringConvertible {
+        package var path: String
+        package var line: Int
+        package var message: String
+        package var description: String { "\(path):\(line): error: \(message)" }
     }
 
     /// Reads the documents of the file at `path`.
-    public static func read(path: String) throws -> [CoNLLDocument] {
+    package static func read(path: String) throws -> [CoNLLDocument] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
@@ -54,7 +55,7 @@ public enum CoNLLCorpus {
     /// are recovered from Reuters datelines (`LONDON 1996-08-30`): each starts
     /// with the headline just before its dateline, so document-level features
     /// see the same units in training as in articles.
-    public static func parse(_ text: String, path: String = "<text>") throws -> [CoNLLDocument] {
+    package static func parse(_ text: String, path: String = "<text>") throws -> [CoNLLDocument] {
         var documents: [[[(token: String, tag: Int)]]] = [[]]
         var sentence: [(token: String, tag: Int)] = []
         var sawDocStart = false

@@ -1,16 +1,17 @@
+import Entities
 import Foundation
 
 /// Exact-span precision, recall and F1 per entity type, as `conlleval` counts them.
-public struct SpanScore: Sendable {
+package struct SpanScore: Sendable {
     /// Per type index (``TagSet/types``): true positives, predicted, gold.
-    public private(set) var correct = [Int](repeating: 0, count: TagSet.types.count)
-    public private(set) var predicted = [Int](repeating: 0, count: TagSet.types.count)
-    public private(set) var gold = [Int](repeating: 0, count: TagSet.types.count)
+    package private(set) var correct = [Int](repeating: 0, count: TagSet.types.count)
+    package private(set) var predicted = [Int](repeating: 0, count: TagSet.types.count)
+    package private(set) var gold = [Int](repeating: 0, count: TagSet.types.count)
 
-    public init() {}
+    package init() {}
 
     /// Counts one sequence of predicted tags against gold tags.
-    public mutating func add(predicted predictedTags: [Int], gold goldTags: [Int]) {
+    package mutating func add(predicted predictedTags: [Int], gold goldTags: [Int]) {
         let goldSpans = TagSet.spans(goldTags)
         let predictedSpans = TagSet.spans(predictedTags)
         let goldSet = Set(
@@ -25,7 +26,7 @@ public struct SpanScore: Sendable {
     }
 
     /// Precision, recall and F1 over the types in `types` (indices), micro-averaged.
-    public func prf(_ types: [Int]) -> (precision: Double, recall: Double, f1: Double) {
+    package func prf(_ types: [Int]) -> (precision: Double, recall: Double, f1: Double) {
         let c = Double(types.map { correct[$0] }.reduce(0, +))
         let p = Double(types.map { predicted[$0] }.reduce(0, +))
         let g = Double(types.map { gold[$0] }.reduce(0, +))
@@ -36,10 +37,10 @@ public struct SpanScore: Sendable {
     }
 
     /// Micro F1 over PER, ORG and LOC (the project's headline figure).
-    public var f1PersonOrganizationLocation: Double { prf([0, 1, 2]).f1 }
+    package var f1PersonOrganizationLocation: Double { prf([0, 1, 2]).f1 }
 
     /// A table: one line per type, then micro over PER/ORG/LOC and over all types.
-    public func report() -> String {
+    package func report() -> String {
         func line(_ name: String, _ types: [Int]) -> String {
             let (p, r, f) = prf(types)
             let count = types.map { gold[$0] }.reduce(0, +)
