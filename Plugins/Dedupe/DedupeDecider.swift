@@ -20,10 +20,10 @@ import Textpipe
 /// (a connected component of the candidate graph, or several) can be
 /// decided on its own: that is what lets a cluster decide components in
 /// parallel.
-public struct DedupeDecider {
+package struct DedupeDecider {
     /// A line that is not a fingerprint record, or one that does not fit the others.
-    public struct InputError: Error, CustomStringConvertible, Equatable {
-        public var description: String
+    package struct InputError: Error, CustomStringConvertible, Equatable {
+        package var description: String
         init(_ description: String) { self.description = description }
     }
 
@@ -37,16 +37,16 @@ public struct DedupeDecider {
     private var memory: Memory?
     private var lastPosition: Int?
     /// Articles decided so far that were kept, and that were duplicates.
-    public private(set) var kept = 0
-    public private(set) var duplicates = 0
+    package private(set) var kept = 0
+    package private(set) var duplicates = 0
 
-    public init() {}
+    package init() {}
 
     /// Decides one record, `{"position":N,"dedupe_fingerprint":{…}}`; returns the decision line
     /// `{"position":N,"dedupe_decision":{"settings":"…"[,"duplicate_of":{…}]}}`, without a newline.
     ///
     /// Records must come in increasing position and carry one set of settings.
-    public mutating func decide(_ line: [UInt8]) throws(InputError) -> [UInt8] {
+    package mutating func decide(_ line: [UInt8]) throws(InputError) -> [UInt8] {
         let record: Record
         do {
             record = try JSONDecoder().decode(Record.self, from: Data(line))

@@ -79,7 +79,7 @@ public struct DedupeOptions: StageOptions {
     /// Everything a decision depends on, as one line that fingerprints and
     /// decisions carry, so that steps run with other settings are refused:
     /// `key=text shingle_size=5 permutations=128 seed=1 near_threshold=0.8 bands=7x2`.
-    public var settingsLine: String {
+    package var settingsLine: String {
         let banding = effectiveNearThreshold.map { LSHBanding(threshold: $0, permutations: permutations) }
         return "key=\(key.rawValue) shingle_size=\(shingleSize) permutations=\(permutations) seed=\(seed) "
             + "near_threshold=\(effectiveNearThreshold.map { "\($0)" } ?? "off") "

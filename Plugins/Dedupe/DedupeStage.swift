@@ -158,18 +158,18 @@ public struct DedupeStage: OrderedStage {
     // MARK: - Reporting
 
     /// The size of the in-memory index, for `textpipe eval dedupe` and benchmarks.
-    public struct Statistics: Sendable, Equatable {
+    package struct Statistics: Sendable, Equatable {
         /// Articles in the index: the first occurrences, which are the articles kept.
-        public var indexedArticles: Int
+        package var indexedArticles: Int
         /// Bytes the index has allocated, ids apart.
-        public var indexBytes: Int
+        package var indexBytes: Int
         /// Bytes allocated for ids (kept in `mode: mark` only, for `duplicate_of`).
-        public var idBytes: Int
+        package var idBytes: Int
         /// The LSH banding in use, e.g. `7 bands × 2 rows`, or `off`.
-        public var banding: String
+        package var banding: String
     }
 
-    public func statistics() -> Statistics {
+    package func statistics() -> Statistics {
         memory.withLock { memory in
             Statistics(
                 indexedArticles: memory.index.count, indexBytes: memory.index.indexBytes, idBytes: memory.index.idBytes,

@@ -28,19 +28,19 @@ import Textpipe
 /// stops after at most ``maxIterations`` passes. Past ``maxGraphSentences``
 /// sentences (a book pasted in as one article) the ranking falls back to
 /// degree centrality, computed in linear time.
-public struct SentenceRanker: Sendable {
+package struct SentenceRanker: Sendable {
     /// PageRank's damping factor: the chance of following an edge rather than jumping anywhere.
-    public var damping = 0.85
+    package var damping = 0.85
     /// PageRank stops when the scores change, in total, by less than this times the number of sentences.
-    public var tolerance = 1e-6
+    package var tolerance = 1e-6
     /// PageRank stops after this many passes even if it has not converged.
-    public var maxIterations = 100
+    package var maxIterations = 100
     /// Above this many sentences the graph (which grows with the square of the
     /// count) is not built; each sentence is scored by its summed similarity to
     /// all the others instead, which takes linear time.
-    public var maxGraphSentences = 300
+    package var maxGraphSentences = 300
 
-    public init() {}
+    package init() {}
 
     /// The sentences' scores, in sentence order; they sum to 1.
     ///
@@ -48,7 +48,7 @@ public struct SentenceRanker: Sendable {
     ///   - text: the article's text.
     ///   - tokens: the article's tokens, from ``Tokenizer``.
     ///   - sentences: each sentence as a range of indices into `tokens`.
-    public func scores(text: ScalarText, tokens: [Token], sentences: [Range<Int>]) -> [Double] {
+    package func scores(text: ScalarText, tokens: [Token], sentences: [Range<Int>]) -> [Double] {
         let bags = WordBags(text: text, tokens: tokens, sentences: sentences)
         if sentences.count > maxGraphSentences { return degreeCentrality(bags) }
         return pageRank(similarities(bags), count: sentences.count)
