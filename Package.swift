@@ -127,8 +127,10 @@ let package = Package(
             dependencies: ["Textpipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SummarizeEvaluationTests", dependencies: ["SummarizeEvaluation"]),
         .testTarget(
-            name: "EntitiesEvaluationTests", dependencies: ["EntitiesEvaluation"], exclude: ["Fixtures"]),
+            name: "EntitiesEvaluationTests", dependencies: ["EntitiesEvaluation", "TextpipeEvalKit"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationRegistryTests", dependencies: ["EvaluationRegistry"]),
+        .testTarget(name: "TextpipeEvalKitTests", dependencies: ["TextpipeEvalKit"]),
         .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),

@@ -1,5 +1,6 @@
 import Entities
 import Foundation
+import TextpipeEvalKit
 
 /// A document of CoNLL-2003-style annotated text: sentences of tokens with BIO tags.
 package struct CoNLLDocument: Sendable {
@@ -37,17 +38,17 @@ package struct CoNLLDocument: Sendable {
 /// entity) or IOB1 (`I-` opens one, `B-` only splits two adjacent ones of a
 /// type); they are read as IOB2.
 package enum CoNLLCorpus {
-    /// A problem in a CoNLL file.
-    package struct FormatError: Error, CustomStringConvertible {
-        package var path: String
-        package var line: Int
-        package var message: String
-        package var description: String { "\(path):\(line): error: \(message)" }
-    }
-
     /// Reads the documents of the file at `path`.
-    package static func read(path: String) throws -> [CoNLLDocument] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    ///
+    /// - Throws: ``GoldFileError``, as every gold reader does: the file cannot be read,
+    ///   or a line is not `token … TAG`.
+    package static func read(path: String) throws(GoldFileError) -> [CoNLLDocument] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw GoldFileError(path: path, line: 0, message: "cannot read it: \(error.localizedDescription)")
+        }
         return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
 
@@ -55,7 +56,7 @@ package enum CoNLLCorpus {
     /// are recovered from Reuters datelines (`LONDON 1996-08-30`): each starts
     /// with the headline just before its dateline, so document-level features
     /// see the same units in training as in articles.
-    package static func parse(_ text: String, path: String = "<text>") throws -> [CoNLLDocument] {
+    package static func parse(_ text: String, path: String = "<text>") throws(GoldFileError) -> [CoNLLDocument] {
         var documents: [[[(token: String, tag: Int)]]] = [[]]
         var sentence: [(token: String, tag: Int)] = []
         var sawDocStart = false
@@ -80,11 +81,11 @@ package enum CoNLLCorpus {
                 continue
             }
             guard columns.count >= 2, let tagName = columns.last else {
-                throw FormatError(path: path, line: number + 1, message: "expected 'token TAG', got '\(line)'")
+                throw GoldFileError(path: path, line: number + 1, message: "expected 'token TAG', got '\(line)'")
             }
             let tag = TagSet.tag(named: tagName)
             if tag == TagSet.outside, tagName != "O" {
-                throw FormatError(
+                throw GoldFileError(
                     path: path, line: number + 1,
                     message: "unknown tag '\(tagName)'; expected O, B-/I- PER, ORG, LOC or MISC")
             }

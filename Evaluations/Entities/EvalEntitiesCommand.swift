@@ -3,6 +3,7 @@ import Dispatch
 import Entities
 import Foundation
 import Textpipe
+import TextpipeEvalKit
 
 /// `textpipe eval entities`: score the entities stage on gold data.
 struct EvalEntitiesCommand: ParsableCommand {
@@ -71,7 +72,7 @@ struct EvalEntitiesCommand: ParsableCommand {
         let loaded = Date().timeIntervalSince(started)
         print(String(format: "model loaded in %.1f ms", loaded * 1000))
         if let conll {
-            let documents = try CoNLLCorpus.read(path: conll)
+            let documents = try GoldFile.reporting { try CoNLLCorpus.read(path: conll) }
             var score = SpanScore()
             let tagging = Date()
             var tokens = 0
@@ -165,18 +166,20 @@ struct EvalEntitiesCommand: ParsableCommand {
     }
 
     private func evaluateNews(_ path: String, stage: EntitiesStage) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let kinds = [("persons", "PER"), ("organizations", "ORG"), ("locations", "LOC")]
         var found = [String: (strict: Int, lenient: Int, anyStrict: Int, anyLenient: Int, total: Int)]()
         var missed: [String] = []
-        for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
-                let text = object["text"] as? String
-            else {
-                throw ValidationError("\(path):\(number + 1): not a JSON object with a 'text'")
+        let records = try GoldFile.reporting {
+            try GoldFile.jsonObjects(path: path).map { number, object throws(GoldFileError) in
+                guard let text = object["text"] as? String else {
+                    throw GoldFileError(path: path, line: number, message: "expected a string 'text'")
+                }
+                return (number, object, text)
             }
+        }
+        for (number, object, text) in records {
             let gold = object["entities"] as? [String: [String]] ?? [:]
-            var document = Document(id: object["id"] as? String ?? "\(number + 1)", text: text)
+            var document = Document(id: object["id"] as? String ?? "\(number)", text: text)
             _ = try stage.process(&document)
             let predicted = try document.entities ?? []
             for (kind, label) in kinds {

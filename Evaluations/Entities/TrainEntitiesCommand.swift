@@ -1,6 +1,7 @@
 import ArgumentParser
 import Entities
 import Foundation
+import TextpipeEvalKit
 
 /// `textpipe train entities`: train the entity tagger on CoNLL-format data.
 struct TrainEntitiesCommand: ParsableCommand {
@@ -52,8 +53,9 @@ struct TrainEntitiesCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let trainDocuments = try CoNLLCorpus.read(path: train)
-        let devDocuments = try dev.map { try CoNLLCorpus.read(path: $0) } ?? []
+        let (trainDocuments, devDocuments) = try GoldFile.reporting {
+            (try CoNLLCorpus.read(path: train), try dev.map { try CoNLLCorpus.read(path: $0) } ?? [])
+        }
         let texts = try casingCorpus.flatMap(Self.texts(at:))
         var settings = PerceptronTrainer.Settings()
         settings.epochs = epochs

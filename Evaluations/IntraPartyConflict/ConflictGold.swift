@@ -4,6 +4,7 @@ import Foundation
 import IntraPartyConflict
 import Normalize
 import Textpipe
+import TextpipeEvalKit
 
 /// Labelled articles for the intra-party-conflict stage, run through the
 /// stages `conflict-watch` runs before it (normalize → entities), so that
@@ -26,16 +27,14 @@ struct ConflictGold {
     init(path: String) throws {
         let normalize = try NormalizeStage(options: .init())
         let entities = try EntitiesStage(options: .init())
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
         var items: [Item] = []
-        for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
-            guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                let text = object["text"] as? String, let label = object["label"] as? Bool
-            else {
-                throw ValidationError("\(path):\(number + 1): expected a JSON object with 'text' and 'label'")
+        for (number, object) in try GoldFile.jsonObjects(path: path) {
+            guard let text = object["text"] as? String, let label = object["label"] as? Bool else {
+                throw GoldFileError(
+                    path: path, line: number, message: "expected a string 'text' and a boolean 'label'")
             }
             var document = Document(
-                id: object["id"] as? String ?? "\(path):\(number + 1)", text: text, title: object["title"] as? String)
+                id: object["id"] as? String ?? "\(path):\(number)", text: text, title: object["title"] as? String)
             _ = try normalize.process(&document)
             _ = try entities.process(&document)
             items.append(
@@ -93,9 +92,14 @@ struct ConflictScore {
         }
     }
 
-    var precision: Double { Self.ratio(truePositives, truePositives + falsePositives) }
-    var recall: Double { Self.ratio(truePositives, truePositives + falseNegatives) }
-    var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
+    /// Of the label `true`.
+    var binary: PrecisionRecall {
+        PrecisionRecall(
+            correct: truePositives, predicted: truePositives + falsePositives, gold: truePositives + falseNegatives)
+    }
+    var precision: Double { binary.precision }
+    var recall: Double { binary.recall }
+    var f1: Double { binary.f1 }
     var accuracy: Double {
         Self.ratio(truePositives + trueNegatives, truePositives + trueNegatives + falsePositives + falseNegatives)
     }

@@ -57,7 +57,7 @@ public struct EvalConflictCommand: ParsableCommand {
         options.model = model ?? ""
         let stage = try IntraPartyConflictStage(options: options)
         if let gold {
-            let data = try ConflictGold(path: gold)
+            let data = try GoldFile.reporting { try ConflictGold(path: gold) }
             var score = ConflictScore()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntraPartyConflict
 import Textpipe
+import TextpipeEvalKit
 
 /// `textpipe train conflict`: fit the intra-party-conflict classifiers.
 public struct TrainConflictCommand: ParsableCommand {
@@ -59,7 +60,7 @@ public struct TrainConflictCommand: ParsableCommand {
     public func run() throws {
         let settings = ConflictTrainer.Settings(l2: l2, subtypeL2: subtypeL2)
         let analyzer = try ConflictAnalyzer.bundled()
-        let trainData = try ConflictGold(path: train)
+        let trainData = try GoldFile.reporting { try ConflictGold(path: train) }
         let trainExamples = try trainData.items.map {
             ConflictTrainer.Example(article: try analyzer.analyze($0.document), label: $0.label, subtype: $0.subtype)
         }
@@ -74,7 +75,7 @@ public struct TrainConflictCommand: ParsableCommand {
         var model = ConflictTrainer.fit(trainExamples, settings: settings, calibration: calibration)
         var devLine = "-"
         if let dev {
-            let devData = try ConflictGold(path: dev)
+            let devData = try GoldFile.reporting { try ConflictGold(path: dev) }
             let stage = try IntraPartyConflictStage(model: model)
             var score = ConflictScore()
             for item in devData.items { score.add(item, try stage.report(for: item.document)) }

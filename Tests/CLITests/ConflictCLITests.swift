@@ -102,4 +102,21 @@ import Testing
         #expect(result.stderr.contains("unknown feature 'intra_sum'"))
         #expect(result.stderr.contains("retrain it with 'textpipe train conflict'"))
     }
+
+    /// A broken gold file is one compiler-style line naming the line as an editor numbers
+    /// it (blank lines count), exit 65, no usage text — for every reader of gold data.
+    @Test(arguments: [
+        ["eval", "conflict", "--gold"], ["train", "conflict", "--output", "/nonexistent/w.json", "--train"],
+        ["eval", "entities", "--news"],
+    ])
+    func aBrokenGoldLineIsOneLineWithItsNumber(_ command: [String]) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gold-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "{\"id\":\"a\",\"text\":\"The party met.\",\"label\":false}\n\n{\"id\":\"b\"\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(command + [file.path])
+        #expect(result.status == 65, "\(result.stderr)")
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors == ["\(file.path):3: error: not a JSON object (each line holds one record)"])
+    }
 }

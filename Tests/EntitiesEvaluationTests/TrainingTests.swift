@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextpipeEvalKit
 
 @testable import Entities
 @testable import EntitiesEvaluation
@@ -15,8 +16,8 @@ import Testing
         #expect(documents.count == 2)
         #expect(documents[0].sentences.count == 2)
         #expect(documents[1].sentences[0].map(\.token).prefix(2) == ["Tomas", "Verdi"])
-        #expect(throws: CoNLLCorpus.FormatError.self) { try CoNLLCorpus.parse("Word B-PERSON\n", path: "bad.conll") }
-        let error = #expect(throws: CoNLLCorpus.FormatError.self) {
+        #expect(throws: GoldFileError.self) { try CoNLLCorpus.parse("Word B-PERSON\n", path: "bad.conll") }
+        let error = #expect(throws: GoldFileError.self) {
             try CoNLLCorpus.parse("ok O\nlonely\n", path: "bad.conll")
         }
         #expect(error?.description == "bad.conll:2: error: expected 'token TAG', got 'lonely'")
@@ -42,8 +43,9 @@ import Testing
         let gold = ["B-PER", "I-PER", "O", "B-LOC"].map { TagSet.tag(named: Substring($0)) }
         let predicted = ["B-PER", "O", "O", "B-LOC"].map { TagSet.tag(named: Substring($0)) }
         score.add(predicted: predicted, gold: gold)
-        let (p, r, f) = score.prf([0, 1, 2])
-        #expect(p == 0.5 && r == 0.5 && f == 0.5)
+        let micro = score.prf([0, 1, 2])
+        #expect(micro == PrecisionRecall(correct: 1, predicted: 2, gold: 2))
+        #expect(micro.precision == 0.5 && micro.recall == 0.5 && micro.f1 == 0.5)
     }
 
     @Test func trainsDeterministicallyAndRoundTripsTheModelFile() throws {
