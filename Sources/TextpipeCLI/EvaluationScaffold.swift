@@ -41,13 +41,15 @@ struct EvaluationScaffold {
         """#
     }
 
+    /// Sorted as swift-format's OrderedImports wants them, wherever the stage's module falls.
+    private var commandImports: String {
+        ["ArgumentParser", "Foundation", "Textpipe", "TextpipeEvalKit", module].sorted().map { "import \($0)" }
+            .joined(separator: "\n")
+    }
+
     var commandSource: String {
         #"""
-        import ArgumentParser
-        import Foundation
-        import Textpipe
-        import TextpipeEvalKit
-        import \#(module)
+        \#(commandImports)
 
         /// `textpipe eval \#(name) --gold FILE`: the \#(name) stage's `\#(field)` against gold records.
         ///
@@ -57,7 +59,7 @@ struct EvaluationScaffold {
         public struct Eval\#(module)Command: ParsableCommand {
             public static let configuration = CommandConfiguration(
                 commandName: "\#(name)",
-                abstract: "Exact-match accuracy of the \#(name) stage's '\#(field)' against gold JSON Lines.",
+                abstract: "Exact-match accuracy of '\#(field)' against gold JSON Lines.",
                 discussion: """
                     Each line of --gold is one JSON object: the article's "text" (and optionally "id" and \
                     "title") and the "\#(field)" the stage should write, e.g. \
@@ -264,7 +266,8 @@ struct EvaluationScaffold {
 
             /// The figure, for people.
             func text(gold: String) -> String {
-                "\#(name): \(records) records from \(gold); exact \(\#(module)Gold.field) \(exact) of \(records), "
+                let field = \#(module)Gold.field
+                return "\#(name): \(records) records from \(gold); exact \(field) \(exact) of \(records), "
                     + "accuracy \(String(format: "%.3f", accuracy)); \(dropped) dropped"
             }
 
@@ -310,7 +313,7 @@ struct EvaluationScaffold {
             @Test func aBadLineIsNamedByItsNumber() {
                 let cases = [
                     (#"{"text": "no count"}"#, #"no "\#(field)""#),
-                    (#"{"text": "a count", "\#(field)": "three"}"#, #""\#(field)" is not a valid Int"#),
+                    (#"{"text": "x", "\#(field)": "3"}"#, #""\#(field)" is not a valid Int"#),
                     (#"{"\#(field)": 1}"#, #"no "text""#),
                     (#"["text"]"#, "not a JSON object"),
                     (#"{"text": "#, "not valid JSON"),
