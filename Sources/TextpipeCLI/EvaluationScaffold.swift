@@ -99,12 +99,8 @@ struct EvaluationScaffold {
                     Terminal.error("error: \(error)")
                     throw ExitCode(ExitStatus.usage)
                 }
-                if json {
-                    try Terminal.print(score.json)
-                    return
-                }
-                try Terminal.print(score.text(gold: gold))
-                // Misses on stderr, so that stdout stays the figure alone.
+                try Terminal.print(json ? score.json : score.text(gold: gold))
+                // Misses on stderr, so that stdout is the figure alone, as text or as JSON.
                 for miss in score.misses.prefix(20) { Terminal.error("miss: \(miss)") }
                 if score.misses.count > 20 { Terminal.error("… and \(score.misses.count - 20) more misses") }
             }
