@@ -44,6 +44,15 @@ let evaluations = [
     "IntraPartyConflict",
 ]
 
+/// Evaluation modules with a test target `<Name>EvaluationTests` in `Tests/<Name>EvaluationTests`,
+/// listed once; `textpipe new-stage NAME --with-eval` appends to it as to `evaluations`.
+let evaluationTests = ["Summarize", "Entities"]
+
+/// Fixture folders in an evaluation's test target that are data, not sources, by module name.
+let evaluationTestFixtures: [String: [String]] = [
+    "Entities": ["Fixtures"]
+]
+
 /// What an evaluation module needs besides the core, the eval kit, its stage and
 /// ArgumentParser, by stage name: eval conflict runs normalize and entities first.
 let evaluationDependencies: [String: [Target.Dependency]] = [
@@ -125,10 +134,6 @@ let package = Package(
         .target(
             name: "TextpipeEvalKit",
             dependencies: ["Textpipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "SummarizeEvaluationTests", dependencies: ["SummarizeEvaluation"]),
-        .testTarget(
-            name: "EntitiesEvaluationTests", dependencies: ["EntitiesEvaluation", "TextpipeEvalKit"],
-            exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationRegistryTests", dependencies: ["EvaluationRegistry"]),
         .testTarget(name: "TextpipeEvalKitTests", dependencies: ["TextpipeEvalKit"]),
         .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
@@ -153,6 +158,11 @@ let package = Package(
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 ] + (evaluationDependencies[$0] ?? []),
                 path: "Evaluations/\($0)")
+        }
+        + evaluationTests.map {
+            .testTarget(
+                name: "\($0)EvaluationTests", dependencies: [.target(name: "\($0)Evaluation"), "TextpipeEvalKit"],
+                exclude: evaluationTestFixtures[$0] ?? [])
         }
         + pluginsWithResources.sorted().map {
             .target(name: "C\($0)Resources", dependencies: ["CStageResources"], path: "Plugins/\($0)/Embedded")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EvaluationRegistry
 import Foundation
 import TextpipeEvalKit
 
@@ -12,7 +13,9 @@ struct NewStageCommand: ParsableCommand {
             Run it at the root of a textpipe checkout, then 'swift build': the stage is registered \
             and can be used in a pipeline by NAME. With --package DIR it creates a new Swift package \
             in DIR instead, outside the checkout: the stage, its test, and an executable named \
-            textpipe that runs every built-in stage and yours.
+            textpipe that runs every built-in stage and yours. With --with-eval (in a checkout) it also \
+            creates Evaluations/<Name>, a 'textpipe eval NAME --gold FILE' that scores the stage's \
+            output against gold JSON Lines, its test, and its lines in Package.swift.
             """)
 
     @Argument(help: "The stage name as pipelines will use it: word-count (WordCount is read as word-count).")
@@ -32,6 +35,9 @@ struct NewStageCommand: ParsableCommand {
     @Option(help: "With --package: the git URL the new package depends on textpipe by.")
     var textpipeURL: String = PluginPackageScaffold.defaultURL
 
+    @Flag(help: "Also create Evaluations/<Name>: 'textpipe eval NAME --gold FILE', its test and manifest lines.")
+    var withEval = false
+
     mutating func validate() throws {
         guard let kebab = Self.kebabCase(name) else {
             throw ValidationError(
@@ -40,6 +46,11 @@ struct NewStageCommand: ParsableCommand {
         name = kebab
         if packageDirectory == nil && textpipePath != nil {
             throw ValidationError("--textpipe-path goes with --package DIR (a package outside the checkout)")
+        }
+        // A --package package's textpipe is `TextpipeCommand.main(stages:)`: it has no
+        // evaluation registry to add a task to, so the flag would write dead code.
+        if packageDirectory != nil && withEval {
+            throw ValidationError("--with-eval works in a textpipe checkout only, not with --package DIR")
         }
     }
 
@@ -96,9 +107,23 @@ struct NewStageCommand: ParsableCommand {
             Terminal.error("error: a stage '\(name)' (module \(module)) already exists")
             throw ExitCode(ExitStatus.usage)
         }
-        guard let updated = Self.addingPlugin(module, to: text) else {
-            Terminal.error("error: Package.swift has no 'let plugins = [ … ]' list to add '\(module)' to")
-            throw ExitCode(ExitStatus.usage)
+        var updated = try Self.adding(module, toList: "plugins", in: text)
+        let evaluation = withEval ? EvaluationScaffold(name: name, module: module) : nil
+        if let evaluation {
+            // Everything is checked before anything is written, so a refusal leaves the checkout as it was.
+            for (path, _) in evaluation.files {
+                let folder = (path as NSString).deletingLastPathComponent
+                if files.fileExists(atPath: root.appendingPathComponent(folder).path) {
+                    Terminal.error("error: \(folder) exists already; new-stage --with-eval writes a new one")
+                    throw ExitCode(ExitStatus.usage)
+                }
+            }
+            if EvaluationRegistry.eval.contains(where: { $0.configuration.commandName == name }) {
+                Terminal.error("error: there is a 'textpipe eval \(name)' already")
+                throw ExitCode(ExitStatus.usage)
+            }
+            updated = try Self.adding(module, toList: "evaluations", in: updated)
+            updated = try Self.adding(module, toList: "evaluationTests", in: updated)
         }
         do {
             try files.createDirectory(at: stageDirectory, withIntermediateDirectories: true)
@@ -110,6 +135,11 @@ struct NewStageCommand: ParsableCommand {
             try Self.testSource(name: name, module: module)
                 .write(
                     to: testDirectory.appendingPathComponent("\(module)Tests.swift"), atomically: true, encoding: .utf8)
+            for (path, source) in evaluation?.files ?? [] {
+                let file = root.appendingPathComponent(path)
+                try files.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try source.write(to: file, atomically: true, encoding: .utf8)
+            }
             try updated.write(to: manifest, atomically: true, encoding: .utf8)
         } catch {
             Terminal.error("error: \(error.localizedDescription)")
@@ -122,6 +152,15 @@ struct NewStageCommand: ParsableCommand {
             Next: swift build && swift test --filter \(module)Tests
             Then use it in a pipeline:  stages: [ normalize, \(name) ]
             """)
+        if evaluation != nil {
+            try Terminal.print(
+                """
+                Created Evaluations/\(module)/\(module)Tasks.swift, Evaluations/\(module)/Eval\(module)Command.swift
+                and Tests/\(module)EvaluationTests/\(module)EvaluationTests.swift, and added "\(module)" to the
+                evaluations and evaluationTests lists in Package.swift.
+                Next: swift build && .build/debug/textpipe eval \(name) --gold FILE.jsonl
+                """)
+        }
     }
 
     /// `word-count` → `WordCount`.
@@ -129,17 +168,28 @@ struct NewStageCommand: ParsableCommand {
         name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// The manifest with `"Module",` added as the last entry of `let plugins = [ … ]`.
-    static func addingPlugin(_ module: String, to manifest: String) -> String? {
-        guard let start = manifest.range(of: "let plugins = ["),
+    /// The manifest with `"Module",` added as the last entry of `let <list> = [ … ]`.
+    ///
+    /// - Throws: exit 64 after one line on stderr when there is no such list, or
+    ///   when it names the module already (so a second run never adds it twice).
+    static func adding(_ module: String, toList list: String, in manifest: String) throws(ExitCode) -> String {
+        guard let start = manifest.range(of: "let \(list) = ["),
             let close = manifest.range(of: "]", range: start.upperBound..<manifest.endIndex)
-        else { return nil }
+        else {
+            Terminal.error("error: Package.swift has no 'let \(list) = [ … ]' list to add '\(module)' to")
+            throw ExitCode(ExitStatus.usage)
+        }
         let body = manifest[start.upperBound..<close.lowerBound]
         var entries = body.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
-        entries.append("\"\(module)\"")
-        let list = entries.map { "    \($0),\n" }.joined()
-        return manifest.replacingCharacters(in: start.upperBound..<close.lowerBound, with: "\n" + list)
+        let entry = "\"\(module)\""
+        if entries.contains(entry) {
+            Terminal.error("error: Package.swift lists \(entry) in '\(list)' already")
+            throw ExitCode(ExitStatus.usage)
+        }
+        entries.append(entry)
+        let lines = entries.map { "    \($0),\n" }.joined()
+        return manifest.replacingCharacters(in: start.upperBound..<close.lowerBound, with: "\n" + lines)
     }
 
     static func stageSource(name: String, module: String) -> String {

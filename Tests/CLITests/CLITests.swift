@@ -522,5 +522,102 @@ func temporaryDirectory() throws -> URL {
         #expect(notACheckout.stderr.contains("is not a textpipe checkout"))
         let pathAlone = try CLI.run(["new-stage", "tone", "--textpipe-path", CLI.packageRoot.path])
         #expect(pathAlone.status == 64)
+        let withEval = try CLI.run(["new-stage", "tone", "--with-eval", "--package", byURL.path + "-eval"])
+        #expect(withEval.status == 64)
+        #expect(withEval.stderr.contains("--with-eval works in a textpipe checkout only"), "\(withEval.stderr)")
+    }
+
+    /// The entries of `let <list> = [ … ]` in a manifest, as `new-stage` reads them.
+    static func entries(of list: String, in manifest: String) -> [String] {
+        guard let start = manifest.range(of: "let \(list) = ["),
+            let close = manifest.range(of: "]", range: start.upperBound..<manifest.endIndex)
+        else { return [] }
+        return manifest[start.upperBound..<close.lowerBound].split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    @Test func withEvalScaffoldsAnEvaluationIntoACopyOfTheManifest() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manifestURL = directory.appendingPathComponent("Package.swift")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Package.swift"), to: manifestURL)
+        let original = try String(contentsOf: manifestURL, encoding: .utf8)
+        let result = try CLI.run(["new-stage", "word-count", "--with-eval", "--package-root", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Next: swift build && .build/debug/textpipe eval word-count --gold FILE.jsonl"))
+        let manifest = try String(contentsOf: manifestURL, encoding: .utf8)
+        for list in ["plugins", "evaluations", "evaluationTests"] {
+            #expect(
+                Self.entries(of: list, in: manifest) == Self.entries(of: list, in: original) + [#""WordCount""#],
+                "\(list)")
+        }
+        func source(_ path: String) throws -> String {
+            try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+        }
+        #expect(try !source("Plugins/WordCount/WordCountStage.swift").isEmpty)
+        #expect(try !source("Tests/WordCountTests/WordCountTests.swift").isEmpty)
+        let tasks = try source("Evaluations/WordCount/WordCountTasks.swift")
+        #expect(tasks.contains("import TextpipeEvalKit\n"))
+        #expect(tasks.contains("public enum WordCountTasks: StageTasks {"))
+        #expect(tasks.contains("public static let eval: [any ParsableCommand.Type] = [EvalWordCountCommand.self]"))
+        let command = try source("Evaluations/WordCount/EvalWordCountCommand.swift")
+        for line in [
+            "import WordCount\n", "public struct EvalWordCountCommand: ParsableCommand {",
+            #"commandName: "word-count","#,
+            "var gold: String", "typealias Expected = Int", #"case expected = "word_count""#,
+            "let stage = StageInstance(try WordCountStage(options: .init()))",
+            "try PipelineRunner(stages: [stage], options: options, output: sink).run([",
+            #"message: "\(location): error: \(problem(error))", hint: hint, status: ExitStatus.dataError)"#,
+            #""accuracy \(String(format: "%.3f", accuracy)); \(dropped) dropped""#,
+        ] {
+            #expect(command.contains(line), "\(line)")
+        }
+        let test = try source("Tests/WordCountEvaluationTests/WordCountEvaluationTests.swift")
+        #expect(test.contains("@testable import WordCountEvaluation\n"))
+        #expect(test.contains("@Suite struct WordCountEvaluationTests {"))
+        #expect(test.contains(#"#expect(score.misses == ["gold.jsonl:4 (c): expected 5, got 3"])"#))
+
+        // A second run changes nothing: the stage is there.
+        let again = try CLI.run(["new-stage", "word-count", "--with-eval", "--package-root", directory.path])
+        #expect(again.status == 64)
+        #expect(again.stderr == "error: a stage 'word-count' (module WordCount) already exists\n", "\(again.stderr)")
+        #expect(try String(contentsOf: manifestURL, encoding: .utf8) == manifest)
+        // Nor does one after the folders went but the manifest lines stayed.
+        for folder in ["Plugins/WordCount", "Tests/WordCountTests", "Evaluations", "Tests/WordCountEvaluationTests"] {
+            try FileManager.default.removeItem(at: directory.appendingPathComponent(folder))
+        }
+        let listed = try CLI.run(["new-stage", "word-count", "--with-eval", "--package-root", directory.path])
+        #expect(listed.status == 64)
+        #expect(listed.stderr == #"error: Package.swift lists "WordCount" in 'plugins' already"# + "\n")
+        #expect(try String(contentsOf: manifestURL, encoding: .utf8) == manifest)
+    }
+
+    @Test func withEvalRefusesBeforeWritingAnything() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manifestURL = directory.appendingPathComponent("Package.swift")
+        let original = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let evaluationListed = original.replacingOccurrences(
+            of: "let evaluations = [\n", with: "let evaluations = [\n    \"WordCount\",\n")
+        try evaluationListed.write(to: manifestURL, atomically: true, encoding: .utf8)
+        let listed = try CLI.run(["new-stage", "word-count", "--with-eval", "--package-root", directory.path])
+        #expect(listed.status == 64)
+        #expect(listed.stderr == #"error: Package.swift lists "WordCount" in 'evaluations' already"# + "\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["Package.swift"])
+        #expect(try String(contentsOf: manifestURL, encoding: .utf8) == evaluationListed)
+
+        try original.write(to: manifestURL, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("Evaluations/WordCount"), withIntermediateDirectories: true)
+        let folder = try CLI.run(["new-stage", "word-count", "--with-eval", "--package-root", directory.path])
+        #expect(folder.status == 64)
+        #expect(folder.stderr.contains("error: Evaluations/WordCount exists already"), "\(folder.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Plugins").path))
+
+        // `eval conflict` is intra-party-conflict's: a stage named conflict cannot have that task too.
+        let taken = try CLI.run(["new-stage", "conflict", "--with-eval", "--package-root", directory.path])
+        #expect(taken.status == 64)
+        #expect(taken.stderr.contains("there is a 'textpipe eval conflict' already"), "\(taken.stderr)")
+        #expect(try String(contentsOf: manifestURL, encoding: .utf8) == original)
     }
 }
