@@ -6,8 +6,8 @@ import Textpipe
 import TextpipeEvalKit
 
 /// `textpipe eval dedupe --pairs FILE INPUT…`: precision and recall of the dedupe stage.
-public struct EvalDedupeCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct EvalDedupeCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "dedupe",
         abstract: "Score the dedupe stage's duplicate_of marks against ground-truth pairs.",
         discussion: """
@@ -57,9 +57,9 @@ public struct EvalDedupeCommand: ParsableCommand {
     @Argument(help: "Files or directories of articles.")
     var inputs: [String]
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or directory") }
         guard DedupeOptions.Key(rawValue: key) != nil else {
@@ -67,7 +67,7 @@ public struct EvalDedupeCommand: ParsableCommand {
         }
     }
 
-    public func run() throws {
+    package func run() throws {
         var options = DedupeOptions()
         options.mode = .mark
         options.nearThreshold = threshold

@@ -5,17 +5,17 @@ import IntraPartyConflict
 /// regression by full-batch gradient descent from zero, so the same data
 /// always gives the same weights (no sampling, no seed needed), and Platt
 /// scaling on held-out logits.
-public enum ConflictTrainer {
+package enum ConflictTrainer {
     /// Settings of a fit.
-    public struct Settings: Sendable, Equatable {
+    package struct Settings: Sendable, Equatable {
         /// L2 strength of the binary classifier (per article, not on the bias).
-        public var l2: Double
+        package var l2: Double
         /// L2 strength of the subtype classifier.
-        public var subtypeL2: Double
+        package var subtypeL2: Double
         /// Gradient steps.
-        public var iterations: Int
+        package var iterations: Int
 
-        public init(l2: Double = 0.01, subtypeL2: Double = 0.003, iterations: Int = 3000) {
+        package init(l2: Double = 0.01, subtypeL2: Double = 0.003, iterations: Int = 3000) {
             self.l2 = l2
             self.subtypeL2 = subtypeL2
             self.iterations = iterations
@@ -23,13 +23,13 @@ public enum ConflictTrainer {
     }
 
     /// One labelled article, analysed.
-    public struct Example: Sendable {
-        public var article: ArticleAnalysis
-        public var label: Bool
+    package struct Example: Sendable {
+        package var article: ArticleAnalysis
+        package var label: Bool
         /// The gold subtype of a positive.
-        public var subtype: String?
+        package var subtype: String?
 
-        public init(article: ArticleAnalysis, label: Bool, subtype: String?) {
+        package init(article: ArticleAnalysis, label: Bool, subtype: String?) {
             self.article = article
             self.label = label
             self.subtype = subtype
@@ -37,7 +37,7 @@ public enum ConflictTrainer {
     }
 
     /// Fits both classifiers on `examples`, with `calibration` for the binary one.
-    public static func fit(
+    package static func fit(
         _ examples: [Example], settings: Settings, calibration: ConflictModel.Calibration = .init()
     ) -> ConflictModel {
         let x = examples.map { ConflictFeatures.vector($0.article) }
@@ -75,7 +75,7 @@ public enum ConflictTrainer {
     }
 
     /// The raw (uncalibrated) logit of an article under `model`.
-    public static func logit(_ model: ConflictModel, _ article: ArticleAnalysis) -> Double {
+    package static func logit(_ model: ConflictModel, _ article: ArticleAnalysis) -> Double {
         DenseConflictModel(model).logit(ConflictFeatures.vector(article))
     }
 
@@ -140,7 +140,7 @@ public enum ConflictTrainer {
     /// Platt scaling: the scale and offset that best turn held-out logits into
     /// probabilities (Newton's method on the two parameters; logits reach ±10,
     /// too steep for a fixed gradient step).
-    public static func calibration(logits: [Double], labels: [Bool]) -> ConflictModel.Calibration {
+    package static func calibration(logits: [Double], labels: [Bool]) -> ConflictModel.Calibration {
         var a = 1.0
         var b = 0.0
         for _ in 0..<50 {

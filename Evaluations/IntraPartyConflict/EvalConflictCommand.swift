@@ -8,8 +8,8 @@ import Textpipe
 import TextpipeEvalKit
 
 /// `textpipe eval conflict`: score the intra-party-conflict stage on labelled news.
-public struct EvalConflictCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct EvalConflictCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "conflict",
         abstract: "Score the intra-party-conflict stage on labelled news (JSON Lines with 'text', 'label', 'subtype').",
         discussion: """
@@ -45,13 +45,13 @@ public struct EvalConflictCommand: ParsableCommand {
     @Option(help: "Passes over the files for --throughput (the best is reported).")
     var repeats = 3
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard gold != nil || throughput != nil else { throw ValidationError("give --gold FILE or --throughput DIR") }
     }
 
-    public func run() throws {
+    package func run() throws {
         var options = IntraPartyConflictStage.Options()
         options.threshold = threshold
         options.model = model ?? ""

@@ -5,8 +5,8 @@ import Textpipe
 import TextpipeEvalKit
 
 /// `textpipe train conflict`: fit the intra-party-conflict classifiers.
-public struct TrainConflictCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct TrainConflictCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "conflict",
         abstract: "Fit the intra-party-conflict classifiers (article, calibration, subtype) on labelled news.",
         discussion: """
@@ -46,9 +46,9 @@ public struct TrainConflictCommand: ParsableCommand {
     @Flag(help: "List the articles cross-validation and dev got wrong.")
     var showErrors = false
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
         guard l2 >= 0, subtypeL2 >= 0 else { throw ValidationError("--l2 and --subtype-l2 must not be negative") }
         guard ["train", "train+dev"].contains(final) else {
@@ -57,7 +57,7 @@ public struct TrainConflictCommand: ParsableCommand {
         guard final == "train" || dev != nil else { throw ValidationError("--final train+dev needs --dev") }
     }
 
-    public func run() throws {
+    package func run() throws {
         let settings = ConflictTrainer.Settings(l2: l2, subtypeL2: subtypeL2)
         let analyzer = try ConflictAnalyzer.bundled()
         let trainData = try GoldFile.reporting { try ConflictGold(path: train) }

@@ -12,8 +12,8 @@ import TextpipeEvalKit
 #endif
 
 /// `textpipe eval summarize`: ROUGE of the summarize stage against extractive reference summaries.
-public struct EvalSummarizeCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct EvalSummarizeCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "summarize",
         abstract: "ROUGE-1/2/L F1 of summarize (and of Lead-k) against reference summaries.",
         discussion: """
@@ -48,14 +48,14 @@ public struct EvalSummarizeCommand: ParsableCommand {
     @Flag(help: "Print the results as one JSON object.")
     var json = false
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
     }
 
-    public func run() throws {
+    package func run() throws {
         let pairs = try SummaryPairs.load(articles: articles, summaries: summaries)
         guard !pairs.items.isEmpty else {
             Terminal.error("error: no .txt reference under '\(summaries)' has an article under '\(articles)'")

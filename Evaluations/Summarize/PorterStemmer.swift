@@ -7,14 +7,14 @@
 /// extra `fulli` and `logi` rules, `*o` also true of a two-letter
 /// vowel-consonant stem — because the point is to give the same numbers as
 /// `rouge-score`.
-public enum PorterStemmer {
+package enum PorterStemmer {
     /// The stem of a lower-case ASCII word.
-    public static func stem(_ word: String) -> String {
+    package static func stem(_ word: String) -> String {
         String(decoding: stem(Array(word.utf8)), as: UTF8.self)
     }
 
     /// The stem of a lower-case ASCII word given as bytes.
-    public static func stem(_ word: [UInt8]) -> [UInt8] {
+    package static func stem(_ word: [UInt8]) -> [UInt8] {
         if let irregular = irregularForms[word] { return irregular }
         if word.count <= 2 { return word }
         var w = word

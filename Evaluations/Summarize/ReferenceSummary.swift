@@ -11,16 +11,16 @@
 ///
 /// `k`, the length every system's summary is given in `textpipe eval
 /// summarize` and in the benchmark, is the number of matched sentences.
-public struct ReferenceSummary: Sendable {
+package struct ReferenceSummary: Sendable {
     /// Indices of the article sentences found in the reference, ascending.
-    public let matched: [Int]
+    package let matched: [Int]
     /// How many characters of the reference (white space collapsed, spaces not
     /// counted) no matched sentence accounts for; 0 when the reference is
     /// exactly a set of article sentences.
-    public let unmatchedCharacters: Int
+    package let unmatchedCharacters: Int
 
     /// Matches `sentences` (the article's, in order) against `reference`.
-    public init(reference: String, sentences: [String]) {
+    package init(reference: String, sentences: [String]) {
         var remaining = Array(Self.collapsed(reference).unicodeScalars)
         let order = sentences.indices.sorted {
             sentences[$0].unicodeScalars.count != sentences[$1].unicodeScalars.count
@@ -39,10 +39,10 @@ public struct ReferenceSummary: Sendable {
     }
 
     /// `k`: the number of article sentences the reference is made of.
-    public var sentenceCount: Int { matched.count }
+    package var sentenceCount: Int { matched.count }
 
     /// `text` with every run of white space replaced by one space, and none at either end.
-    public static func collapsed(_ text: String) -> String {
+    package static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

@@ -10,16 +10,16 @@
 ///
 /// So `"$11.1bn.For"` gives `11 1bn for`: references whose sentences are glued
 /// together without spaces tokenize the same as if they had them.
-public struct RougeScorer: Sendable {
+package struct RougeScorer: Sendable {
     /// Whether tokens longer than three characters are stemmed (`use_stemmer`).
-    public var stemming: Bool
+    package var stemming: Bool
 
-    public init(stemming: Bool = true) {
+    package init(stemming: Bool = true) {
         self.stemming = stemming
     }
 
     /// The tokens ROUGE compares.
-    public func tokens(_ text: String) -> [String] {
+    package func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -52,7 +52,7 @@ public struct RougeScorer: Sendable {
     }
 
     /// The three scores of `candidate` against `reference`.
-    public func score(reference: String, candidate: String) -> RougeScores {
+    package func score(reference: String, candidate: String) -> RougeScores {
         let target = tokens(reference)
         let prediction = tokens(candidate)
         return RougeScores(
@@ -97,22 +97,22 @@ public struct RougeScorer: Sendable {
 }
 
 /// Precision, recall and F1 of one ROUGE measure.
-public struct RougeScore: Sendable, Equatable {
-    public var precision: Double
-    public var recall: Double
+package struct RougeScore: Sendable, Equatable {
+    package var precision: Double
+    package var recall: Double
 
-    public init(precision: Double, recall: Double) {
+    package init(precision: Double, recall: Double) {
         self.precision = precision
         self.recall = recall
     }
 
     /// The harmonic mean of precision and recall; 0 when both are 0.
-    public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
+    package var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
 }
 
 /// ROUGE-1, ROUGE-2 and ROUGE-L of one candidate summary.
-public struct RougeScores: Sendable, Equatable {
-    public var rouge1: RougeScore
-    public var rouge2: RougeScore
-    public var rougeL: RougeScore
+package struct RougeScores: Sendable, Equatable {
+    package var rouge1: RougeScore
+    package var rouge2: RougeScore
+    package var rougeL: RougeScore
 }

@@ -63,11 +63,11 @@ public struct IntraPartyConflictStage: Stage {
 
     let options: Options
     /// What reads an article before any weight is applied: cues, targets, parties.
-    public let analyzer: ConflictAnalyzer
+    package let analyzer: ConflictAnalyzer
     /// The cue lexicon.
-    public var lexicon: CueLexicon { analyzer.lexicon }
+    package var lexicon: CueLexicon { analyzer.lexicon }
     /// The classifiers.
-    public let model: ConflictModel
+    package let model: ConflictModel
     let dense: DenseConflictModel
 
     public init(options: Options) throws {
@@ -87,7 +87,7 @@ public struct IntraPartyConflictStage: Stage {
     }
 
     /// Builds the stage with `model` (for training and cross-validation), checking both.
-    public init(options: Options = Options(), model: ConflictModel) throws {
+    package init(options: Options = Options(), model: ConflictModel) throws {
         guard (0...1).contains(options.threshold) else {
             throw StageError("'threshold' must be between 0 and 1, not \(options.threshold)")
         }
@@ -108,7 +108,7 @@ public struct IntraPartyConflictStage: Stage {
 
     /// The bundled lexicon and model, read once per process: both are immutable.
     /// The files the stage carries in the binary: cue lexicon, target phrases, weights.
-    public static var embeddedResources: StageResources { ConflictResources.embedded }
+    package static var embeddedResources: StageResources { ConflictResources.embedded }
 
     static let bundled = (
         lexicon: Result { try CueLexicon(tsv: String(decoding: ConflictResources.data("cues.tsv"), as: UTF8.self)) },
@@ -128,24 +128,24 @@ public struct IntraPartyConflictStage: Stage {
     /// The analysis of a document, before classification.
     ///
     /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
-    public func analyze(_ document: Document) throws -> ArticleAnalysis {
+    package func analyze(_ document: Document) throws -> ArticleAnalysis {
         try analyzer.analyze(document)
     }
 
     /// The model's judgement of an analysed article: scores of the article and its sentences.
-    public func judge(_ article: ArticleAnalysis) -> ConflictJudgement {
+    package func judge(_ article: ArticleAnalysis) -> ConflictJudgement {
         ConflictJudgement(article: article, model: dense)
     }
 
     /// The stage's judgement of a document.
     ///
     /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
-    public func report(for document: Document) throws -> ConflictReport {
+    package func report(for document: Document) throws -> ConflictReport {
         report(for: try analyze(document))
     }
 
     /// The stage's report on an analysed article.
-    public func report(for article: ArticleAnalysis) -> ConflictReport {
+    package func report(for article: ArticleAnalysis) -> ConflictReport {
         let judgement = judge(article)
         let rounded = (judgement.score * 1000).rounded() / 1000
         guard rounded >= options.threshold else {
@@ -175,13 +175,13 @@ public struct IntraPartyConflictStage: Stage {
 /// The first half of the stage, without its weights: an article's sentences with
 /// their cues, targets, parties and actors (``ArticleAnalysis``). Training reads
 /// the labelled articles through this, so it needs no stage with a dummy model.
-public struct ConflictAnalyzer: Sendable {
+package struct ConflictAnalyzer: Sendable {
     let lexicon: CueLexicon
     let resolver: TargetResolver
     let aliases: PartyAliases
 
     /// The analyzer of the bundled cue and target lexicons and party gazetteer.
-    public static func bundled() throws -> ConflictAnalyzer {
+    package static func bundled() throws -> ConflictAnalyzer {
         let lexicon = try IntraPartyConflictStage.bundled.lexicon.get()
         return ConflictAnalyzer(
             lexicon: lexicon,
@@ -192,7 +192,7 @@ public struct ConflictAnalyzer: Sendable {
     /// The analysis of a document, before classification.
     ///
     /// - Throws: ``DocumentError`` when its `entities` or `sentences` field is malformed.
-    public func analyze(_ document: Document) throws -> ArticleAnalysis {
+    package func analyze(_ document: Document) throws -> ArticleAnalysis {
         try ArticleAnalysis(document: document, lexicon: lexicon, resolver: resolver, aliases: aliases)
     }
 }

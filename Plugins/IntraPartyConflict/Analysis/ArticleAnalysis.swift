@@ -6,17 +6,17 @@ import Textpipe
 /// The title (when the document has one apart from its text) is analysed as
 /// sentence -1; party names in it are recognized by the names the entities
 /// stage found in the text.
-public struct ArticleAnalysis: Sendable {
+package struct ArticleAnalysis: Sendable {
     /// The title's facts first (when there is a title), then one per sentence of the text.
-    public let sentences: [SentenceFacts]
+    package let sentences: [SentenceFacts]
     /// The party the article is mostly about.
-    public let focus: String?
+    package let focus: String?
     /// Mentions of parties and of persons affiliated with one.
-    public let partyMentionCount: Int
+    package let partyMentionCount: Int
     /// Distinct parties in the article.
-    public let distinctParties: Int
+    package let distinctParties: Int
     /// Whether the word "party" occurs in its political sense.
-    public let mentionsParty: Bool
+    package let mentionsParty: Bool
     /// Persons with their party, by scalar offset, for actors.
     let persons: [(entity: Entity, party: String?)]
     let text: ScalarText
@@ -226,12 +226,12 @@ public struct ArticleAnalysis: Sendable {
     }
 
     /// The text of a sentence.
-    public func text(of sentence: SentenceFacts) -> String {
+    package func text(of sentence: SentenceFacts) -> String {
         (sentence.index < 0 ? title ?? text : text).slice(sentence.start, sentence.end)
     }
 
     /// The surface text a cue match covers in a sentence.
-    public func text(of match: CueLexicon.Match, in sentence: SentenceFacts) -> String {
+    package func text(of match: CueLexicon.Match, in sentence: SentenceFacts) -> String {
         let tokens = sentence.index < 0 ? titleTokens : self.tokens
         return (sentence.index < 0 ? title ?? text : text).slice(tokens[match.start].start, tokens[match.end - 1].end)
     }

@@ -3,12 +3,12 @@ import Textpipe
 
 /// An article scored by the model: the probability, and the subtype, party,
 /// evidence and actors behind it.
-public struct ConflictJudgement: Sendable {
-    public let article: ArticleAnalysis
+package struct ConflictJudgement: Sendable {
+    package let article: ArticleAnalysis
     /// The calibrated probability that the article reports intra-party conflict.
-    public let score: Double
+    package let score: Double
     /// Each sentence's calibrated probability as if it were the whole article (0 without a contention cue).
-    public let sentenceScores: [Double]
+    package let sentenceScores: [Double]
     /// Each sentence's logit (`nil` without a contention cue).
     let sentenceLogits: [Double?]
     /// Each sentence's uncalibrated probability (0 without a contention cue): the
@@ -42,7 +42,7 @@ public struct ConflictJudgement: Sendable {
 
     /// The sentences that support the label: contention with a sentence score of
     /// at least `threshold`, or else the strongest contention sentence; in text order.
-    public func supporting(threshold: Double) -> [Int] {
+    package func supporting(threshold: Double) -> [Int] {
         let candidates = article.sentences.indices.filter { article.sentences[$0].contention != nil }
         let above = candidates.filter { sentenceScores[$0] >= threshold }
         if !above.isEmpty { return above }
@@ -51,13 +51,13 @@ public struct ConflictJudgement: Sendable {
     }
 
     /// Subtypes with the subtype classifier's probabilities, most probable first.
-    public var subtypes: [(subtype: CueClass, probability: Double)] {
+    package var subtypes: [(subtype: CueClass, probability: Double)] {
         model.subtypes(ConflictFeatures.subtypeVector(article, sentenceScores: rawSentenceScores))
     }
 
     /// The party in conflict: the actors' party of the supporting sentences,
     /// weighted by their scores, the title and lead counting half again; the focus party on ties.
-    public func party(supporting: [Int]) -> String? {
+    package func party(supporting: [Int]) -> String? {
         var votes: [String: Double] = [:]
         for index in supporting {
             let sentence = article.sentences[index]
@@ -72,7 +72,7 @@ public struct ConflictJudgement: Sendable {
     }
 
     /// The features of a sentence that move its score most, with their contributions (weight × value).
-    public func contributions(ofSentence index: Int, limit: Int = 6) -> [(feature: String, contribution: Double)] {
+    package func contributions(ofSentence index: Int, limit: Int = 6) -> [(feature: String, contribution: Double)] {
         var parts = sentenceFeatures[index].map { (ConflictFeatures.names[$0.0], model.weights[$0.0] * $0.1) }
         for k in ConflictFeatures.sentenceCount..<vector.count where vector[k] != 0 {
             parts.append((ConflictFeatures.names[k], model.weights[k] * vector[k]))

@@ -1,35 +1,35 @@
 /// What one sentence (or the title) says about contention and about whose.
-public struct SentenceFacts: Sendable {
+package struct SentenceFacts: Sendable {
     /// Index into the text's sentences; -1 for the title.
-    public var index: Int
+    package var index: Int
     /// Unicode-scalar offsets of the sentence in its text (the title's own text for -1).
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// The strongest weight of each ``CueClass`` found, by ``CueClass/index``.
-    public var weights: [Double]
+    package var weights: [Double]
     /// The strongest match of each class, for evidence.
-    public var best: [CueLexicon.Match?]
+    package var best: [CueLexicon.Match?]
     /// Every subtype cue found (lexicon indices), for the subtype classifier.
-    public var subtypeCues: [Int]
+    package var subtypeCues: [Int]
     /// Distinct parties named or affiliated in the sentence, in text order.
-    public var parties: [String]
+    package var parties: [String]
     /// The party whose members act: the only one named, else the article's focus party if named, else the first.
-    public var context: String?
+    package var context: String?
     /// Who the strongest contention cue is aimed at (``TargetKind/none`` without one).
-    public var target: TargetKind
+    package var target: TargetKind
     /// The words that name the target, when a phrase or a name does.
-    public var targetWords: Range<Int>?
+    package var targetWords: Range<Int>?
 
     /// The weight of `cueClass`.
-    public func weight(_ cueClass: CueClass) -> Double { weights[cueClass.index] }
+    package func weight(_ cueClass: CueClass) -> Double { weights[cueClass.index] }
 
     /// The strongest subtype cue: its class and weight.
-    public var contention: (cueClass: CueClass, weight: Double)? {
+    package var contention: (cueClass: CueClass, weight: Double)? {
         var best: (CueClass, Double)?
         for subtype in CueClass.subtypes where weight(subtype) > (best?.1 ?? 0) { best = (subtype, weight(subtype)) }
         return best
     }
 
     /// Whether the sentence is the title or one of the first two sentences: news puts the event first.
-    public var isLead: Bool { index < 2 }
+    package var isLead: Bool { index < 2 }
 }

@@ -1,7 +1,7 @@
 /// What a cue phrase signals: one of the eight subtypes of intra-party
 /// conflict, a marker that a sentence is about one party's own members, or a
 /// sign of a look-alike that is not intra-party conflict.
-public enum CueClass: String, CaseIterable, Sendable, Codable {
+package enum CueClass: String, CaseIterable, Sendable, Codable {
     case leadershipChallenge = "leadership_challenge"
     case factionalFeud = "factional_feud"
     case memberProtest = "member_protest"
@@ -36,20 +36,20 @@ public enum CueClass: String, CaseIterable, Sendable, Codable {
     case idiom
 
     /// The eight subtypes, in the order the README lists them.
-    public static let subtypes: [CueClass] = [
+    package static let subtypes: [CueClass] = [
         .leadershipChallenge, .factionalFeud, .memberProtest, .discipline, .defectionOrExit, .split,
         .candidateSelectionDispute, .policyDissent,
     ]
 
     /// The classes that become features: all but `idiom`, which only removes
     /// the cue matches it covers.
-    public static let weighed: [CueClass] = allCases.filter { $0 != .idiom }
+    package static let weighed: [CueClass] = allCases.filter { $0 != .idiom }
 
     /// Whether this class is one of the subtypes of intra-party conflict.
-    public var isSubtype: Bool { index < 8 }
+    package var isSubtype: Bool { index < 8 }
 
     /// A dense index, for per-class arrays.
-    public var index: Int {
+    package var index: Int {
         switch self {
         case .leadershipChallenge: 0
         case .factionalFeud: 1

@@ -1,8 +1,8 @@
 /// The contention cues of the stage (`cues.tsv`), by ``CueClass``.
-public typealias CueLexicon = PhraseLexicon<CueClass>
+package typealias CueLexicon = PhraseLexicon<CueClass>
 
 /// The phrases that name who a contention is aimed at (`targets.tsv`), by ``TargetKind``.
-public typealias TargetLexicon = PhraseLexicon<TargetKind>
+package typealias TargetLexicon = PhraseLexicon<TargetKind>
 
 /// Phrases with a label and a weight, indexed by their first word, matched
 /// over a sentence's lower-cased tokens.
@@ -11,40 +11,40 @@ public typealias TargetLexicon = PhraseLexicon<TargetKind>
 /// phrase is one or more parts separated by a gap of up to ``maximumGap``
 /// tokens; each part is a choice of token sequences; each token slot is a
 /// choice of words.
-public struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where Label.RawValue == String {
+package struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where Label.RawValue == String {
     /// One phrase.
-    public struct Cue: Sendable {
+    package struct Cue: Sendable {
         /// The phrase as written in the lexicon.
-        public var phrase: String
-        public var label: Label
+        package var phrase: String
+        package var label: Label
         /// How strongly the phrase alone signals its class, 0…1.
-        public var weight: Double
+        package var weight: Double
         /// Parts separated by gaps; each part is a list of alternative token sequences;
         /// each token slot lists the ids (in ``PhraseLexicon/ids(_:)``) of its alternative words.
         var parts: [[[[Int32]]]]
     }
 
     /// A cue found in a sentence: which cue, and the tokens it spans.
-    public struct Match: Sendable, Equatable {
-        public var cue: Int
+    package struct Match: Sendable, Equatable {
+        package var cue: Int
         /// First token of the match.
-        public var start: Int
+        package var start: Int
         /// One past the last token of the match.
-        public var end: Int
+        package var end: Int
     }
 
     /// A problem in the lexicon file.
-    public struct FormatError: Error, CustomStringConvertible {
-        public var file: String
-        public var line: Int
-        public var message: String
-        public var description: String { "\(file):\(line): error: \(message)" }
+    package struct FormatError: Error, CustomStringConvertible {
+        package var file: String
+        package var line: Int
+        package var message: String
+        package var description: String { "\(file):\(line): error: \(message)" }
     }
 
     /// The most tokens a "..." gap may skip.
-    public static var maximumGap: Int { 6 }
+    package static var maximumGap: Int { 6 }
 
-    public let cues: [Cue]
+    package let cues: [Cue]
     /// Word → id, for every word a phrase names. Matching compares ids, so each
     /// token of an article is hashed once per lexicon instead of once per slot it
     /// is checked against (the hashing was a third of the stage's time on BBC).
@@ -52,12 +52,12 @@ public struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where 
     /// Word id → cues whose first part may start with it.
     private let index: [[Int]]
     /// The word every token of a party's name reads as (see `ArticleAnalysis`).
-    public static var nameWord: String { "party" }
+    package static var nameWord: String { "party" }
     /// Its id, when a phrase names it.
     private let nameWordID: Int32?
 
     /// Parses the lexicon text.
-    public init(tsv: String, file: String = "cues.tsv") throws {
+    package init(tsv: String, file: String = "cues.tsv") throws {
         var cues: [Cue] = []
         var vocabulary: [String: Int32] = [:]
         var index: [[Int]] = []
@@ -102,17 +102,17 @@ public struct PhraseLexicon<Label: RawRepresentable & Sendable>: Sendable where 
     }
 
     /// The id of each word (-1 for a word no phrase names), for ``matches(in:range:)``.
-    public func ids(_ words: [String]) -> [Int32] {
+    package func ids(_ words: [String]) -> [Int32] {
         words.map { vocabulary[$0] ?? -1 }
     }
 
     /// Every cue that matches in `words[range]`, each at its first position.
-    public func matches(in words: [String], range: Range<Int>) -> [Match] {
+    package func matches(in words: [String], range: Range<Int>) -> [Match] {
         matches(in: ids(words), range: range)
     }
 
     /// Every cue that matches in the words whose ids are `ids[range]`, each at its first position.
-    public func matches(in ids: [Int32], range: Range<Int>) -> [Match] {
+    package func matches(in ids: [Int32], range: Range<Int>) -> [Match] {
         var result: [Match] = []
         for start in range where ids[start] >= 0 {
             for id in index[Int(ids[start])] {

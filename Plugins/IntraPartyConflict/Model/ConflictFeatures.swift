@@ -13,7 +13,7 @@ import Foundation
 /// strength as its value. An article's vector is the maximum of each feature
 /// over its sentences, plus a few article-level counts, so one unrelated
 /// paragraph adds at most one sentence's worth.
-public enum ConflictFeatures {
+package enum ConflictFeatures {
     /// Cue classes that are not subtypes: markers and look-alikes.
     static let markerClasses: [CueClass] = CueClass.weighed.filter { !$0.isSubtype }
 
@@ -27,7 +27,7 @@ public enum ConflictFeatures {
     ]
 
     /// Every feature name, in vector order: sentence features, then article features.
-    public static let names: [String] = {
+    package static let names: [String] = {
         var names = CueClass.weighed.map { "cue=\($0.rawValue)" }
         names += CueClass.weighed.map { "lead&cue=\($0.rawValue)" }
         names += TargetKind.allCases.map { "target=\($0.rawValue)" }
@@ -79,7 +79,7 @@ public enum ConflictFeatures {
     }
 
     /// The article's features: each sentence feature's maximum, then the article-level ones.
-    public static func vector(_ article: ArticleAnalysis) -> [Double] {
+    package static func vector(_ article: ArticleAnalysis) -> [Double] {
         vector(article, sentences: article.sentences.map(sentence))
     }
 
@@ -112,7 +112,7 @@ public enum ConflictFeatures {
     /// party, weighted by each sentence's evidence score — so the cue of the
     /// sentence that carries the label counts most — and in the headline and
     /// first sentence, plus the targets.
-    public static let subtypeNames: [String] = {
+    package static let subtypeNames: [String] = {
         var names: [String] = []
         for prefix in ["cue", "lead&cue", "inside&cue", "evidence_max&cue", "evidence_sum&cue", "head&cue"] {
             names += CueClass.subtypes.map { "\(prefix)=\($0.rawValue)" }

@@ -8,15 +8,15 @@ import Foundation
 /// `Resources/model.json`, which keeps every weight under its feature's name
 /// (so a person can read why a sentence counts) and records the command that
 /// made them with their cross-validated and held-out figures.
-public struct ConflictModel: Codable, Sendable, Equatable {
+package struct ConflictModel: Codable, Sendable, Equatable {
     /// The subtype classifier: one weight vector and bias per subtype.
-    public struct Subtypes: Codable, Sendable, Equatable {
+    package struct Subtypes: Codable, Sendable, Equatable {
         /// Subtype → feature name → weight.
-        public var weights: [String: [String: Double]]
+        package var weights: [String: [String: Double]]
         /// Subtype → bias.
-        public var bias: [String: Double]
+        package var bias: [String: Double]
 
-        public init(weights: [String: [String: Double]], bias: [String: Double]) {
+        package init(weights: [String: [String: Double]], bias: [String: Double]) {
             self.weights = weights
             self.bias = bias
         }
@@ -24,25 +24,25 @@ public struct ConflictModel: Codable, Sendable, Equatable {
 
     /// Platt scaling of the binary classifier's logit, fitted on out-of-fold
     /// predictions, so `score` reads as a probability on articles not trained on.
-    public struct Calibration: Codable, Sendable, Equatable {
-        public var scale: Double
-        public var offset: Double
+    package struct Calibration: Codable, Sendable, Equatable {
+        package var scale: Double
+        package var offset: Double
 
-        public init(scale: Double = 1, offset: Double = 0) {
+        package init(scale: Double = 1, offset: Double = 0) {
             self.scale = scale
             self.offset = offset
         }
     }
 
     /// Feature name → weight of the binary classifier.
-    public var weights: [String: Double]
-    public var bias: Double
-    public var calibration: Calibration
-    public var subtypes: Subtypes
+    package var weights: [String: Double]
+    package var bias: Double
+    package var calibration: Calibration
+    package var subtypes: Subtypes
     /// How the weights were made: command, data, regularization, figures.
-    public var provenance: [String: String]
+    package var provenance: [String: String]
 
-    public init(
+    package init(
         weights: [String: Double], bias: Double, calibration: Calibration = .init(), subtypes: Subtypes,
         provenance: [String: String] = [:]
     ) {
@@ -54,7 +54,7 @@ public struct ConflictModel: Codable, Sendable, Equatable {
     }
 
     /// The problems that make a model unusable with this version of the stage, if any.
-    public var mismatch: String? {
+    package var mismatch: String? {
         let known = Set(ConflictFeatures.names)
         if let unknown = weights.keys.sorted().first(where: { !known.contains($0) }) {
             return "unknown feature '\(unknown)'"
@@ -139,7 +139,7 @@ package enum Softmax {
 extension ConflictModel {
     /// A model with every weight zero: a 0.5 score for every article, for
     /// building a stage that only analyses (training) before any fit exists.
-    public static var untrained: ConflictModel {
+    package static var untrained: ConflictModel {
         let names = ConflictFeatures.subtypeNames
         let row = Dictionary(uniqueKeysWithValues: names.map { ($0, 0.0) })
         return ConflictModel(

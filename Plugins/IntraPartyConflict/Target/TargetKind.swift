@@ -3,7 +3,7 @@
 /// The deciding question for intra-party conflict: workers of party X
 /// rallying against their own leaders are `ownLeadership`; the same workers
 /// rallying against the chief minister are `government`.
-public enum TargetKind: String, CaseIterable, Sendable, Codable {
+package enum TargetKind: String, CaseIterable, Sendable, Codable {
     /// The party's leaders: "the party leadership", "high command", "its leader".
     case ownLeadership = "own_leadership"
     /// The party's bodies and premises: "central committee", "NEC", "the party office".
@@ -22,7 +22,7 @@ public enum TargetKind: String, CaseIterable, Sendable, Codable {
     case none
 
     /// Whether the target lies inside the acting party.
-    public var isInternal: Bool {
+    package var isInternal: Bool {
         switch self {
         case .ownLeadership, .ownOrgan, .ownMember, .ownParty: true
         case .government, .otherParty, .coalitionPartner, .none: false
