@@ -151,6 +151,8 @@ struct NewStageCommand: ParsableCommand {
             and added "\(module)" to the plugins list in Package.swift.
             Next: swift build && swift test --filter \(module)Tests
             Then use it in a pipeline:  stages: [ normalize, \(name) ]
+            Document it in README.md under '### \(name)', with the option table 'textpipe describe \(name)'
+            prints: the registry tests check that every stage has one.
             """)
         if evaluation != nil {
             try Terminal.print(
