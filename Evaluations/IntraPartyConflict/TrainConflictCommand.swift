@@ -32,7 +32,7 @@ package struct TrainConflictCommand: ParsableCommand {
     var l2 = 0.01
 
     @Option(help: "L2 regularization of the subtype classifier.")
-    var subtypeL2 = 0.003
+    var subtypeL2 = 0.02
 
     @Option(help: "Cross-validation folds.")
     var folds = 5
