@@ -135,7 +135,7 @@ let package = Package(
             name: "TextpipeEvalKit",
             dependencies: ["Textpipe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "EvaluationRegistryTests", dependencies: ["EvaluationRegistry"]),
-        .testTarget(name: "TextpipeEvalKitTests", dependencies: ["TextpipeEvalKit"]),
+        .testTarget(name: "TextpipeEvalKitTests", dependencies: ["TextpipeEvalKit", "Textpipe"]),
         .executableTarget(name: "textpipe", dependencies: ["TextpipeCLI"]),
         .testTarget(name: "TextpipeTests", dependencies: ["Textpipe", "TextpipeTestKit", "StageRegistry"]),
         .testTarget(name: "CLITests", dependencies: ["textpipe"]),

@@ -129,31 +129,18 @@ struct EvalEntitiesCommand: ParsableCommand {
     /// Runs the stage on every article under `directory` with `jobs` threads, as the
     /// runner would, but without reading or writing JSON, and prints articles per second.
     private func measureThroughput(_ directory: String, stage: EntitiesStage) throws {
-        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".txt") }.sorted()
-        let texts = files.map { file -> String in
-            let data = (try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))) ?? Data()
-            return String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
-        }
-        let characters = texts.map(\.unicodeScalars.count).reduce(0, +)
-        let entityCounts = Locked([Int](repeating: 0, count: texts.count))
+        let files = try GoldFile.reporting { try Throughput.textFiles(under: directory) }
+        let characters = files.map(\.text.unicodeScalars.count).reduce(0, +)
+        let entityCounts = Locked([Int](repeating: 0, count: files.count))
         var best = Double.infinity
         for _ in 0..<repeats {
             let started = Date()
-            let next = Locked(0)
-            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-                while true {
-                    let index = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard index < texts.count else { return }
-                    var document = Document(id: files[index], text: texts[index])
-                    _ = try? stage.process(&document)
-                    // Only the size of the output is kept: decoding it back would be timed too.
-                    let bytes = document.field("entities")?.bytes.count ?? 0
-                    entityCounts.withLock { $0[index] = bytes }
-                }
+            Throughput.forEach(count: files.count, threads: jobs) { _, index in
+                var document = Document(id: files[index].name, text: files[index].text)
+                _ = try? stage.process(&document)
+                // Only the size of the output is kept: decoding it back would be timed too.
+                let bytes = document.field("entities")?.bytes.count ?? 0
+                entityCounts.withLock { $0[index] = bytes }
             }
             best = min(best, Date().timeIntervalSince(started))
         }
@@ -162,7 +149,7 @@ struct EvalEntitiesCommand: ParsableCommand {
             String(
                 format:
                     "textpipe entities (in-process, %d jobs): %d articles (%d KiB of entities JSON) in %.3f s = %.0f articles/s, %.0f characters/s",
-                jobs, texts.count, bytes / 1024, best, Double(texts.count) / best, Double(characters) / best))
+                jobs, files.count, bytes / 1024, best, Double(files.count) / best, Double(characters) / best))
     }
 
     private func evaluateNews(_ path: String, stage: EntitiesStage) throws {

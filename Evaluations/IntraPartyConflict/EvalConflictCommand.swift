@@ -113,38 +113,22 @@ package struct EvalConflictCommand: ParsableCommand {
     /// time of the thread that runs them (so other work on the machine does not
     /// blur the ratio), with two threads, and prints the stage's share.
     private func measure(_ directory: String, stage: IntraPartyConflictStage) throws {
-        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".txt") }.sorted()
-        let texts = files.map { file -> String in
-            let data = (try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))) ?? Data()
-            return String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
-        }
+        let files = try GoldFile.reporting { try Throughput.textFiles(under: directory) }
         let normalize = try NormalizeStage(options: .init())
         let entities = try EntitiesStage(options: .init())
         let cpu = Clocks.threadCPUSeconds
         var best = (before: Double.infinity, stage: Double.infinity)
         for _ in 0..<repeats {
             let totals = Locked((before: 0.0, stage: 0.0))
-            let next = Locked(0)
-            DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                var before = 0.0
-                var spent = 0.0
-                while true {
-                    let index = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard index < texts.count else { break }
-                    var document = Document(id: files[index], text: texts[index])
-                    let t0 = cpu()
-                    _ = try? normalize.process(&document)
-                    _ = try? entities.process(&document)
-                    let t1 = cpu()
-                    _ = try? stage.process(&document)
-                    before += t1 - t0
-                    spent += cpu() - t1
-                }
-                totals.withLock { $0 = ($0.before + before, $0.stage + spent) }
+            Throughput.forEach(count: files.count, threads: 2) { _, index in
+                var document = Document(id: files[index].name, text: files[index].text)
+                let t0 = cpu()
+                _ = try? normalize.process(&document)
+                _ = try? entities.process(&document)
+                let t1 = cpu()
+                _ = try? stage.process(&document)
+                let t2 = cpu()
+                totals.withLock { $0 = ($0.before + t1 - t0, $0.stage + t2 - t1) }
             }
             let run = totals.withLock { $0 }
             if run.before + run.stage < best.before + best.stage { best = run }
@@ -153,6 +137,6 @@ package struct EvalConflictCommand: ParsableCommand {
             String(
                 format:
                     "%d articles, CPU time: normalize+entities %.3f s, intra-party-conflict %.3f s: the stage adds %.1f %% to normalize+entities",
-                texts.count, best.before, best.stage, best.stage / best.before * 100))
+                files.count, best.before, best.stage, best.stage / best.before * 100))
     }
 }

@@ -127,11 +127,9 @@ package struct EvalSummarizeCommand: ParsableCommand {
         var rates: [Double] = []
         for _ in 0..<rounds {
             let start = DispatchTime.now().uptimeNanoseconds
-            DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                for index in stride(from: worker, to: documents.count, by: threads) {
-                    var document = documents[index]
-                    _ = try? stage.process(&document)
-                }
+            Throughput.forEach(count: documents.count, threads: threads) { _, index in
+                var document = documents[index]
+                _ = try? stage.process(&document)
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             rates.append(Double(documents.count) / seconds)

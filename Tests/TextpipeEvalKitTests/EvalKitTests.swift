@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Textpipe
 import TextpipeEvalKit
 
 /// What every evaluation reads gold data and counts figures with.
@@ -37,5 +38,44 @@ import TextpipeEvalKit
         // Nothing predicted or nothing to find: 0, as conlleval prints it, never NaN.
         #expect(PrecisionRecall(correct: 0, predicted: 0, gold: 3).precision == 0)
         #expect(PrecisionRecall().f1 == 0)
+    }
+}
+
+/// The articles the in-process speed figures time, and the loop that hands them out.
+@Suite struct ThroughputTests {
+    @Test func textFilesAreReadInNameOrderFromSubfolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("politics"), withIntermediateDirectories: true)
+        try Data("b".utf8).write(to: root.appendingPathComponent("politics/002.txt"))
+        try Data("a".utf8).write(to: root.appendingPathComponent("001.txt"))
+        try Data([0x66, 0xFF]).write(to: root.appendingPathComponent("politics/003.txt"))
+        try Data("skip".utf8).write(to: root.appendingPathComponent("notes.md"))
+        let files = try Throughput.textFiles(under: root.path)
+        #expect(files.map(\.name) == ["001.txt", "politics/002.txt", "politics/003.txt"])
+        #expect(files.map(\.text) == ["a", "b", "f\u{FFFD}"])
+        let empty = root.appendingPathComponent("politics/none")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(throws: GoldFileError(path: empty.path, line: 0, message: "holds no .txt file to time")) {
+            try Throughput.textFiles(under: empty.path)
+        }
+        let missing = root.appendingPathComponent("missing").path
+        #expect(
+            throws: GoldFileError(
+                path: missing, line: 0, message: "no such directory (give a folder of .txt articles)")
+        ) { try Throughput.textFiles(under: missing) }
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func everyIndexIsVisitedOnce(threads: Int) {
+        let seen = Locked([Int](repeating: 0, count: 1000))
+        let workers = Locked(Set<Int>())
+        Throughput.forEach(count: 1000, threads: threads) { worker, index in
+            seen.withLock { $0[index] += 1 }
+            workers.withLock { _ = $0.insert(worker) }
+        }
+        #expect(seen.withLock { $0 } == [Int](repeating: 1, count: 1000))
+        #expect(workers.withLock { $0.allSatisfy { (0..<threads).contains($0) } })
     }
 }
