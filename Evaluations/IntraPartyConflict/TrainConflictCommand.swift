@@ -61,6 +61,8 @@ package struct TrainConflictCommand: ParsableCommand {
         let settings = ConflictTrainer.Settings(l2: l2, subtypeL2: subtypeL2)
         let analyzer = try ConflictAnalyzer.bundled()
         let trainData = try GoldFile.reporting { try ConflictGold(path: train) }
+        // Read before cross-validation, so a broken dev file is reported at once, not after the folds.
+        let devData = try dev.map { path in try GoldFile.reporting { try ConflictGold(path: path) } }
         let trainExamples = try trainData.items.map {
             ConflictTrainer.Example(article: try analyzer.analyze($0.document), label: $0.label, subtype: $0.subtype)
         }
@@ -74,8 +76,7 @@ package struct TrainConflictCommand: ParsableCommand {
 
         var model = ConflictTrainer.fit(trainExamples, settings: settings, calibration: calibration)
         var devLine = "-"
-        if let dev {
-            let devData = try GoldFile.reporting { try ConflictGold(path: dev) }
+        if let dev, let devData {
             let stage = try IntraPartyConflictStage(model: model)
             var score = ConflictScore()
             for item in devData.items { score.add(item, try stage.report(for: item.document)) }

@@ -119,4 +119,21 @@ import Testing
         let errors = result.stderr.split(separator: "\n")
         #expect(errors == ["\(file.path):3: error: not a JSON object (each line holds one record)"])
     }
+
+    /// The dev file is read before the folds run: its broken line is reported, and
+    /// nothing of the cross-validation is printed first.
+    @Test func aBrokenDevFileStopsTrainingBeforeCrossValidation() throws {
+        let train = try Self.goldFile()
+        let dev = train.deletingPathExtension().appendingPathExtension("dev.jsonl")
+        defer { for file in [train, dev] { try? FileManager.default.removeItem(at: file) } }
+        try "{\"text\":\"x\"}\n".write(to: dev, atomically: true, encoding: .utf8)
+        let result = try CLI.run([
+            "train", "conflict", "--train", train.path, "--dev", dev.path, "--output", "/nonexistent/w.json",
+        ])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.split(separator: "\n")
+                == ["\(dev.path):1: error: expected a string 'text' and a boolean 'label'"])
+        #expect(!result.stdout.contains("cross-validation"))
+    }
 }
