@@ -43,13 +43,7 @@ package enum CoNLLCorpus {
     /// - Throws: ``GoldFileError``, as every gold reader does: the file cannot be read,
     ///   or a line is not `token … TAG`.
     package static func read(path: String) throws(GoldFileError) -> [CoNLLDocument] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw GoldFileError(path: path, line: 0, message: "cannot read it: \(error.localizedDescription)")
-        }
-        return try parse(String(decoding: data, as: UTF8.self), path: path)
+        try parse(String(decoding: try GoldFile.contents(path: path), as: UTF8.self), path: path)
     }
 
     /// Parses CoNLL text. When the text has no `-DOCSTART-` lines, documents

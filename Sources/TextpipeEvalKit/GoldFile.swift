@@ -27,12 +27,7 @@ public enum GoldFile {
     ///
     /// - Throws: ``GoldFileError`` for an unreadable file or a line that is not a JSON object.
     public static func jsonObjects(path: String) throws(GoldFileError) -> [(line: Int, object: [String: Any])] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw GoldFileError(path: path, line: 0, message: "cannot read it: \(error.localizedDescription)")
-        }
+        let data = try contents(path: path)
         var objects: [(line: Int, object: [String: Any])] = []
         for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
         where line.contains(where: { !$0.isJSONWhitespace }) {
@@ -43,6 +38,17 @@ public enum GoldFile {
             objects.append((index + 1, object))
         }
         return objects
+    }
+
+    /// The bytes of a gold file.
+    ///
+    /// - Throws: ``GoldFileError`` (line 0) when it cannot be read.
+    public static func contents(path: String) throws(GoldFileError) -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw GoldFileError(path: path, line: 0, message: "cannot read it: \(error.localizedDescription)")
+        }
     }
 
     /// Runs `body`, turning a ``GoldFileError`` into its one line on stderr and exit 65,
