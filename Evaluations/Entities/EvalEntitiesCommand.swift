@@ -13,7 +13,8 @@ struct EvalEntitiesCommand: ParsableCommand {
         discussion: """
             --conll FILE tags the file's tokens as given (the tagger and its document-level label \
             consistency pass) and prints per-type and micro precision, recall and F1 over exact spans, \
-            as conlleval does. With --whole-stage it scores what the stage writes instead: the tagger's \
+            as conlleval does, then the ten most frequent error patterns (missed, spurious, wrong type, \
+            wrong boundary, by type) with examples. With --whole-stage it scores what the stage writes instead: the tagger's \
             spans after the name repairs, label rules and party merging.
 
             --news FILE runs the whole stage on each line's "text" and prints the recall of the names \
@@ -74,6 +75,7 @@ struct EvalEntitiesCommand: ParsableCommand {
         if let conll {
             let documents = try GoldFile.reporting { try CoNLLCorpus.read(path: conll) }
             var score = SpanScore()
+            var errors = SpanErrors()
             let tagging = Date()
             var tokens = 0
             for document in documents {
@@ -94,6 +96,12 @@ struct EvalEntitiesCommand: ParsableCommand {
                         count: layout.tokens.count)
                 }
                 score.add(predicted: predicted, gold: document.tags)
+                errors.add(predicted: predicted, gold: document.tags) { range in
+                    ScalarText.string(
+                        layout.scalars[
+                            layout.tokens[range.lowerBound].lowerBound..<layout.tokens[range.upperBound - 1].upperBound]
+                    )
+                }
                 tokens += layout.tokens.count
                 if showErrors {
                     let gold = Set(
@@ -121,6 +129,7 @@ struct EvalEntitiesCommand: ParsableCommand {
                 "\(conll): \(documents.count) documents, \(tokens) tokens, tagged in \(String(format: "%.2f", Date().timeIntervalSince(tagging))) s"
             )
             print(score.report())
+            print(errors.report())
         }
         if let news { try evaluateNews(news, stage: stage) }
         if let throughput { try measureThroughput(throughput, stage: stage) }

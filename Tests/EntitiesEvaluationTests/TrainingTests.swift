@@ -48,6 +48,26 @@ import TextpipeEvalKit
         #expect(micro.precision == 0.5 && micro.recall == 0.5 && micro.f1 == 0.5)
     }
 
+    @Test func spanErrorsNameHowEachSpanIsWrong() {
+        let words = ["Rovan", "Hale", "of", "Marlo", "City", "beat", "Tessa", "United", "in", "Kell"]
+        let gold = ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
+        let predicted = ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "B-PER", "I-PER", "B-ORG", "O"]
+        var errors = SpanErrors()
+        errors.add(
+            predicted: predicted.map { TagSet.tag(named: Substring($0)) },
+            gold: gold.map { TagSet.tag(named: Substring($0)) }
+        ) { words[$0].joined(separator: " ") }
+        #expect(
+            errors.counts == [
+                "wrong boundary ORG (as LOC)": 1, "wrong type ORG → PER": 1, "missed LOC": 1, "spurious ORG": 1,
+            ])
+        #expect(errors.examples["wrong boundary ORG (as LOC)"] == ["Marlo City → [Marlo]"])
+        #expect(errors.examples["missed LOC"] == ["Kell"])
+        let report = errors.report(top: 2).split(separator: "\n")
+        #expect(report.count == 3)
+        #expect(report[0] == "errors: 4 spans; the 2 most frequent patterns")
+    }
+
     @Test func trainsDeterministicallyAndRoundTripsTheModelFile() throws {
         let documents = try CoNLLCorpus.read(path: Self.fixture)
         var settings = PerceptronTrainer.Settings()
