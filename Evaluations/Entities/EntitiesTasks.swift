@@ -7,5 +7,5 @@ import TextpipeEvalKit
 /// so the binary's stage carries only what tagging needs.
 public enum EntitiesTasks: StageTasks {
     public static let eval: [any ParsableCommand.Type] = [EvalEntitiesCommand.self]
-    public static let train: [any ParsableCommand.Type] = [TrainEntitiesCommand.self]
+    public static let train: [any ParsableCommand.Type] = [TrainEntitiesCommand.self, TrainClustersCommand.self]
 }

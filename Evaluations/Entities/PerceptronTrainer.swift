@@ -71,10 +71,12 @@ package struct PerceptronTrainer {
 
     /// Builds the lexicon the model ships: hand-written word lists, the entity
     /// strings of `documents`, and casing statistics from `documents` and `casingTexts`.
-    static func lexicon(wordLists: [String], entitiesFrom documents: [CoNLLDocument], casing: [UInt64: (Int, Int)])
-        -> Lexicon
-    {
+    static func lexicon(
+        wordLists: [String], entitiesFrom documents: [CoNLLDocument], casing: [UInt64: (Int, Int)],
+        clusters: [UInt64: UInt32]
+    ) -> Lexicon {
         var lexicon = Lexicon()
+        lexicon.clusters = clusters
         for list in wordLists { lexicon.add(wordList: list) }
         for document in documents {
             for sentence in document.sentences {
@@ -158,6 +160,7 @@ package struct PerceptronTrainer {
     /// first pass trained on the other half.
     package func train(
         train: [CoNLLDocument], dev: [CoNLLDocument], wordLists: [String], casingTexts: [String],
+        clusters: [UInt64: UInt32] = [:],
         progress: (EpochReport) -> Void
     ) -> TaggerModel {
         let casing = Self.casingCounts(documents: train, texts: casingTexts)
@@ -165,10 +168,11 @@ package struct PerceptronTrainer {
             train.enumerated().filter { $0.offset % 2 == 0 }.map(\.element),
             train.enumerated().filter { $0.offset % 2 == 1 }.map(\.element),
         ]
-        let full = Self.lexicon(wordLists: wordLists, entitiesFrom: train, casing: casing)
+        let full = Self.lexicon(wordLists: wordLists, entitiesFrom: train, casing: casing, clusters: clusters)
         var trainDocuments: [Prepared] = []
         for half in 0..<2 {
-            let lexicon = Self.lexicon(wordLists: wordLists, entitiesFrom: halves[1 - half], casing: casing)
+            let lexicon = Self.lexicon(
+                wordLists: wordLists, entitiesFrom: halves[1 - half], casing: casing, clusters: clusters)
             trainDocuments += Self.prepare(
                 halves[half], extractor: FeatureExtractor(lexicon: lexicon, bucketBits: settings.bucketBits), fold: half
             )

@@ -44,6 +44,12 @@ struct TrainEntitiesCommand: ParsableCommand {
     @Option(help: "Plain-text files (or directories of them) to count how words are capitalized; optional.")
     var casingCorpus: [String] = []
 
+    @Option(
+        help:
+            "Word clusters, 'path<TAB>word<TAB>count' a line (from 'textpipe train clusters', or Brown clusters from wcluster); optional."
+    )
+    var clusters: String?
+
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
         guard (1...2).contains(passes) else { throw ValidationError("--passes must be 1 or 2") }
@@ -57,6 +63,7 @@ struct TrainEntitiesCommand: ParsableCommand {
             (try CoNLLCorpus.read(path: train), try dev.map { try CoNLLCorpus.read(path: $0) } ?? [])
         }
         let texts = try casingCorpus.flatMap(Self.texts(at:))
+        let wordClusters = try clusters.map { path in try GoldFile.reporting { try Self.clusters(at: path) } } ?? [:]
         var settings = PerceptronTrainer.Settings()
         settings.epochs = epochs
         settings.seed = seed
@@ -65,9 +72,12 @@ struct TrainEntitiesCommand: ParsableCommand {
         settings.passes = passes
         settings.ensemble = ensemble
         let sentences = trainDocuments.map(\.sentences.count).reduce(0, +)
-        print("training on \(trainDocuments.count) documents, \(sentences) sentences; \(texts.count) casing texts")
+        print(
+            "training on \(trainDocuments.count) documents, \(sentences) sentences; \(texts.count) casing texts, \(wordClusters.count) clustered words"
+        )
         let model = PerceptronTrainer(settings: settings).train(
-            train: trainDocuments, dev: devDocuments, wordLists: try EntitiesResources.wordLists(), casingTexts: texts
+            train: trainDocuments, dev: devDocuments, wordLists: try EntitiesResources.wordLists(), casingTexts: texts,
+            clusters: wordClusters
         ) { report in
             let f1 = report.dev.prf([0, 1, 2]).f1
             let all = report.dev.prf([0, 1, 2, 3]).f1
@@ -86,6 +96,16 @@ struct TrainEntitiesCommand: ParsableCommand {
         print(
             "wrote \(output) (\(bytes.count / 1024) KiB) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
         )
+    }
+
+    /// The clusters of a `path<TAB>word<TAB>count` file, by folded word hash.
+    static func clusters(at path: String) throws -> [UInt64: UInt32] {
+        let text = String(decoding: try GoldFile.contents(path: path), as: UTF8.self)
+        var lexicon = Lexicon()
+        if let line = lexicon.add(clusters: text).first {
+            throw GoldFileError(path: path, line: line, message: "expected 'path<TAB>word<TAB>count'")
+        }
+        return lexicon.clusters
     }
 
     /// The texts of a file, or of every `.txt`/`.sgm` file under a directory (SGML tags removed).

@@ -12,6 +12,7 @@ package struct FeatureExtractor: Sendable {
     /// The lexicon's tables in a form that is fast to look up.
     let phrases: HashIndex<UInt16>
     let casing: HashIndex<UInt8>
+    let clusters: HashIndex<UInt32>
     /// `buckets - 1`; the weight table has a power-of-two number of rows.
     let mask: UInt64
 
@@ -19,6 +20,7 @@ package struct FeatureExtractor: Sendable {
         self.lexicon = lexicon
         phrases = HashIndex(lexicon.phrases, empty: 0)
         casing = HashIndex(lexicon.casing, empty: 0)
+        clusters = HashIndex(lexicon.clusters, empty: 0)
         mask = (1 << UInt64(bucketBits)) - 1
     }
 
@@ -51,6 +53,7 @@ package struct FeatureExtractor: Sendable {
         }
         for i in facts.indices {
             facts[i].casing = casing[facts[i].folded] ?? 0
+            if clusters.count > 0 { facts[i].cluster = clusters[facts[i].folded] ?? 0 }
             facts[i].documentCasing = seen[facts[i].folded] | (first[i] ? 4 : 0)
         }
         for sentence in sentences {
@@ -169,7 +172,27 @@ package struct FeatureExtractor: Sendable {
         add(32, gazetteer(i - 1))
         add(33, gazetteer(i + 1))
         add(34, UInt64(f.gazetteerBegin), UInt64(f.gazetteerInside))
+        if clusters.count > 0 { clusterFeatures(facts, sentence: sentence, at: i, into: &out) }
         if let document { documentFeatures(facts, at: i, document: document, into: &out) }
+    }
+
+    /// Appends the cluster features of token `i`: its path cut at 4, 8 and 12
+    /// branches and whole, with how it is capitalized, and the paths of its
+    /// neighbours cut at 8. A word without a cluster (rare in the unlabelled
+    /// text, which most unseen names are not) has path 0, itself a feature.
+    func clusterFeatures(_ facts: [TokenFacts], sentence: Range<Int>, at i: Int, into out: inout [UInt32]) {
+        func add(_ template: UInt64, _ value: UInt32) {
+            out.append(UInt32(truncatingIfNeeded: FeatureHash.mix(template, UInt64(value)) & mask))
+        }
+        func neighbour(_ k: Int) -> UInt32 { sentence.contains(k) ? Lexicon.prefix(facts[k].cluster, 8) : .max }
+        let f = facts[i]
+        add(50, Lexicon.prefix(f.cluster, 4))
+        add(51, Lexicon.prefix(f.cluster, 8))
+        add(52, Lexicon.prefix(f.cluster, 12))
+        add(53, f.cluster)
+        add(54, neighbour(i - 1))
+        add(55, neighbour(i + 1))
+        add(56, Lexicon.prefix(f.cluster, 12) << 1 | (f.capitalized ? 1 : 0))
     }
 
     /// Appends the second pass's features of token `i`: the first pass's view

@@ -37,6 +37,9 @@ package struct Lexicon: Sendable {
     package var phrases: [UInt64: UInt16] = [:]
     /// Folded word hash → capitalization bucket (see ``casingBucket(capitalized:lower:)``).
     package var casing: [UInt64: UInt8] = [:]
+    /// Folded word hash → cluster path, as bits under a leading 1 (``clusterPath(_:)``):
+    /// "0110" is `0b10110`. Empty for a model trained without clusters.
+    package var clusters: [UInt64: UInt32] = [:]
     /// The longest phrase, in tokens.
     package var longestPhrase = 1
 
@@ -68,6 +71,41 @@ package struct Lexicon: Sendable {
             }
             if let category { add(phrase: entry, category: category) }
         }
+    }
+
+    /// Adds the clusters of a `path<TAB>word<TAB>count` file (the format of Liang's
+    /// `wcluster`, which `textpipe train clusters` writes); returns the lines that are not.
+    @discardableResult
+    package mutating func add(clusters text: String) -> [Int] {
+        var bad: [Int] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2, let path = Self.clusterPath(fields[0]), !fields[1].isEmpty else {
+                bad.append(number + 1)
+                continue
+            }
+            let scalars = Array(fields[1].unicodeScalars)
+            clusters[TokenFacts.foldedHash(scalars, 0..<scalars.count)] = path
+        }
+        return bad
+    }
+
+    /// A path of `0`s and `1`s as bits under a leading 1; nil when it is not one or is longer than 31.
+    package static func clusterPath(_ text: Substring) -> UInt32? {
+        guard text.count <= 31 else { return nil }
+        var path: UInt32 = 1
+        for character in text {
+            guard character == "0" || character == "1" else { return nil }
+            path = path << 1 | (character == "1" ? 1 : 0)
+        }
+        return path
+    }
+
+    /// The first `length` branches of a path (the whole path when it is shorter); 0 stays 0 (no cluster).
+    @inline(__always) static func prefix(_ path: UInt32, _ length: Int) -> UInt32 {
+        let depth = 31 - path.leadingZeroBitCount
+        return depth > length ? path >> UInt32(depth - length) : path
     }
 
     @inlinable static func phraseHash<Tokens: Sequence<UInt64>>(_ tokens: Tokens) -> UInt64 {

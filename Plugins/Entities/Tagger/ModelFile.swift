@@ -3,7 +3,7 @@ import Foundation
 /// The tagger's compact binary file format, little-endian:
 ///
 /// ```
-/// "TXPNER03"                         magic, 8 bytes
+/// "TXPNER04"                         magic, 8 bytes ("TXPNER03": no clusters section)
 /// u32 bucketBits, u32 tagCount (9), u32 passCount
 /// per pass:
 ///   f32 × (tagCount + 1) × tagCount   transitions (last row: sentence start)
@@ -11,9 +11,12 @@ import Foundation
 ///   2^bucketBits rows of 16 bytes      f32 scale, i8 × 9 weights, 3 zero bytes
 /// u32 phraseCount, u32 longestPhrase, (u64 hash, u16 categories) × phraseCount
 /// u32 casingCount, (u64 hash, u8 bucket) × casingCount
+/// u32 clusterCount, (u64 hash, u32 path) × clusterCount
 /// ```
 package enum ModelFile {
-    static let magic = Array("TXPNER03".utf8)
+    static let magic = Array("TXPNER04".utf8)
+    /// Models from before clusters, still read.
+    static let magicWithoutClusters = Array("TXPNER03".utf8)
 
     /// A problem reading a model file.
     package struct FormatError: Error, CustomStringConvertible {
@@ -57,6 +60,12 @@ package enum ModelFile {
             u64(hash)
             out.append(bucket)
         }
+        let clusters = model.lexicon.clusters.sorted { $0.key < $1.key }
+        u32(UInt32(clusters.count))
+        for (hash, path) in clusters {
+            u64(hash)
+            u32(path)
+        }
         return out
     }
 
@@ -99,7 +108,10 @@ package enum ModelFile {
                 }
             }
             try need(8)
-            guard Array(raw[0..<8]) == magic else { throw FormatError(path: path, message: "bad magic") }
+            let version = Array(raw[0..<8])
+            guard version == magic || version == magicWithoutClusters else {
+                throw FormatError(path: path, message: "bad magic")
+            }
             offset = 8
             let bucketBits = Int(try u32())
             let tagCount = Int(try u32())
@@ -135,6 +147,14 @@ package enum ModelFile {
                 try need(1)
                 lexicon.casing[hash] = raw[offset]
                 offset += 1
+            }
+            if version == magic {
+                let clusterCount = Int(try u32())
+                lexicon.clusters.reserveCapacity(clusterCount)
+                for _ in 0..<clusterCount {
+                    let hash = try u64()
+                    lexicon.clusters[hash] = try u32()
+                }
             }
             guard offset == raw.count else {
                 throw FormatError(path: path, message: "\(raw.count - offset) bytes after the end")

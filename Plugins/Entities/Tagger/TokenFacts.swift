@@ -23,6 +23,8 @@ package struct TokenFacts {
     /// Gazetteer categories of phrases this token begins, and of phrases it continues.
     var gazetteerBegin: UInt16 = 0
     var gazetteerInside: UInt16 = 0
+    /// The word's cluster path (``Lexicon/clusters``); 0 when it has none.
+    var cluster: UInt32 = 0
     /// The word's capitalization bucket in the lexicon.
     var casing: UInt8 = 0
     /// How the same word is written elsewhere in the document: bit 0 capitalized
@@ -128,6 +130,14 @@ package struct TokenFacts {
         var hash = FeatureHash.seed
         for i in range { hash = FeatureHash.add(hash, FeatureHash.folded(s[i]).value) }
         return hash
+    }
+
+    /// The folded spelling of one token: what ``foldedHash(_:_:)`` hashes, as text
+    /// (for word lists such as clusters, read back with ``foldedHash(_:_:)``).
+    package static func foldedWord(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        for i in range { view.append(FeatureHash.folded(s[i])) }
+        return String(view)
     }
 
     /// Token ranges of a text, tokenized the way articles are.
