@@ -30,6 +30,9 @@ struct TrainClustersCommand: ParsableCommand {
     @Option(help: "Context words counted by name (the rest are pooled by how they are written).")
     var contexts = 3_000
 
+    @Option(help: "Singular directions kept: the dimensions of the word vectors that are split.")
+    var dimensions = 200
+
     @Option(help: "Splits from the root to a leaf, at most (the longest path).")
     var depth = 16
 
@@ -44,6 +47,7 @@ struct TrainClustersCommand: ParsableCommand {
         guard minCount >= 1, maxWords >= 2, contexts >= 1 else {
             throw ValidationError("--min-count, --contexts must be at least 1 and --max-words at least 2")
         }
+        guard (2...1_000).contains(dimensions) else { throw ValidationError("--dimensions must be between 2 and 1000") }
         guard (1...30).contains(depth) else { throw ValidationError("--depth must be between 1 and 30") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
@@ -56,6 +60,7 @@ struct TrainClustersCommand: ParsableCommand {
         settings.maximumWords = maxWords
         settings.contexts = contexts
         settings.depth = depth
+        settings.dimensions = dimensions
         settings.seed = seed
         settings.threads = threads
         let entries = WordClusters(settings: settings).cluster(texts)

@@ -121,6 +121,17 @@ import TextpipeTestKit
         #expect(repaired.map(\.label) == [.organization, .person, .organization])
     }
 
+    @Test func aNameDoesNotEndOnAConnector() throws {
+        let text = "Inspector Rovan of Kellmore Police Station and two officers arrived."
+        let layout = TextLayout(text)
+        let end = layout.tokens[6].upperBound
+        var repaired = [
+            Mention(text: layout.text(0..<end), label: .organization, start: 0, end: end, tokens: 0..<7)
+        ]
+        NameResolver(parties: try EntitiesStage.bundled.parties.get()).repairNames(&repaired, words: Words(layout))
+        #expect(repaired.map(\.text) == ["Inspector Rovan of Kellmore Police Station"])
+    }
+
     /// Mentions of `text` with the labels a tagger might give (`(token range, label)`), after ``NameResolver/retype``.
     static func retyped(_ text: String, _ tagged: [(Range<Int>, EntityLabel)], gazetteer: [String: UInt16] = [:]) throws
         -> [String]

@@ -30,6 +30,10 @@ extension NameResolver {
         "wing", "cell", "front", "movement", "congress", "association", "bank", "company", "university", "college",
     ]
 
+    /// Words a name never ends on: a tagger that runs a name on across a
+    /// connector ("Chandraganj Police Station and") leaves them at its end.
+    static let trailingConnectors: Set<String> = ["and", "of", "the", "for", "in", "on", "at", "&", "or", "to"]
+
     /// Fixes the commonest ways a newswire-trained tagger cuts names in
     /// modern political news: an office glued to the front of a person
     /// (`MLA KL Thakur`, ORG), a trailing `MP`, honorifics and bare initials
@@ -45,6 +49,9 @@ extension NameResolver {
             var tokens = mention.tokens
             while tokens.count > 1, Self.leadingModifiers.contains(words.lower(tokens.lowerBound)) {
                 tokens = (tokens.lowerBound + 1)..<tokens.upperBound
+            }
+            while tokens.count > 1, Self.trailingConnectors.contains(words.lower(tokens.upperBound - 1)) {
+                tokens = tokens.lowerBound..<(tokens.upperBound - 1)
             }
             if mention.label == .organization {
                 while tokens.count > 1, Self.officeWords.contains(words.lower(tokens.upperBound - 1)),
