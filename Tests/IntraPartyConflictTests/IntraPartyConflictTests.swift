@@ -167,4 +167,29 @@ import TextpipeTestKit
     func groupCuesWeighTheirTieToAParty(text: String, expected: Double) throws {
         #expect(try Self.weight(.group, in: text) == expected)
     }
+
+    /// Rebels named by a people or a place ("Valmoran rebels", "the Kurdish
+    /// \"border\" rebels") are insurgents, and so are "the rebels" further on:
+    /// neither is a party's dissent.
+    @Test(arguments: [
+        "The Harbour Civic Party backed military aid to the Valmoran rebels. The rebels seized a bridge on Monday.",
+        "The Harbour Civic Party said aid to the Kurdish \"border\" rebels would go on. The rebels fought on.",
+        "The Harbour Civic Party met Valmoran dissidents in exile. The dissidents asked for asylum.",
+    ])
+    func insurgentRebelsAreNoDissent(text: String) throws {
+        #expect(try Self.weight(.policyDissent, in: text) == 0)
+        #expect(try Self.weight(.internal, in: text) == 0)
+    }
+
+    /// Rebels named by their party or their seat are the party's, wherever they sit,
+    /// even in an article that also names a country's rebels.
+    @Test(arguments: [
+        "Forty Harbour Civic Party rebels voted against the budget in Ostrava Bay. The rebels want the leader to go.",
+        "The Harbour Civic Party backed aid to Valmoran rebels. Three rebel MPs of the party voted against it.",
+        "The rebels of the Harbour Civic Party met in Ostrava Bay to plan their challenge.",
+        "Denied a Harbour Civic Party ticket, Ivo Sandor from Ostrava Bay also turned rebel on Monday.",
+    ])
+    func aPartysRebelsStayDissent(text: String) throws {
+        #expect(try Self.weight(.policyDissent, in: text) > 0)
+    }
 }
