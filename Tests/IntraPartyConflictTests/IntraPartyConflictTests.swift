@@ -175,6 +175,7 @@ import TextpipeTestKit
         "The Harbour Civic Party backed military aid to the Valmoran rebels. The rebels seized a bridge on Monday.",
         "The Harbour Civic Party said aid to the Kurdish \"border\" rebels would go on. The rebels fought on.",
         "The Harbour Civic Party met Valmoran dissidents in exile. The dissidents asked for asylum.",
+        "The Harbour Civic Party called for the release of the jailed dissident Tomas Ferreira on Monday.",
     ])
     func insurgentRebelsAreNoDissent(text: String) throws {
         #expect(try Self.weight(.policyDissent, in: text) == 0)
@@ -188,6 +189,7 @@ import TextpipeTestKit
         "The Harbour Civic Party backed aid to Valmoran rebels. Three rebel MPs of the party voted against it.",
         "The rebels of the Harbour Civic Party met in Ostrava Bay to plan their challenge.",
         "Denied a Harbour Civic Party ticket, Ivo Sandor from Ostrava Bay also turned rebel on Monday.",
+        "Harbour Civic Party dissident Tomas Ferreira said the leadership had betrayed its members.",
     ])
     func aPartysRebelsStayDissent(text: String) throws {
         #expect(try Self.weight(.policyDissent, in: text) > 0)

@@ -61,7 +61,8 @@ package struct ArticleAnalysis: Sendable {
                 k += 1
             }
         }
-        // Places and peoples ("Nicaragua", "Kurdish") the entities stage found, outside any party's name.
+        // Places and peoples ("Nicaragua", "Kurdish") the entities stage found, outside
+        // any party's name, and persons it tied to no party: who rebels belong to.
         tokenIndex = 0
         for entity in entities where (entity.label == .location || entity.label == .misc) && entity.party == nil {
             while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
@@ -69,6 +70,17 @@ package struct ArticleAnalysis: Sendable {
             while k < tokens.count, tokens[k].start < entity.end {
                 if slots[k].party == nil { slots[k].place = true }
                 k += 1
+            }
+        }
+        // A full name (two words or more, so a tagger's "UP" or "SLFPers" is not one)
+        // that no seat word follows ("Rebel UP chairman candidates").
+        tokenIndex = 0
+        for entity in entities where entity.label == .person && entity.party == nil {
+            while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
+            var end = tokenIndex
+            while end < tokens.count, tokens[end].start < entity.end { end += 1 }
+            if end - tokenIndex >= 2, end == tokens.count || !Self.seatWords.contains(slots[end].word) {
+                slots[tokenIndex].startsUnaffiliatedPerson = true
             }
         }
         let insurgents = Self.rebelsAreInsurgents(slots)
@@ -184,6 +196,9 @@ package struct ArticleAnalysis: Sendable {
         var placed = false
         for (k, slot) in slots.enumerated() where rebelWords.contains(slot.word) {
             if k + 1 < slots.count, slots[k + 1].party != nil || seatWords.contains(slots[k + 1].word) { return false }
+            // "Dissident Kim Dae-jung", "rebel Ana Ruiz": the noun as the title of a
+            // person of no known party names a dissident of the state.
+            if k + 1 < slots.count, slots[k + 1].startsUnaffiliatedPerson { placed = true }
             // The words just before it, two of them besides quotation marks and
             // the second half of "U.S.-backed": the nearest one names a party
             // ("Labour rebels", "party rebels"), or one names a place or a people

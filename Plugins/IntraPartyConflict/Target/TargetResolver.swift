@@ -37,6 +37,8 @@ struct TargetResolver: Sendable {
         var stateBody = false
         /// Whether this token is part of a place's or a people's name the entities stage found, outside any party's.
         var place = false
+        /// Whether this token starts the name of a person the entities stage tied to no party.
+        var startsUnaffiliatedPerson = false
     }
 
     /// Words that make an organization's name a state body.
