@@ -144,6 +144,7 @@ import TextpipeTestKit
         "The defeat left the Harbour Civic Party facing its hardest test in a decade.",
         "The scandal has left the Harbour Civic Party in disarray ahead of the vote.",
         "Her death left the Harbour Civic Party without a leader for the campaign.",
+        "The result was left in doubt when a Harbour Civic Party senator changed his vote.",
     ])
     func aCueInsideAnIdiomIsDropped(text: String) throws {
         #expect(try Self.weight(.defectionOrExit, in: text) == 0)
