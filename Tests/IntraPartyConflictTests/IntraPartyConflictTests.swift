@@ -144,6 +144,7 @@ import TextpipeTestKit
         "The defeat left the Harbour Civic Party facing its hardest test in a decade.",
         "The scandal has left the Harbour Civic Party in disarray ahead of the vote.",
         "Her death left the Harbour Civic Party without a leader for the campaign.",
+        "The result was left in doubt when a Harbour Civic Party senator changed his vote.",
     ])
     func aCueInsideAnIdiomIsDropped(text: String) throws {
         #expect(try Self.weight(.defectionOrExit, in: text) == 0)
@@ -166,5 +167,32 @@ import TextpipeTestKit
     ])
     func groupCuesWeighTheirTieToAParty(text: String, expected: Double) throws {
         #expect(try Self.weight(.group, in: text) == expected)
+    }
+
+    /// Rebels named by a people or a place ("Valmoran rebels", "the Kurdish
+    /// \"border\" rebels") are insurgents, and so are "the rebels" further on:
+    /// neither is a party's dissent.
+    @Test(arguments: [
+        "The Harbour Civic Party backed military aid to the Valmoran rebels. The rebels seized a bridge on Monday.",
+        "The Harbour Civic Party said aid to the Kurdish \"border\" rebels would go on. The rebels fought on.",
+        "The Harbour Civic Party met Valmoran dissidents in exile. The dissidents asked for asylum.",
+        "The Harbour Civic Party called for the release of the jailed dissident Tomas Ferreira on Monday.",
+    ])
+    func insurgentRebelsAreNoDissent(text: String) throws {
+        #expect(try Self.weight(.policyDissent, in: text) == 0)
+        #expect(try Self.weight(.internal, in: text) == 0)
+    }
+
+    /// Rebels named by their party or their seat are the party's, wherever they sit,
+    /// even in an article that also names a country's rebels.
+    @Test(arguments: [
+        "Forty Harbour Civic Party rebels voted against the budget in Ostrava Bay. The rebels want the leader to go.",
+        "The Harbour Civic Party backed aid to Valmoran rebels. Three rebel MPs of the party voted against it.",
+        "The rebels of the Harbour Civic Party met in Ostrava Bay to plan their challenge.",
+        "Denied a Harbour Civic Party ticket, Ivo Sandor from Ostrava Bay also turned rebel on Monday.",
+        "Harbour Civic Party dissident Tomas Ferreira said the leadership had betrayed its members.",
+    ])
+    func aPartysRebelsStayDissent(text: String) throws {
+        #expect(try Self.weight(.policyDissent, in: text) > 0)
     }
 }

@@ -61,6 +61,29 @@ package struct ArticleAnalysis: Sendable {
                 k += 1
             }
         }
+        // Places and peoples ("Nicaragua", "Kurdish") the entities stage found, outside
+        // any party's name, and persons it tied to no party: who rebels belong to.
+        tokenIndex = 0
+        for entity in entities where (entity.label == .location || entity.label == .misc) && entity.party == nil {
+            while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
+            var k = tokenIndex
+            while k < tokens.count, tokens[k].start < entity.end {
+                if slots[k].party == nil { slots[k].place = true }
+                k += 1
+            }
+        }
+        // A full name (two words or more, so a tagger's "UP" or "SLFPers" is not one)
+        // that no seat word follows ("Rebel UP chairman candidates").
+        tokenIndex = 0
+        for entity in entities where entity.label == .person && entity.party == nil {
+            while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
+            var end = tokenIndex
+            while end < tokens.count, tokens[end].start < entity.end { end += 1 }
+            if end - tokenIndex >= 2, end == tokens.count || !Self.seatWords.contains(slots[end].word) {
+                slots[tokenIndex].startsUnaffiliatedPerson = true
+            }
+        }
+        let insurgents = Self.rebelsAreInsurgents(slots)
         var facts: [SentenceFacts] = []
         var titleTokens: [Token] = []
         var title: ScalarText?
@@ -90,7 +113,7 @@ package struct ArticleAnalysis: Sendable {
                     index: -1, span: 0..<scalars.count, slots: titleSlots,
                     words: Self.ids(titleSlots, resolver),
                     range: 0..<titleSlots.count, parties: named,
-                    focus: parties.focus, lexicon: lexicon, resolver: resolver))
+                    focus: parties.focus, insurgents: insurgents, lexicon: lexicon, resolver: resolver))
             title = scalars
         }
         let words = Self.ids(slots, resolver)
@@ -112,7 +135,7 @@ package struct ArticleAnalysis: Sendable {
             }
             let sentence = Self.facts(
                 index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
-                focus: parties.focus,
+                focus: parties.focus, insurgents: insurgents,
                 lexicon: lexicon, resolver: resolver)
             partyWord =
                 partyWord || (sentence.weight(.nonpolitical) < 1 && slots[range].contains { $0.word == "party" })
@@ -146,6 +169,60 @@ package struct ArticleAnalysis: Sendable {
         let lower = name.lowercased()
         return lower.contains("alliance") || lower.contains("coalition")
     }
+
+    /// Nouns for people who defy a leadership: a party's rebels, or a country's insurgents and dissidents.
+    static let rebelWords: Set<String> = ["rebel", "rebels", "rebellion", "dissident", "dissidents"]
+
+    /// Words after a rebel noun that make the rebels a party's: "rebel MPs", "rebel candidates".
+    static let seatWords: Set<String> = [
+        "mp", "mps", "mla", "mlas", "lawmakers", "legislators", "senators", "deputies", "councillors", "councilors",
+        "members", "leaders", "leader", "candidate", "candidates", "ministers", "faction", "group", "bloc",
+    ]
+
+    /// Words that end a rebel noun's modifiers when reading back from it ("aid to the Nicaraguan rebels").
+    static let phraseBreaks: Set<String> = [
+        "the", "a", "an", "to", "of", "for", "in", "on", "at", "by", "with", "from", "and", "or", "that", "which",
+        "who", "said", "says", ",", ".", ";", ":", "(", ")",
+    ]
+
+    /// Whether the article's rebels and dissidents are a country's or a people's
+    /// ("Nicaraguan rebels", "Kurdish dissidents") and never a party's ("Labour
+    /// rebels", "rebel MPs"): then "the rebels" further on are the same insurgents.
+    ///
+    /// News names a party's rebels by their party or their seat and a
+    /// country's by its name or its people; an article that does the second
+    /// and never the first is about insurgents or political dissidents.
+    static func rebelsAreInsurgents(_ slots: [TargetResolver.Slot]) -> Bool {
+        var placed = false
+        for (k, slot) in slots.enumerated() where rebelWords.contains(slot.word) {
+            if k + 1 < slots.count, slots[k + 1].party != nil || seatWords.contains(slots[k + 1].word) { return false }
+            // "Dissident Kim Dae-jung", "rebel Ana Ruiz": the noun as the title of a
+            // person of no known party names a dissident of the state.
+            if k + 1 < slots.count, slots[k + 1].startsUnaffiliatedPerson { placed = true }
+            // The words just before it, two of them besides quotation marks and
+            // the second half of "U.S.-backed": the nearest one names a party
+            // ("Labour rebels", "party rebels"), or one names a place or a people
+            // ("Nicaraguan \"contra\" rebels", "U.S.-backed contra rebels"). Two,
+            // not more: in "Thakur from Nalagarh also turned rebel" the place is not the rebel's.
+            var j = k - 1
+            var modifiers = 0
+            while j >= 0, modifiers < 2, !phraseBreaks.contains(slots[j].word) {
+                if modifierMarks.contains(slots[j].word) || (j > 0 && slots[j - 1].word == "-") {
+                    j -= 1
+                    continue
+                }
+                if modifiers == 0, slots[j].party != nil || slots[j].word == CueLexicon.nameWord { return false }
+                if slots[j].place { placed = true }
+                modifiers += 1
+                j -= 1
+            }
+        }
+        return placed
+    }
+
+    /// Quotation marks and the hyphen of "U.S.-backed" (split off a name before a
+    /// relation word), which a rebel noun's modifiers may hold ("the Nicaraguan \"contra\" rebels").
+    static let modifierMarks: Set<String> = ["\"", "'", "\u{201C}", "\u{201D}", "``", "''", "-"]
 
     /// Subject pronouns that carry the previous sentence's participants.
     static let pronouns: Set<String> = ["they", "he", "she", "their", "his", "her", "both"]
@@ -188,7 +265,7 @@ package struct ArticleAnalysis: Sendable {
     static func facts(
         index: Int, span: Range<Int>, slots: [TargetResolver.Slot], words: (cues: [Int32], targets: [Int32]),
         range: Range<Int>,
-        parties: [String], focus: String?, lexicon: CueLexicon, resolver: TargetResolver
+        parties: [String], focus: String?, insurgents: Bool = false, lexicon: CueLexicon, resolver: TargetResolver
     ) -> SentenceFacts {
         var weights = [Double](repeating: 0, count: CueClass.allCases.count)
         var best = [CueLexicon.Match?](repeating: nil, count: CueClass.allCases.count)
@@ -200,6 +277,8 @@ package struct ArticleAnalysis: Sendable {
         for match in matches {
             let cue = lexicon.cues[match.cue]
             if cue.label == .idiom { continue }
+            // In an article about insurgents, "the rebels" are theirs, not a party's.
+            if insurgents, match.end - match.start == 1, Self.rebelWords.contains(slots[match.start].word) { continue }
             if idioms.contains(where: { $0.lowerBound <= match.start && match.end <= $0.upperBound }) { continue }
             let k = cue.label.index
             if cue.label.isSubtype, !subtypeCues.contains(match.cue) { subtypeCues.append(match.cue) }

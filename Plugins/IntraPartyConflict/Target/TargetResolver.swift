@@ -35,6 +35,10 @@ struct TargetResolver: Sendable {
         var startsPerson = false
         /// Whether this token is part of the name of a state body the entities stage found ("Election Commission").
         var stateBody = false
+        /// Whether this token is part of a place's or a people's name the entities stage found, outside any party's.
+        var place = false
+        /// Whether this token starts the name of a person the entities stage tied to no party.
+        var startsUnaffiliatedPerson = false
     }
 
     /// Words that make an organization's name a state body.
