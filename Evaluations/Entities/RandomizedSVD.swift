@@ -69,7 +69,7 @@ enum RandomizedSVD {
     static func leftVectors(_ matrix: SparseRows, rank: Int, seed: UInt64, threads: Int) -> [Float] {
         let width = Swift.min(rank + 20, matrix.columns, matrix.rows)
         let transpose = matrix.transposed()
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var sketch = [Double](repeating: 0, count: matrix.columns * width)
         for k in sketch.indices { sketch[k] = generator.next() & 1 == 0 ? 1 : -1 }
         var basis = orthonormalized(

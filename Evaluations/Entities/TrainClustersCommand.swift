@@ -72,7 +72,8 @@ struct TrainClustersCommand: ParsableCommand {
     }
 }
 
-/// The texts of unlabelled corpora, as `train clusters` and `train entities --casing-corpus` read them.
+/// The texts of unlabelled corpora, as `train clusters` reads them. (`train entities --casing-corpus`
+/// keeps its older reader, which strips SGML tags from whole files: the bundled model was counted so.)
 enum CorpusTexts {
     /// The texts of a file, or of every `.txt`, `.sgm` and `.csv` file under a directory, in path order.
     static func read(path: String) throws(GoldFileError) -> [String] {

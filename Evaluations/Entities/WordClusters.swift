@@ -277,16 +277,3 @@ package struct WordClusters: Sendable {
         entries.map { "\($0.path)\t\($0.word)\t\($0.count)\n" }.joined()
     }
 }
-
-/// SplitMix64: a small, fast, seeded generator whose sequence is fixed for a seed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
