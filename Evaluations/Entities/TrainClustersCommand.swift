@@ -77,16 +77,8 @@ struct TrainClustersCommand: ParsableCommand {
 enum CorpusTexts {
     /// The texts of a file, or of every `.txt`, `.sgm` and `.csv` file under a directory, in path order.
     static func read(path: String) throws(GoldFileError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let files = files(at: path, suffixes: [".txt", ".sgm", ".csv"]) else {
             throw GoldFileError(path: path, line: 0, message: "no such file or directory")
-        }
-        var files = [path]
-        if isDirectory.boolValue {
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            files = ((enumerator?.allObjects as? [String]) ?? [])
-                .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".sgm") || $0.hasSuffix(".csv") }
-                .sorted().map { path + "/" + $0 }
         }
         var texts: [String] = []
         for file in files {
@@ -104,6 +96,16 @@ enum CorpusTexts {
             }
         }
         return texts
+    }
+
+    /// The file at `path`, or every file under the directory at `path` whose name ends
+    /// in one of `suffixes`, in path order; nil when there is nothing at `path`.
+    static func files(at path: String, suffixes: [String]) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return [path] }
+        let listing = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+        return listing.filter { name in suffixes.contains { name.hasSuffix($0) } }.sorted().map { path + "/" + $0 }
     }
 
     /// Whether a text is CoNLL data: its first lines are `token … TAG`, `-DOCSTART-` or blank.

@@ -62,7 +62,7 @@ struct TrainEntitiesCommand: ParsableCommand {
         let (trainDocuments, devDocuments) = try GoldFile.reporting {
             (try CoNLLCorpus.read(path: train), try dev.map { try CoNLLCorpus.read(path: $0) } ?? [])
         }
-        let texts = try casingCorpus.flatMap(Self.texts(at:))
+        let texts = try GoldFile.reporting { try casingCorpus.flatMap(Self.texts(at:)) }
         let wordClusters = try clusters.map { path in try GoldFile.reporting { try Self.clusters(at: path) } } ?? [:]
         var settings = PerceptronTrainer.Settings()
         settings.epochs = epochs
@@ -109,22 +109,12 @@ struct TrainEntitiesCommand: ParsableCommand {
     }
 
     /// The texts of a file, or of every `.txt`/`.sgm` file under a directory (SGML tags removed).
-    static func texts(at path: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("no such file or directory: \(path)")
+    static func texts(at path: String) throws(GoldFileError) -> [String] {
+        guard let files = CorpusTexts.files(at: path, suffixes: [".txt", ".sgm"]) else {
+            throw GoldFileError(path: path, line: 0, message: "no such file or directory")
         }
-        var files = [path]
-        if isDirectory.boolValue {
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            files = ((enumerator?.allObjects as? [String]) ?? []).filter {
-                $0.hasSuffix(".txt") || $0.hasSuffix(".sgm")
-            }
-            .sorted().map { path + "/" + $0 }
-        }
-        return try files.map { file in
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            let text = String(decoding: data, as: UTF8.self)
+        return try files.map { file throws(GoldFileError) in
+            let text = String(decoding: try GoldFile.contents(path: file), as: UTF8.self)
             return file.hasSuffix(".sgm")
                 ? text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression) : text
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `textpipe train entities` and `textpipe eval entities`, run as a user would, from another directory.
+/// `textpipe train entities`, `train clusters` and `eval entities`, run as a user would, from another directory.
 @Suite struct EntitiesCLITests {
     static let fixture = CLI.packageRoot.appendingPathComponent("Tests/EntitiesEvaluationTests/Fixtures/tiny.conll")
         .path
@@ -38,5 +38,17 @@ import Testing
         let result = try CLI.run(["train", "entities", "--train", bad.path, "--output", "/tmp/unused-textpipe.bin"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("\(bad.path):1: error: unknown tag 'B-PERSON'"))
+    }
+
+    /// A corpus path that is not there is one line and exit 65, before any training.
+    @Test(arguments: [
+        ["train", "clusters", "--output", "/nonexistent/c.txt", "--corpus"],
+        ["train", "entities", "--train", fixture, "--output", "/nonexistent/m.bin", "--casing-corpus"],
+    ])
+    func aMissingCorpusIsOneLine(_ command: [String]) throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)").path
+        let result = try CLI.run(command + [missing])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n") == ["\(missing): error: no such file or directory"])
     }
 }
