@@ -33,20 +33,26 @@ package struct ArticleAnalysis: Sendable {
         let text = ScalarText(document.text)
         let tokens = Tokenizer.tokens(in: text)
         var slots = tokens.map { TargetResolver.Slot(word: Self.normalized($0.text)) }
+        // The tokens a span (scalar offsets) covers, for spans visited in text order:
+        // `cursor` only moves forward, so each pass over the entities is linear.
+        func covered(_ start: Int, _ end: Int, from cursor: inout Int) -> Range<Int> {
+            while cursor < tokens.count, tokens[cursor].end <= start { cursor += 1 }
+            var k = cursor
+            while k < tokens.count, tokens[k].start < end { k += 1 }
+            return cursor..<k
+        }
         // The words of a party's name read as "party", so cues about "the party" match named parties.
         var tokenIndex = 0
         for mention in parties.mentions {
-            while tokenIndex < tokens.count, tokens[tokenIndex].end <= mention.start { tokenIndex += 1 }
-            var k = tokenIndex
-            while k < tokens.count, tokens[k].start < mention.end {
+            let span = covered(mention.start, mention.end, from: &tokenIndex)
+            for k in span {
                 if mention.isParty {
                     slots[k].word = CueLexicon.nameWord
                     slots[k].party = mention.party
                 } else if mention.entity.label == .person {
                     slots[k].personParty = mention.party
-                    slots[k].startsPerson = k == tokenIndex
+                    slots[k].startsPerson = k == span.lowerBound
                 }
-                k += 1
             }
         }
         // Organizations that are state bodies ("Enforcement Directorate", "Election Commission").
@@ -54,33 +60,26 @@ package struct ArticleAnalysis: Sendable {
         for entity in entities where entity.label == .organization && entity.party == nil {
             let words = entity.text.lowercased().split { $0 == " " || $0 == "-" }
             guard words.contains(where: { TargetResolver.stateWords.contains(String($0)) }) else { continue }
-            while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
-            var k = tokenIndex
-            while k < tokens.count, tokens[k].start < entity.end {
-                if slots[k].party == nil { slots[k].stateBody = true }
-                k += 1
+            for k in covered(entity.start, entity.end, from: &tokenIndex) where slots[k].party == nil {
+                slots[k].stateBody = true
             }
         }
         // Places and peoples ("Nicaragua", "Kurdish") the entities stage found, outside
         // any party's name, and persons it tied to no party: who rebels belong to.
         tokenIndex = 0
         for entity in entities where (entity.label == .location || entity.label == .misc) && entity.party == nil {
-            while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
-            var k = tokenIndex
-            while k < tokens.count, tokens[k].start < entity.end {
-                if slots[k].party == nil { slots[k].place = true }
-                k += 1
+            for k in covered(entity.start, entity.end, from: &tokenIndex) where slots[k].party == nil {
+                slots[k].place = true
             }
         }
         // A full name (two words or more, so a tagger's "UP" or "SLFPers" is not one)
         // that no seat word follows ("Rebel UP chairman candidates").
         tokenIndex = 0
         for entity in entities where entity.label == .person && entity.party == nil {
-            while tokenIndex < tokens.count, tokens[tokenIndex].end <= entity.start { tokenIndex += 1 }
-            var end = tokenIndex
-            while end < tokens.count, tokens[end].start < entity.end { end += 1 }
-            if end - tokenIndex >= 2, end == tokens.count || !Self.seatWords.contains(slots[end].word) {
-                slots[tokenIndex].startsUnaffiliatedPerson = true
+            let span = covered(entity.start, entity.end, from: &tokenIndex)
+            if span.count >= 2, span.upperBound == tokens.count || !Self.seatWords.contains(slots[span.upperBound].word)
+            {
+                slots[span.lowerBound].startsUnaffiliatedPerson = true
             }
         }
         let insurgents = Self.rebelsAreInsurgents(slots)
