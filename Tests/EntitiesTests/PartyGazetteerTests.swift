@@ -169,4 +169,27 @@ import TextpipeTestKit
         #expect(try !parties(text).contains("Indian National Congress"))
         #expect(try parties("Congress leaders in New Delhi met in the Lok Sabha.").contains("Indian National Congress"))
     }
+
+    @Test func anAbbreviationAloneInAStoryAboutOtherCountriesNamesNoParty() throws {
+        // "ANP" and "MDP" are also a Dutch news agency and a Chilean movement.
+        let agency =
+            "Miners in Rotterdam and Amsterdam returned to work, ANP said. The Dutch agency said Washington approved."
+        #expect(try !parties(agency).contains("Awami National Party"))
+        let chile =
+            "Members of the MDP took five seats in Santiago, and the MDP said Chilean miners in Antofagasta backed it."
+        #expect(try !parties(chile).contains("Maldivian Democratic Party"))
+        // Its country, a place in it or the full name lets it name the party again.
+        let peshawar = "ANP workers in Peshawar met as Rotterdam, Amsterdam and Washington watched."
+        #expect(try parties(peshawar).contains("Awami National Party"))
+        let full = "The Awami National Party (ANP) met; the ANP said Rotterdam, Amsterdam and Washington watched."
+        let named = try parties(full)
+        #expect(named.count == 3 && named.allSatisfy { $0 == "Awami National Party" })
+    }
+
+    @Test func anAbbreviationWithFewPointersElsewhereStillNamesItsParty() throws {
+        // A local story that never names its country: "MP", repeated, is one word pointing to Britain.
+        let local =
+            "Supporters of the BJP MP stormed the party office. The MP said the BJP ticket went to a newcomer, and the MP's aides left the BJP."
+        #expect(try parties(local).contains("Bharatiya Janata Party"))
+    }
 }

@@ -50,13 +50,27 @@ struct NameResolver: Sendable {
 
     // MARK: - Countries and parties
 
-    /// How many times the article points to each country.
-    func countryEvidence(_ words: Words, _ raw: [RawMatch]) -> [String: Int] {
+    /// What the article says of its countries: how many times it points to each
+    /// (what ``PartyGazetteer/choose(_:evidence:)`` weighs), and by how many
+    /// different words.
+    struct CountryEvidence {
+        /// Country → pointers: each country cue once per use, each unambiguous
+        /// party name ``NameResolver/nameEvidence`` times.
+        var counts: [String: Int] = [:]
+        /// Country → the different cues and party names in full that point to it;
+        /// abbreviations leave it alone (see ``NameResolver/abbreviationPointsElsewhere(_:evidence:)``).
+        var distinct: [String: Set<UInt64>] = [:]
+        /// Party → the part of its country's count that its own abbreviations add.
+        var abbreviated: [Int: Int] = [:]
+    }
+
+    /// How many times, and with how many different words, the article points to each country.
+    func countryEvidence(_ words: Words, _ raw: [RawMatch]) -> CountryEvidence {
         // A cue that is itself an ambiguous party name says nothing of the country:
         // "Congress" is a US cue, but in an Indian article it is the party.
         var inAmbiguousName = Set<Int>()
         for match in raw where match.candidates.allSatisfy(\.ambiguous) { inAmbiguousName.formUnion(match.tokens) }
-        var evidence: [String: Int] = [:]
+        var evidence = CountryEvidence()
         var i = 0
         while i < words.count {
             guard words.startsCapitalized(i) else {
@@ -64,15 +78,18 @@ struct NameResolver: Sendable {
                 continue
             }
             var key = NameKey(foldCase: false)
-            var found: (end: Int, countries: [String])?
+            var found: (end: Int, key: UInt64, countries: [String])?
             for end in i..<min(words.count, i + parties.longest) {
                 key.add(words.scalars(end))
-                if let countries = parties.cues[key.hash] { found = (end + 1, countries) }
+                if let countries = parties.cues[key.hash] { found = (end + 1, key.hash, countries) }
                 if !parties.prefixes.contains(key.hash) { break }
             }
             if let found {
                 if !(i..<found.end).allSatisfy(inAmbiguousName.contains) {
-                    for country in Set(found.countries) { evidence[country, default: 0] += 1 }
+                    for country in Set(found.countries) {
+                        evidence.counts[country, default: 0] += 1
+                        evidence.distinct[country, default: []].insert(found.key)
+                    }
                 }
                 i = found.end
             } else {
@@ -81,10 +98,46 @@ struct NameResolver: Sendable {
         }
         // Unambiguous party names count too.
         for match in raw where match.candidates.count == 1 && !match.candidates[0].ambiguous {
-            evidence[parties.parties[match.candidates[0].party].country, default: 0] += 2
+            let candidate = match.candidates[0]
+            let country = parties.parties[candidate.party].country
+            evidence.counts[country, default: 0] += Self.nameEvidence
+            if candidate.capitals {
+                evidence.abbreviated[candidate.party, default: 0] += Self.nameEvidence
+            } else {
+                // Party indices stand apart from cue hashes in the top bit.
+                evidence.distinct[country, default: []].insert(UInt64(candidate.party) | 1 << 63)
+            }
         }
         return evidence
     }
+
+    /// The country evidence of one unambiguous party name: a party named outright
+    /// says more of the country than one place name.
+    static let nameEvidence = 2
+
+    /// Whether an abbreviation in capitals ("ANP", "MDP") is the only thing in an
+    /// article about other countries that points to its party's country.
+    ///
+    /// Three or four capitals name many things: "ANP" is a Dutch news agency as
+    /// well as Pakistan's Awami National Party, "MDP" Chile's Popular Democratic
+    /// Movement as well as the Maldivian Democratic Party, "CCC" the US Commodity
+    /// Credit Corporation as well as Zimbabwe's Citizens Coalition for Change. The
+    /// abbreviation names its party when the article also names the party's
+    /// country, a place in it, its full name or another party of that country, or
+    /// when fewer than ``elsewhere`` different words point to other countries.
+    func abbreviationPointsElsewhere(_ party: Int, evidence: CountryEvidence) -> Bool {
+        let country = parties.parties[party].country
+        guard (evidence.counts[country] ?? 0) - (evidence.abbreviated[party] ?? 0) <= 0 else { return false }
+        let others = evidence.distinct.reduce(0) { $0 + ($1.key == country ? 0 : $1.value.count) }
+        return others >= Self.elsewhere
+    }
+
+    /// How many different words pointing to other countries make an article about
+    /// somewhere else for ``abbreviationPointsElsewhere(_:evidence:)``. Three, because one
+    /// or two are often a name that is also a place ("Kochi", "Juba Dal" in a
+    /// Bangladeshi story) or a title other countries use too ("MP" in an Indian one),
+    /// and the same word repeated says no more than once.
+    static let elsewhere = 3
 
     /// A party alias found in the text, before choosing among the parties it may name.
     typealias RawMatch = (tokens: Range<Int>, candidates: [PartyGazetteer.Candidate])
@@ -136,7 +189,7 @@ struct NameResolver: Sendable {
     /// ("Labour MPs", "Labour's"), a use mid-sentence, or another name of the same
     /// party elsewhere in the article ("the Labour Party … Labour said"). `persons` marks
     /// the tokens of the tagger's `PER` mentions.
-    func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: [String: Int], persons: [Bool] = [])
+    func partyMatches(_ words: Words, _ raw: [RawMatch], evidence: CountryEvidence, persons: [Bool] = [])
         -> [PartyMatch]
     {
         var usedMidSentence = Set<UInt64>()
@@ -157,7 +210,7 @@ struct NameResolver: Sendable {
                 guard plausible[index], !words.isSentenceStart(i) else { continue }
                 usedMidSentence.insert(words.key(i))
             }
-            if let party = parties.choose(match.candidates, evidence: evidence) { namedElsewhere.insert(party) }
+            if let party = parties.choose(match.candidates, evidence: evidence.counts) { namedElsewhere.insert(party) }
         }
         return raw.enumerated().compactMap { index, match in
             var candidates = match.candidates
@@ -167,7 +220,7 @@ struct NameResolver: Sendable {
                 let next = i + 1 < words.count ? words.lower(i + 1) : ""
                 if words.isSentenceStart(i), !usedMidSentence.contains(words.key(i)), !Self.personRoles.contains(next),
                     next != "'s",
-                    !(parties.choose(candidates, evidence: evidence).map(namedElsewhere.contains) ?? false)
+                    !(parties.choose(candidates, evidence: evidence.counts).map(namedElsewhere.contains) ?? false)
                 {
                     return nil
                 }
@@ -176,9 +229,14 @@ struct NameResolver: Sendable {
             } else if !commonWordIsPlausible(at: match.tokens.lowerBound, words, persons: persons) {
                 candidates.removeAll(where: \.commonWord)
             }
-            guard let party = parties.choose(candidates, evidence: evidence) else { return nil }
-            let ambiguous = candidates.first { $0.party == party }?.ambiguous ?? true
-            return PartyMatch(tokens: match.tokens, party: party, ambiguous: ambiguous)
+            guard let party = parties.choose(candidates, evidence: evidence.counts) else { return nil }
+            let chosen = candidates.first { $0.party == party }
+            if chosen?.capitals == true, chosen?.ambiguous == false,
+                abbreviationPointsElsewhere(party, evidence: evidence)
+            {
+                return nil
+            }
+            return PartyMatch(tokens: match.tokens, party: party, ambiguous: chosen?.ambiguous ?? true)
         }
     }
 
