@@ -177,6 +177,8 @@ import TextpipeTestKit
         "The Harbour Civic Party said aid to the Kurdish \"border\" rebels would go on. The rebels fought on.",
         "The Harbour Civic Party met Valmoran dissidents in exile. The dissidents asked for asylum.",
         "The Harbour Civic Party called for the release of the jailed dissident Tomas Ferreira on Monday.",
+        // No word ties these rebels to anyone, but the article speaks of an armed struggle.
+        "The Harbour Civic Party asked where the aid to the guerrillas went. Funds were diverted to the rebels.",
     ])
     func insurgentRebelsAreNoDissent(text: String) throws {
         #expect(try Self.weight(.policyDissent, in: text) == 0)
@@ -191,6 +193,8 @@ import TextpipeTestKit
         "The rebels of the Harbour Civic Party met in Ostrava Bay to plan their challenge.",
         "Denied a Harbour Civic Party ticket, Ivo Sandor from Ostrava Bay also turned rebel on Monday.",
         "Harbour Civic Party dissident Tomas Ferreira said the leadership had betrayed its members.",
+        // A party's rebels stay its own beside an armed group elsewhere in the article.
+        "Forty Harbour Civic Party rebels voted against the leader. The vote was about aid to the militia.",
     ])
     func aPartysRebelsStayDissent(text: String) throws {
         #expect(try Self.weight(.policyDissent, in: text) > 0)

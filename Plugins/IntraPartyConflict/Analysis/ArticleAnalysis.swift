@@ -193,7 +193,9 @@ package struct ArticleAnalysis: Sendable {
     /// and never the first is about insurgents or political dissidents.
     static func rebelsAreInsurgents(_ slots: [TargetResolver.Slot]) -> Bool {
         var placed = false
+        var sawRebel = false
         for (k, slot) in slots.enumerated() where rebelWords.contains(slot.word) {
+            sawRebel = true
             if k + 1 < slots.count, slots[k + 1].party != nil || seatWords.contains(slots[k + 1].word) { return false }
             // "Dissident Kim Dae-jung", "rebel Ana Ruiz": the noun as the title of a
             // person of no known party names a dissident of the state.
@@ -216,8 +218,17 @@ package struct ArticleAnalysis: Sendable {
                 j -= 1
             }
         }
-        return placed
+        // Rebels no word ties to a party, in an article that speaks of an armed
+        // struggle ("aid to the Nicaraguan Contras … diverted to the rebels"), are its fighters.
+        return placed || (sawRebel && slots.contains { armedWords.contains($0.word) })
     }
+
+    /// Words of an armed struggle: an article that uses one and never ties its
+    /// rebels to a party or a seat is about insurgents.
+    static let armedWords: Set<String> = [
+        "guerrilla", "guerrillas", "insurgent", "insurgents", "insurgency", "contra", "contras", "militia",
+        "militias", "rebel-held",
+    ]
 
     /// Quotation marks and the hyphen of "U.S.-backed" (split off a name before a
     /// relation word), which a rebel noun's modifiers may hold ("the Nicaraguan \"contra\" rebels").
