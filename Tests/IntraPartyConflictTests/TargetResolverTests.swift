@@ -56,6 +56,19 @@ import Testing
         #expect(try Self.target(sentence, cue: cue) == expected)
     }
 
+    /// The party or person that speaks after a reporting verb is the speaker, not the target.
+    @Test func theSpeakerOfAnAttributionIsNoTarget() throws {
+        #expect(try Self.target("The sit-in will go on , said the VRF emir .", cue: "sit-in") == .none)
+        #expect(try Self.target("The sit-in will go on , said the VRF .", cue: "sit-in") == .none)
+        #expect(
+            try Self.target("The protest went on , said the chief minister , while VRF workers left", cue: "protest")
+                != .government)
+        // A reported clause that goes on past the phrase keeps it the target.
+        #expect(
+            try Self.target("Workers protested and said the party leadership had betrayed them", cue: "protested")
+                == .ownLeadership)
+    }
+
     @Test func aNamedOtherPartyIsNotTheActorsOwn() throws {
         let parties = ["VRF": "VRF", "CHP": "CHP"]
         // Another party's office is another party, not an own organ.
