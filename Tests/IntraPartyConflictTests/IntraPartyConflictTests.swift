@@ -145,6 +145,7 @@ import TextpipeTestKit
         "The scandal has left the Harbour Civic Party in disarray ahead of the vote.",
         "Her death left the Harbour Civic Party without a leader for the campaign.",
         "The result was left in doubt when a Harbour Civic Party senator changed his vote.",
+        "The clash left one Harbour Civic Party worker injured and two offices burnt.",
     ])
     func aCueInsideAnIdiomIsDropped(text: String) throws {
         #expect(try Self.weight(.defectionOrExit, in: text) == 0)
