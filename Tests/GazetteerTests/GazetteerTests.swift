@@ -45,4 +45,25 @@ import TextpipeTestKit
         #expect(aliases("Janata Dal (United)") == ["JD(U)"])
         #expect(aliases("Democratic Party") == ["Democrats"])
     }
+
+    /// The gazetteer's files are cut at ASCII separators by scanning bytes; on
+    /// them that must agree with `split(separator:)`, empty pieces and all.
+    @Test(arguments: [
+        "PK\tMQM-P\tMQM|?Muttahida\n\n#note\nIN\tJanata Dal (United)\tJD(U)\n",
+        "\n\nleading and trailing\n\n", "", "\n", "one line, no newline", "Łódź\tŚląsk|Kraków\n日本\t東京|大阪\n",
+    ])
+    func piecesAgreeWithSplit(text: String) {
+        for separator: Character in ["\n", "\t", "|", " "] {
+            let scalar = separator.unicodeScalars.first ?? " "
+            let line = Substring(text)
+            #expect(line.pieces(between: scalar) == line.split(separator: separator))
+            #expect(
+                line.pieces(between: scalar, omittingEmpty: false)
+                    == line.split(separator: separator, omittingEmptySubsequences: false))
+            // A piece of a piece, whose bytes start inside its base string.
+            if let inner = line.split(separator: "\n").last {
+                #expect(inner.pieces(between: scalar) == inner.split(separator: separator))
+            }
+        }
+    }
 }
