@@ -98,10 +98,17 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     init(arrayLiteral phrases: String...) { self.init(phrases) }
 
     /// The key of a phrase written with single spaces between its words.
-    static func key(_ phrase: String) -> UInt64 {
+    static func key(_ phrase: String) -> UInt64 { key(words: Array(phrase.unicodeScalars)[...]).key }
+
+    /// The key of a phrase given as its scalars, and how many words it has.
+    static func key(words scalars: ArraySlice<Unicode.Scalar>) -> (key: UInt64, words: Int) {
         var key = NameKey(foldCase: true)
-        for word in Array(phrase.unicodeScalars).split(separator: " ") { key.add(word) }
-        return key.hash
+        var words = 0
+        for word in scalars.split(separator: " ") {
+            key.add(word)
+            words += 1
+        }
+        return (key.hash, words)
     }
 
     func contains(_ key: UInt64) -> Bool { key != 0 && keys.contains(key) }
