@@ -104,8 +104,20 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     static func key(words scalars: ArraySlice<Unicode.Scalar>) -> (key: UInt64, words: Int) {
         var key = NameKey(foldCase: true)
         var words = 0
-        for word in scalars.split(separator: " ") {
-            key.add(word)
+        // Words found in place: `split` would allocate an array of them for each
+        // of the name lists' 11,000 entries.
+        var word: Int?
+        for i in scalars.indices {
+            if scalars[i] != " " {
+                if word == nil { word = i }
+            } else if let start = word {
+                key.add(scalars[start..<i])
+                words += 1
+                word = nil
+            }
+        }
+        if let start = word {
+            key.add(scalars[start...])
             words += 1
         }
         return (key.hash, words)
