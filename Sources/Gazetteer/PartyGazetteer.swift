@@ -153,7 +153,7 @@ public struct PartyGazetteer: Sendable {
                 let (key, partial, count) = keys(alias.name, foldCase: true)
                 longest = max(longest, count)
                 prefixes.formUnion(partial)
-                let lowercaseEnd = Substring(alias.name).pieces(between: " ").last?.first?.isLowercase ?? false
+                let lowercaseEnd = Self.lastWord(of: alias.name)?.first?.isLowercase ?? false
                 if var known = own[key] {
                     if !isCanonical { known.candidate.ambiguous = known.candidate.ambiguous || alias.ambiguous }
                     known.candidate.capitals = known.candidate.capitals && alias.writtenInCapitals
@@ -200,14 +200,27 @@ public struct PartyGazetteer: Sendable {
     /// The short name is what the news writes, and which party it names depends on
     /// the country, so it is an ambiguous alias.
     static func unqualified(_ canonical: String, country names: Set<String>) -> String? {
-        guard canonical.hasSuffix(")"), let open = canonical.lastIndex(of: "("), open > canonical.startIndex else {
+        // The last byte first: most names have no qualifier, and `hasSuffix` compares `Character`s.
+        guard canonical.utf8.last == UInt8(ascii: ")"), canonical.hasSuffix(")"),
+            let open = canonical.lastIndex(of: "("), open > canonical.startIndex
+        else {
             return nil
         }
         let qualifier = canonical[canonical.index(after: open)..<canonical.index(before: canonical.endIndex)]
-        let place = (qualifier.split(separator: ",").first ?? "").split(separator: " ").joined(separator: " ")
+        let place = (qualifier.pieces(between: ",").first ?? "").pieces(between: " ").joined(separator: " ")
         guard names.contains(place) else { return nil }
-        let name = canonical[..<open].split(separator: " ").joined(separator: " ")
+        let name = canonical[..<open].pieces(between: " ").joined(separator: " ")
         return name.isEmpty ? nil : name
+    }
+
+    /// The last word of `name`, as `name.split(separator: " ").last` gives it
+    /// but found from the end, without cutting the name into an array of words.
+    package static func lastWord(of name: String) -> Substring? {
+        let space = UInt8(ascii: " ")
+        let utf8 = name.utf8
+        guard let last = utf8.lastIndex(where: { $0 != space }) else { return nil }
+        let start = utf8[..<last].lastIndex(of: space).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return name[start..<utf8.index(after: last)]
     }
 
     /// The parties an alias key may name.

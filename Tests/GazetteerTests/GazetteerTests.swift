@@ -51,6 +51,7 @@ import TextpipeTestKit
     @Test(arguments: [
         "PK\tMQM-P\tMQM|?Muttahida\n\n#note\nIN\tJanata Dal (United)\tJD(U)\n",
         "\n\nleading and trailing\n\n", "", "\n", "one line, no newline", "Łódź\tŚląsk|Kraków\n日本\t東京|大阪\n",
+        "La France insoumise  ", "  ", "Parti Québécois", "Ελληνική Λύση", "a",
     ])
     func piecesAgreeWithSplit(text: String) {
         for separator: Character in ["\n", "\t", "|", " "] {
@@ -60,6 +61,7 @@ import TextpipeTestKit
             #expect(
                 line.pieces(between: scalar, omittingEmpty: false)
                     == line.split(separator: separator, omittingEmptySubsequences: false))
+            #expect(PartyGazetteer.lastWord(of: text) == text.split(separator: " ").last)
             // A piece of a piece, whose bytes start inside its base string.
             if let inner = line.split(separator: "\n").last {
                 #expect(inner.pieces(between: scalar) == inner.split(separator: separator))
