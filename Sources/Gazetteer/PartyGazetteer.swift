@@ -91,18 +91,6 @@ public struct PartyGazetteer: Sendable {
         var aliases: [UInt64: [Candidate]] = [:]
         var longest = 1
         var prefixes = Set<UInt64>()
-        /// The key of a name and the keys of its token prefixes.
-        func keys(_ name: String, foldCase: Bool) -> (key: UInt64, prefixes: [UInt64], count: Int) {
-            let text = ScalarText(name)
-            let tokens = Tokenizer.tokens(in: text)
-            var key = NameKey(foldCase: foldCase)
-            var partial: [UInt64] = []
-            for token in tokens {
-                key.add(text.scalars[token.start..<token.end])
-                partial.append(key.hash)
-            }
-            return (key.hash, Array(partial.dropLast()), tokens.count)
-        }
         // Lines and columns are cut at their ASCII separators by scanning UTF-8
         // (``Substring/pieces(between:omittingEmpty:)``): `split(separator:)` walks
         // `Character`s, and that was 58 % of reading the two files (121 M of 211 M
@@ -150,9 +138,10 @@ public struct PartyGazetteer: Sendable {
             for (alias, isCanonical) in party.aliases.map({ ($0, false) })
                 + [(Alias(name: party.canonical, ambiguous: false), true)]
             {
-                let (key, partial, count) = keys(alias.name, foldCase: true)
-                longest = max(longest, count)
-                prefixes.formUnion(partial)
+                let keys = Self.keys(alias.name, foldCase: true)
+                let key = keys.key
+                longest = max(longest, keys.count)
+                prefixes.formUnion(keys.prefixes)
                 let lowercaseEnd = Self.lastWord(of: alias.name)?.first?.isLowercase ?? false
                 if var known = own[key] {
                     if !isCanonical { known.candidate.ambiguous = known.candidate.ambiguous || alias.ambiguous }
@@ -163,7 +152,7 @@ public struct PartyGazetteer: Sendable {
                     let candidate = Candidate(
                         party: index, ambiguous: alias.ambiguous, capitals: alias.writtenInCapitals, commonWord: false,
                         lowercaseEnd: lowercaseEnd)
-                    own[key] = (candidate, count == 1)
+                    own[key] = (candidate, keys.count == 1)
                     order.append(key)
                 }
             }
@@ -180,10 +169,10 @@ public struct PartyGazetteer: Sendable {
             guard columns.count == 2 else { continue }
             for cue in columns[1].pieces(between: "|") {
                 // Cues keep their case: "US" the country is not "us".
-                let (key, partial, count) = keys(String(cue), foldCase: false)
-                longest = max(longest, count)
-                cues[key, default: []].append(String(columns[0]))
-                prefixes.formUnion(partial)
+                let keys = Self.keys(String(cue), foldCase: false)
+                longest = max(longest, keys.count)
+                cues[keys.key, default: []].append(String(columns[0]))
+                prefixes.formUnion(keys.prefixes)
             }
         }
         self.parties = parties

@@ -68,4 +68,29 @@ import TextpipeTestKit
             }
         }
     }
+
+    /// Names of letters and single spaces are cut at their spaces without the
+    /// tokenizer; every name and cue of the bundled files must get the keys the
+    /// tokenizer would give it, as must names it has rules for.
+    @Test func namesCutAtSpacesGetTheTokenizersKeys() throws {
+        let gazetteer = try Gazetteer.shared.get()
+        let countries = try Gazetteer.resources.text("countries.tsv")
+        let cues = countries.split(separator: "\n").flatMap {
+            $0.split(separator: "\t").last?.split(separator: "|") ?? []
+        }
+        let names = gazetteer.parties.flatMap { [$0.canonical] + $0.aliases.map(\.name) } + cues.map(String.init)
+        let tricky = [
+            "Labour's", "MQM-P", "U.S. Congress", "Thackeray-led", "don't", "Janata Dal (United)", "  Labour",
+            "Labour ",
+            "Pheu  Thai", "", " ", "A", "Democratic Party", "Parti Québécois",
+        ]
+        #expect(names.count > 5000)
+        for name in names + tricky {
+            for foldCase in [true, false] {
+                #expect(
+                    PartyGazetteer.keys(name, foldCase: foldCase)
+                        == PartyGazetteer.tokenizedKeys(name, foldCase: foldCase), "\(name)")
+            }
+        }
+    }
 }
