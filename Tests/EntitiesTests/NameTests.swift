@@ -299,6 +299,22 @@ import TextpipeTestKit
         #expect(bits("Ravi Menon") == 0)
     }
 
+    @Test func nameListsFoldCaseBeyondASCIIAndCountWords() {
+        let text = "[place]\n\tŁódź Voivodeship\t\r\n#Kraków\nSão Tomé  and   Príncipe\n[first-name]\nZoë\n"
+        let lists = NameLists(text: text)
+        func bits(_ text: String) -> UInt16 {
+            let layout = TextLayout(text)
+            return lists.categories(0..<layout.tokens.count, Words(layout))
+        }
+        let place: UInt16 = 1 << UInt16(Lexicon.Category.place.rawValue)
+        #expect(bits("ŁÓDŹ voivodeship") == place)
+        #expect(bits("são tomé and príncipe") == place)
+        #expect(bits("Kraków") == 0)
+        #expect(bits("ZOË") == 1 << UInt16(Lexicon.Category.firstName.rawValue))
+        // Runs of spaces are one break between words.
+        #expect(lists.longest == 4)
+    }
+
     @Test func acronymsResolveToTheirLongName() throws {
         let found = try entities("Members of the Central Executive Committee (CEC) met. The CEC decided to act.")
         let cec = found.filter { $0.text == "CEC" }

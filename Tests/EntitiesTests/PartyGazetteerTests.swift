@@ -73,6 +73,11 @@ import TextpipeTestKit
         #expect(!PartyGazetteer.Alias(name: "Inc", ambiguous: false).writtenInCapitals)
         #expect(!PartyGazetteer.Alias(name: "AfD", ambiguous: false).writtenInCapitals)
         #expect(!PartyGazetteer.Alias(name: "A", ambiguous: false).writtenInCapitals)
+        // Beyond ASCII the Unicode properties decide.
+        #expect(PartyGazetteer.Alias(name: "ΠΑΣΟΚ", ambiguous: false).writtenInCapitals)
+        #expect(PartyGazetteer.Alias(name: "ÖVP", ambiguous: false).writtenInCapitals)
+        #expect(!PartyGazetteer.Alias(name: "ÖVp", ambiguous: false).writtenInCapitals)
+        #expect(!PartyGazetteer.Alias(name: "Ökö", ambiguous: false).writtenInCapitals)
     }
 
     @Test(arguments: [

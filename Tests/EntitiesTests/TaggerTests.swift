@@ -1,4 +1,5 @@
 import Foundation
+import Gazetteer
 import Testing
 
 @testable import Entities
@@ -49,5 +50,55 @@ import Testing
         _ = try ModelFile.decode(data, path: "model.bin")
         // 50 ms is the budget for release builds (measured in the README); debug builds are slower.
         #expect(Date().timeIntervalSince(started) < 2)
+    }
+
+    /// A loaded model's tables are indexed straight from the file's entries; the
+    /// index must answer as one built from a `Dictionary` of them, a key written
+    /// twice keeping its later value and zero a key like any other.
+    @Test func aHashIndexOfEntriesAnswersAsOneOfADictionary() {
+        var state: UInt64 = 17
+        func next() -> UInt64 {
+            state = state &+ 0x9e37_79b9_7f4a_7c15
+            return FeatureHash.mix(state, 0)
+        }
+        var entries = (0..<5000).map { i in (key: next(), value: UInt16(truncatingIfNeeded: i)) }
+        entries.append((entries[10].key, 9999))
+        entries.append((0, 7))
+        var dictionary: [UInt64: UInt16] = [:]
+        for entry in entries { dictionary[entry.key] = entry.value }
+        let fromEntries = HashIndex(count: entries.count, empty: 0) { entries[$0] }
+        let fromDictionary = HashIndex(dictionary, empty: 0)
+        #expect(fromEntries.count == dictionary.count)
+        #expect(dictionary.allSatisfy { fromEntries[$0.key] == $0.value && fromDictionary[$0.key] == $0.value })
+        #expect(fromEntries[entries[10].key] == 9999)
+        let absent = (0..<5000).map { _ in next() }
+        #expect(absent.allSatisfy { fromEntries[$0] == nil && fromDictionary[$0] == nil })
+    }
+
+    /// The bundled model's lexicon stays in its file's bytes; read back it must
+    /// be what the tagger's indexes hold, and write the same file again.
+    @Test func theBundledModelsLexiconReadsBackAsItsFile() throws {
+        let data = try EntitiesResources.data("model.bin")
+        let model = try ModelFile.decode(data, path: "model.bin")
+        let lexicon = model.lexicon
+        #expect(lexicon.phrases.count > 10_000 && lexicon.casing.count > 10_000 && lexicon.clusters.count > 10_000)
+        #expect(lexicon.phrases.allSatisfy { model.extractor.phrases[$0.key] == $0.value })
+        #expect(lexicon.casing.allSatisfy { model.extractor.casing[$0.key] == $0.value })
+        #expect(lexicon.clusters.allSatisfy { model.extractor.clusters[$0.key] == $0.value })
+        #expect(model.extractor.longestPhrase == lexicon.longestPhrase)
+        #expect(ModelFile.encode(model) == [UInt8](data))
+    }
+
+    /// A file cut short in its lexicon is reported where reading it entry by
+    /// entry stops: at the first key or value that does not fit before the cut.
+    @Test func aModelCutShortInItsLexiconSaysWhere() throws {
+        let data = try EntitiesResources.data("model.bin")
+        for cut in [data.count - 1, data.count - 5, data.count - 400_000, data.count - 1_000_003] {
+            let error = #expect(throws: ModelFile.FormatError.self) {
+                try ModelFile.decode(data.prefix(cut), path: "cut.bin")
+            }
+            let at = error.flatMap { Int($0.message.split(separator: " ").last ?? "") } ?? -1
+            #expect((cut - 7)...cut ~= at, "cut at \(cut), reported \(error?.message ?? "nothing")")
+        }
     }
 }

@@ -98,10 +98,29 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     init(arrayLiteral phrases: String...) { self.init(phrases) }
 
     /// The key of a phrase written with single spaces between its words.
-    static func key(_ phrase: String) -> UInt64 {
+    static func key(_ phrase: String) -> UInt64 { key(words: Array(phrase.unicodeScalars)[...]).key }
+
+    /// The key of a phrase given as its scalars, and how many words it has.
+    static func key(words scalars: ArraySlice<Unicode.Scalar>) -> (key: UInt64, words: Int) {
         var key = NameKey(foldCase: true)
-        for word in Array(phrase.unicodeScalars).split(separator: " ") { key.add(word) }
-        return key.hash
+        var words = 0
+        // Words found in place: `split` would allocate an array of them for each
+        // of the name lists' 11,000 entries.
+        var word: Int?
+        for i in scalars.indices {
+            if scalars[i] != " " {
+                if word == nil { word = i }
+            } else if let start = word {
+                key.add(scalars[start..<i])
+                words += 1
+                word = nil
+            }
+        }
+        if let start = word {
+            key.add(scalars[start...])
+            words += 1
+        }
+        return (key.hash, words)
     }
 
     func contains(_ key: UInt64) -> Bool { key != 0 && keys.contains(key) }

@@ -8,19 +8,31 @@ import Gazetteer
 /// headline, how the word is usually written, how the document writes it); and
 /// gazetteer membership of the token and its neighbours.
 package struct FeatureExtractor: Sendable {
-    let lexicon: Lexicon
     /// The lexicon's tables in a form that is fast to look up.
     let phrases: HashIndex<UInt16>
     let casing: HashIndex<UInt8>
     let clusters: HashIndex<UInt32>
+    /// The longest phrase, in tokens (``Lexicon/longestPhrase``).
+    let longestPhrase: Int
     /// `buckets - 1`; the weight table has a power-of-two number of rows.
     let mask: UInt64
 
     package init(lexicon: Lexicon, bucketBits: Int) {
-        self.lexicon = lexicon
-        phrases = HashIndex(lexicon.phrases, empty: 0)
-        casing = HashIndex(lexicon.casing, empty: 0)
-        clusters = HashIndex(lexicon.clusters, empty: 0)
+        self.init(
+            phrases: HashIndex(lexicon.phrases, empty: 0), casing: HashIndex(lexicon.casing, empty: 0),
+            clusters: HashIndex(lexicon.clusters, empty: 0), longestPhrase: lexicon.longestPhrase,
+            bucketBits: bucketBits)
+    }
+
+    /// An extractor over a lexicon's tables already indexed (a loaded model's).
+    init(
+        phrases: HashIndex<UInt16>, casing: HashIndex<UInt8>, clusters: HashIndex<UInt32>, longestPhrase: Int,
+        bucketBits: Int
+    ) {
+        self.phrases = phrases
+        self.casing = casing
+        self.clusters = clusters
+        self.longestPhrase = longestPhrase
         mask = (1 << UInt64(bucketBits)) - 1
     }
 
@@ -98,7 +110,7 @@ package struct FeatureExtractor: Sendable {
         guard phrases.count > 0 else { return }
         for start in sentence where !facts[start].lowercase || facts[start].length == 0 {
             var hash: UInt64 = 0x5eed
-            let limit = min(sentence.upperBound, start + lexicon.longestPhrase)
+            let limit = min(sentence.upperBound, start + longestPhrase)
             for end in start..<limit {
                 // No gazetteer phrase runs across a comma, full stop or quote.
                 if end > start, facts[end].phraseBreak { break }

@@ -46,21 +46,22 @@ package enum ModelFile {
                 }
             }
         }
+        let lexicon = model.lexicon
         // Sorted, so the same model always gives the same bytes.
-        let phrases = model.lexicon.phrases.sorted { $0.key < $1.key }
+        let phrases = lexicon.phrases.sorted { $0.key < $1.key }
         u32(UInt32(phrases.count))
-        u32(UInt32(model.lexicon.longestPhrase))
+        u32(UInt32(lexicon.longestPhrase))
         for (hash, bits) in phrases {
             u64(hash)
             withUnsafeBytes(of: bits.littleEndian) { out.append(contentsOf: $0) }
         }
-        let casing = model.lexicon.casing.sorted { $0.key < $1.key }
+        let casing = lexicon.casing.sorted { $0.key < $1.key }
         u32(UInt32(casing.count))
         for (hash, bucket) in casing {
             u64(hash)
             out.append(bucket)
         }
-        let clusters = model.lexicon.clusters.sorted { $0.key < $1.key }
+        let clusters = lexicon.clusters.sorted { $0.key < $1.key }
         u32(UInt32(clusters.count))
         for (hash, path) in clusters {
             u64(hash)
@@ -89,11 +90,6 @@ package enum ModelFile {
                 try need(4)
                 defer { offset += 4 }
                 return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-            }
-            func u64() throws -> UInt64 {
-                try need(8)
-                defer { offset += 8 }
-                return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             }
             func floats(_ count: Int) throws -> [Float] {
                 try need(count * 4)
@@ -130,36 +126,107 @@ package enum ModelFile {
                 passes.append(WeightTable(rows: rows, storage: data, rowsOffset: offset, transitions: transitions))
                 offset += rows * WeightTable.rowSize
             }
-            var lexicon = Lexicon()
-            let phraseCount = Int(try u32())
-            lexicon.longestPhrase = Int(try u32())
-            lexicon.phrases.reserveCapacity(phraseCount)
-            for _ in 0..<phraseCount {
-                let hash = try u64()
-                try need(2)
-                lexicon.phrases[hash] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
-                offset += 2
-            }
-            let casingCount = Int(try u32())
-            lexicon.casing.reserveCapacity(casingCount)
-            for _ in 0..<casingCount {
-                let hash = try u64()
-                try need(1)
-                lexicon.casing[hash] = raw[offset]
-                offset += 1
-            }
-            if version == magic {
-                let clusterCount = Int(try u32())
-                lexicon.clusters.reserveCapacity(clusterCount)
-                for _ in 0..<clusterCount {
-                    let hash = try u64()
-                    lexicon.clusters[hash] = try u32()
+            // The lexicon's tables are checked and located, not decoded (``LexiconSections``).
+            func table(_ count: Int, stride: Int) throws -> LexiconSections.Table {
+                let available = raw.count - offset
+                if count * stride > available {
+                    // Where reading entry by entry stops: at an entry's key or at the value after it.
+                    let whole = available / stride * stride
+                    offset += whole + (available - whole >= 8 ? 8 : 0)
+                    try need(stride)
                 }
+                defer { offset += count * stride }
+                return LexiconSections.Table(offset: offset, count: count)
             }
+            let phraseCount = Int(try u32())
+            let longestPhrase = Int(try u32())
+            let phrases = try table(phraseCount, stride: 10)
+            let casing = try table(Int(try u32()), stride: 9)
+            let clusters = version == magic ? try table(Int(try u32()), stride: 12) : .init(offset: offset, count: 0)
             guard offset == raw.count else {
                 throw FormatError(path: path, message: "\(raw.count - offset) bytes after the end")
             }
+            let lexicon = LexiconSections(
+                data: data, longestPhrase: longestPhrase, phrases: phrases, casing: casing, clusters: clusters)
             return TaggerModel(bucketBits: bucketBits, passes: passes, lexicon: lexicon)
+        }
+    }
+
+    /// A model file's lexicon, left in the file's bytes: three tables of
+    /// entries of a fixed size, a little-endian `u64` key and its value.
+    ///
+    /// The tagger reads them as ``HashIndex``es built straight from the bytes;
+    /// only writing the model again needs a ``Lexicon``, decoded on demand.
+    struct LexiconSections: Sendable {
+        /// Where a table's entries start, and how many there are.
+        struct Table: Sendable {
+            var offset: Int
+            var count: Int
+        }
+
+        let data: Data
+        let longestPhrase: Int
+        /// `u64` phrase hash, `u16` categories.
+        let phrases: Table
+        /// `u64` word hash, `u8` casing bucket.
+        let casing: Table
+        /// `u64` word hash, `u32` cluster path; empty in a model without clusters.
+        let clusters: Table
+
+        private func phrase(_ raw: UnsafeRawBufferPointer, _ i: Int) -> (key: UInt64, value: UInt16) {
+            let at = phrases.offset + i * 10
+            return (
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)),
+                UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self))
+            )
+        }
+
+        private func casingBucket(_ raw: UnsafeRawBufferPointer, _ i: Int) -> (key: UInt64, value: UInt8) {
+            let at = casing.offset + i * 9
+            return (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)), raw[at + 8])
+        }
+
+        private func cluster(_ raw: UnsafeRawBufferPointer, _ i: Int) -> (key: UInt64, value: UInt32) {
+            let at = clusters.offset + i * 12
+            return (
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)),
+                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self))
+            )
+        }
+
+        /// The tagger's view of the tables.
+        func extractor(bucketBits: Int) -> FeatureExtractor {
+            data.withUnsafeBytes { raw in
+                FeatureExtractor(
+                    phrases: HashIndex(count: phrases.count, empty: 0) { phrase(raw, $0) },
+                    casing: HashIndex(count: casing.count, empty: 0) { casingBucket(raw, $0) },
+                    clusters: HashIndex(count: clusters.count, empty: 0) { cluster(raw, $0) },
+                    longestPhrase: longestPhrase, bucketBits: bucketBits)
+            }
+        }
+
+        /// The tables as a ``Lexicon``; a key written twice keeps its later value.
+        func lexicon() -> Lexicon {
+            data.withUnsafeBytes { raw in
+                var lexicon = Lexicon()
+                lexicon.longestPhrase = longestPhrase
+                lexicon.phrases.reserveCapacity(phrases.count)
+                for i in 0..<phrases.count {
+                    let (key, value) = phrase(raw, i)
+                    lexicon.phrases[key] = value
+                }
+                lexicon.casing.reserveCapacity(casing.count)
+                for i in 0..<casing.count {
+                    let (key, value) = casingBucket(raw, i)
+                    lexicon.casing[key] = value
+                }
+                lexicon.clusters.reserveCapacity(clusters.count)
+                for i in 0..<clusters.count {
+                    let (key, value) = cluster(raw, i)
+                    lexicon.clusters[key] = value
+                }
+                return lexicon
+            }
         }
     }
 }

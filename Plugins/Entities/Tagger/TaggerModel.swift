@@ -106,19 +106,51 @@ package final class TaggerModel: Sendable {
     /// log2 of the number of rows in each hashed weight table.
     package let bucketBits: Int
     let passes: [WeightTable]
-    /// Gazetteer phrases and casing statistics the features use.
-    package let lexicon: Lexicon
     let extractor: FeatureExtractor
+    private let lexiconSource: LexiconSource
+
+    /// Where ``lexicon`` comes from.
+    private enum LexiconSource: Sendable {
+        case built(Lexicon)
+        /// A loaded model's, decoded from the file when asked for: tagging reads
+        /// only the extractor's indexes, and decoding a `Lexicon` at every load
+        /// as well was four fifths of loading the model (see ``HashIndex``).
+        case file(ModelFile.LexiconSections)
+    }
+
+    /// Gazetteer phrases and casing statistics the features use.
+    ///
+    /// For a loaded model this decodes them again from its file at every call
+    /// (writing a model is the one use).
+    package var lexicon: Lexicon {
+        switch lexiconSource {
+        case .built(let lexicon): return lexicon
+        case .file(let sections): return sections.lexicon()
+        }
+    }
 
     /// A model from its passes; every table has `2^bucketBits` rows.
-    package init(bucketBits: Int, passes: [WeightTable], lexicon: Lexicon) {
+    package convenience init(bucketBits: Int, passes: [WeightTable], lexicon: Lexicon) {
+        self.init(
+            bucketBits: bucketBits, passes: passes, lexiconSource: .built(lexicon),
+            extractor: FeatureExtractor(lexicon: lexicon, bucketBits: bucketBits))
+    }
+
+    /// A model whose lexicon stays in the bytes of its file.
+    convenience init(bucketBits: Int, passes: [WeightTable], lexicon: ModelFile.LexiconSections) {
+        self.init(
+            bucketBits: bucketBits, passes: passes, lexiconSource: .file(lexicon),
+            extractor: lexicon.extractor(bucketBits: bucketBits))
+    }
+
+    private init(bucketBits: Int, passes: [WeightTable], lexiconSource: LexiconSource, extractor: FeatureExtractor) {
         precondition(
             passes.allSatisfy { $0.rows == 1 << bucketBits } && (1...2).contains(passes.count), "weight tables")
         precondition(TagSet.count == 9, "the scoring loop is unrolled for nine tags")
         self.bucketBits = bucketBits
         self.passes = passes
-        self.lexicon = lexicon
-        extractor = FeatureExtractor(lexicon: lexicon, bucketBits: bucketBits)
+        self.lexiconSource = lexiconSource
+        self.extractor = extractor
     }
 
     /// Tags every token of a document.
@@ -216,7 +248,7 @@ package final class TaggerModel: Sendable {
 
     /// The gazetteer categories of the phrase made of `tokens` (bits of ``Lexicon/Category``; 0 when unknown).
     package func gazetteer(_ scalars: [Unicode.Scalar], tokens: ArraySlice<Range<Int>>) -> UInt16 {
-        guard tokens.count <= lexicon.longestPhrase else { return 0 }
+        guard tokens.count <= extractor.longestPhrase else { return 0 }
         return extractor.phrases[Lexicon.phraseHash(tokens.lazy.map { TokenFacts.foldedHash(scalars, $0) })] ?? 0
     }
 
