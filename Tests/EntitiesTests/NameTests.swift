@@ -284,13 +284,16 @@ import TextpipeTestKit
                 == ["Bishwa Prakash Sharma/PER"])
     }
 
+    /// The name-list categories of the whole of `text`.
+    static func categories(of text: String, in lists: NameLists) -> UInt16 {
+        let layout = TextLayout(text)
+        return lists.categories(0..<layout.tokens.count, Words(layout))
+    }
+
     @Test func nameListsMatchPhrasesAsTokenized() {
         let lists = NameLists(
             text: "# comment\n[place]\n  Jigawa North-West \nSt. Helens\nBank Officers' Colony\n[first-name]\nRavi\n")
-        func bits(_ text: String) -> UInt16 {
-            let layout = TextLayout(text)
-            return lists.categories(0..<layout.tokens.count, Words(layout))
-        }
+        func bits(_ text: String) -> UInt16 { Self.categories(of: text, in: lists) }
         let place: UInt16 = 1 << UInt16(Lexicon.Category.place.rawValue)
         #expect(bits("JIGAWA NORTH-WEST") == place)
         #expect(bits("St. Helens") == place)
@@ -302,10 +305,7 @@ import TextpipeTestKit
     @Test func nameListsFoldCaseBeyondASCIIAndCountWords() {
         let text = "[place]\n\tŁódź Voivodeship\t\r\n#Kraków\nSão Tomé  and   Príncipe\n[first-name]\nZoë\n"
         let lists = NameLists(text: text)
-        func bits(_ text: String) -> UInt16 {
-            let layout = TextLayout(text)
-            return lists.categories(0..<layout.tokens.count, Words(layout))
-        }
+        func bits(_ text: String) -> UInt16 { Self.categories(of: text, in: lists) }
         let place: UInt16 = 1 << UInt16(Lexicon.Category.place.rawValue)
         #expect(bits("ŁÓDŹ voivodeship") == place)
         #expect(bits("são tomé and príncipe") == place)
