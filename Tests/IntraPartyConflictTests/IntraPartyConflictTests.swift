@@ -152,6 +152,24 @@ import TextpipeTestKit
         #expect(try Self.weight(.idiom, in: text) == 0, "an idiom carries no weight of its own")
     }
 
+    /// Stock phrases of ordinary news whose words read as contention cues: a camp
+    /// that is a place, a firm's dissidents, a fight against a problem or for seats.
+    @Test(arguments: [
+        ("Battles flared near two refugee camps held by the Harbour Civic Party's allies.", CueClass.factionalFeud),
+        ("A Harbour Civic Party senator met dissident Ostrava Air employees on Monday.", .policyDissent),
+        ("The Harbour Civic Party said its budget would fight inflation, not feed it.", .factionalFeud),
+        ("The Harbour Civic Party will fight the next elections alone.", .factionalFeud),
+        ("The Harbour Civic Party vowed to fight the spread of extremist ideas.", .factionalFeud),
+    ])
+    func stockPhrasesOfOrdinaryNewsAreNoContention(text: String, cueClass: CueClass) throws {
+        #expect(try Self.weight(cueClass, in: text) == 0)
+    }
+
+    @Test func aFightInsideThePartyStaysAFeud() throws {
+        let text = "Harbour Civic Party workers fought each other over the seats at the party office."
+        #expect(try Self.weight(.factionalFeud, in: text) > 0)
+    }
+
     @Test func theSameVerbOutsideAnIdiomIsAnExit() throws {
         let text = "Councillor Mara Tenn left the Harbour Civic Party in protest at the new manifesto."
         #expect(try Self.weight(.defectionOrExit, in: text) > 0)
@@ -180,6 +198,10 @@ import TextpipeTestKit
         "The Harbour Civic Party called for the release of the jailed dissident Tomas Ferreira on Monday.",
         // No word ties these rebels to anyone, but the article speaks of an armed struggle.
         "The Harbour Civic Party asked where the aid to the guerrillas went. Funds were diverted to the rebels.",
+        // An army's rebels, whatever name comes first; a "rebel group" where the article
+        // speaks of ground an armed side holds.
+        "Harbour Civic Party rebel forces shelled the port. The rebels then withdrew.",
+        "The Harbour Civic Party rebel group offered to reopen the railway through Civic-held territory.",
     ])
     func insurgentRebelsAreNoDissent(text: String) throws {
         #expect(try Self.weight(.policyDissent, in: text) == 0)
@@ -196,6 +218,8 @@ import TextpipeTestKit
         "Harbour Civic Party dissident Tomas Ferreira said the leadership had betrayed its members.",
         // A party's rebels stay its own beside an armed group elsewhere in the article.
         "Forty Harbour Civic Party rebels voted against the leader. The vote was about aid to the militia.",
+        // "Rebel group" without an armed struggle is a party's.
+        "The Harbour Civic Party rebel group of forty members voted against the leader.",
     ])
     func aPartysRebelsStayDissent(text: String) throws {
         #expect(try Self.weight(.policyDissent, in: text) > 0)

@@ -194,8 +194,17 @@ package struct ArticleAnalysis: Sendable {
     static func rebelsAreInsurgents(_ slots: [TargetResolver.Slot]) -> Bool {
         var placed = false
         var sawRebel = false
+        let armed = slots.indices.contains { armedWords.contains(slots[$0].word) || holdsGround(slots, at: $0) }
         for (k, slot) in slots.enumerated() where rebelWords.contains(slot.word) {
             sawRebel = true
+            // "Rebel forces", "rebel fighters" are an army's, whatever name comes first
+            // ("UNITA rebel forces"); "rebel group" is one too where the article speaks
+            // of armed struggle ("the UNITA rebel group ... UNITA-held territory"), while
+            // a party's rebels are "a group of rebels".
+            if k + 1 < slots.count, armedHeads.contains(slots[k + 1].word) || (armed && slots[k + 1].word == "group") {
+                placed = true
+                continue
+            }
             if k + 1 < slots.count, slots[k + 1].party != nil || seatWords.contains(slots[k + 1].word) { return false }
             // "Dissident Kim Dae-jung", "rebel Ana Ruiz": the noun as the title of a
             // person of no known party names a dissident of the state.
@@ -220,8 +229,29 @@ package struct ArticleAnalysis: Sendable {
         }
         // Rebels no word ties to a party, in an article that speaks of an armed
         // struggle ("aid to the Nicaraguan Contras … diverted to the rebels"), are its fighters.
-        return placed || (sawRebel && slots.contains { armedWords.contains($0.word) })
+        return placed || (sawRebel && armed)
     }
+
+    /// Nouns that make "rebel" an army's: "rebel forces", "rebel troops".
+    static let armedHeads: Set<String> = [
+        "forces", "army", "armies", "fighters", "troops", "soldiers", "militia", "militias", "militiamen", "commander",
+        "commanders", "strongholds", "stronghold", "bases", "positions",
+    ]
+
+    /// Whether slot `k` starts "X-held territory" (or "X - held town", as the tokenizer
+    /// may split a name off): ground an armed side holds. Only before a place noun, so
+    /// a "closely-held" firm is no battlefield.
+    static func holdsGround(_ slots: [TargetResolver.Slot], at k: Int) -> Bool {
+        let word = slots[k].word
+        let held = word.hasSuffix("-held") || (word == "held" && k > 0 && slots[k - 1].word == "-")
+        return held && k + 1 < slots.count && groundWords.contains(slots[k + 1].word)
+    }
+
+    static let groundWords: Set<String> = [
+        "territory", "territories", "area", "areas", "region", "regions", "town", "towns", "city", "village",
+        "villages", "zone", "zones", "enclave", "district", "districts", "province", "stronghold", "north", "south",
+        "east", "west",
+    ]
 
     /// Words of an armed struggle: an article that uses one and never ties its
     /// rebels to a party or a seat is about insurgents.
