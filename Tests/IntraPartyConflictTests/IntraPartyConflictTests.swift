@@ -160,9 +160,24 @@ import TextpipeTestKit
         ("The Harbour Civic Party said its budget would fight inflation, not feed it.", .factionalFeud),
         ("The Harbour Civic Party will fight the next elections alone.", .factionalFeud),
         ("The Harbour Civic Party vowed to fight the spread of extremist ideas.", .factionalFeud),
+        ("The Harbour Civic Party, already fighting an uphill election battle, lost a seat.", .factionalFeud),
     ])
     func stockPhrasesOfOrdinaryNewsAreNoContention(text: String, cueClass: CueClass) throws {
         #expect(try Self.weight(cueClass, in: text) == 0)
+    }
+
+    /// A sentence that names the ruling party and tells of the opposition's crisis
+    /// names no party in conflict when the article never says which party the
+    /// opposition is, and the opposition's party when it does.
+    @Test func theOppositionsCrisisBelongsToTheOpposition() throws {
+        let crisis =
+            "The ruling Harbour Civic Party is weighing a snap poll with the opposition in disarray after a leadership crisis."
+        let unnamed = try #require(try Self.analysis(crisis).sentences.first { $0.contention != nil })
+        #expect(unnamed.parties.isEmpty && unnamed.context == nil)
+        let named = try Self.analysis(
+            "The opposition Valmora Renewal Front lost two seats on Sunday. " + crisis)
+        let sentence = try #require(named.sentences.last { $0.contention != nil })
+        #expect(sentence.parties == ["Valmora Renewal Front"] && sentence.context == "Valmora Renewal Front")
     }
 
     @Test func aFightInsideThePartyStaysAFeud() throws {

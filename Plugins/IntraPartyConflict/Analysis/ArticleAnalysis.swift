@@ -116,6 +116,7 @@ package struct ArticleAnalysis: Sendable {
             title = scalars
         }
         let words = Self.ids(slots, resolver)
+        let opposition = Self.oppositionParty(slots)
         var mentionIndex = 0
         var partyWord = false
         for (number, range) in try Self.sentenceRanges(of: document, text: text, tokens: tokens).enumerated() {
@@ -132,10 +133,20 @@ package struct ArticleAnalysis: Sendable {
             if Self.pronouns.contains(slots[range.lowerBound].word), let previous = facts.last, previous.index >= 0 {
                 for party in previous.parties where !named.contains(party) { named.insert(party, at: 0) }
             }
-            let sentence = Self.facts(
+            var sentence = Self.facts(
                 index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
                 focus: parties.focus, insurgents: insurgents,
                 lexicon: lexicon, resolver: resolver)
+            // "The ruling Labour Party ... with the opposition in disarray after a leadership
+            // crisis": the crisis is the opposition's, not the party the sentence names.
+            if let cue = sentence.contention.flatMap({ sentence.best[$0.cueClass.index] }),
+                Self.belongsToOpposition(slots, cue: cue.start, from: range.lowerBound)
+            {
+                let owner = opposition.map { [$0] } ?? []
+                sentence = Self.facts(
+                    index: number, span: start..<end, slots: slots, words: words, range: range, parties: owner,
+                    focus: opposition, insurgents: insurgents, lexicon: lexicon, resolver: resolver)
+            }
             partyWord =
                 partyWord || (sentence.weight(.nonpolitical) < 1 && slots[range].contains { $0.word == "party" })
             facts.append(sentence)
@@ -230,6 +241,59 @@ package struct ArticleAnalysis: Sendable {
         // Rebels no word ties to a party, in an article that speaks of an armed
         // struggle ("aid to the Nicaraguan Contras … diverted to the rebels"), are its fighters.
         return placed || (sawRebel && armed)
+    }
+
+    /// Whether the nearest actor before the cue at `cue` (back to `start`) is "the
+    /// opposition" as a side ("the conservative opposition ... faces controversy in its own
+    /// ranks"), not a party, a party's member, or "opposition to" a plan.
+    static func belongsToOpposition(_ slots: [TargetResolver.Slot], cue: Int, from start: Int) -> Bool {
+        var j = cue - 1
+        while j >= start {
+            let slot = slots[j]
+            if slot.party != nil || slot.personParty != nil || slot.word == "party" { return false }
+            if slot.word == "opposition" {
+                let next = j + 1 < slots.count ? slots[j + 1].word : ""
+                let before = j > start ? slots[j - 1].word : ""
+                let previous = j - 1 > start ? slots[j - 2].word : ""
+                // "The opposition in disarray" is the side; "opposition in the party" a stance.
+                let after = j + 3 < slots.count ? [slots[j + 2].word, slots[j + 3].word] : []
+                let inParty = next == "in" && (after.first == "party" || after.last == "party")
+                return !oppositionObjects.contains(next) && !inParty && (before == "the" || previous == "the")
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Words after "opposition" that make it a stance ("opposition to the plan", "opposition within the party").
+    static let oppositionObjects: Set<String> = [
+        "to", "from", "within", "inside", "among", "of", "against", "leader", "leaders", "party", "parties",
+        "benches", "mps", "members", "lawmakers",
+    ]
+
+    /// The party the article calls the opposition: named right after the word
+    /// ("the opposition Liberal Party") or through its leader ("opposition leader
+    /// John Howard"), and never called ruling or governing.
+    static func oppositionParty(_ slots: [TargetResolver.Slot]) -> String? {
+        var votes: [String: Int] = [:]
+        var ruling: Set<String> = []
+        for k in slots.indices {
+            let word = slots[k].word
+            if word == "ruling" || word == "governing", k + 1 < slots.count, let party = slots[k + 1].party {
+                ruling.insert(party)
+            }
+            guard word == "opposition", k + 1 < slots.count else { continue }
+            if let party = slots[k + 1].party {
+                votes[party, default: 0] += 1
+            } else if ["leader", "chief"].contains(slots[k + 1].word), k + 2 < slots.count,
+                let party = slots[k + 2].personParty
+            {
+                votes[party, default: 0] += 1
+            }
+        }
+        return votes.filter { !ruling.contains($0.key) }.max { a, b in
+            a.value != b.value ? a.value < b.value : a.key > b.key
+        }?.key
     }
 
     /// Nouns that make "rebel" an army's: "rebel forces", "rebel troops".
