@@ -161,6 +161,9 @@ import TextpipeTestKit
         ("The Harbour Civic Party will fight the next elections alone.", .factionalFeud),
         ("The Harbour Civic Party vowed to fight the spread of extremist ideas.", .factionalFeud),
         ("The Harbour Civic Party, already fighting an uphill election battle, lost a seat.", .factionalFeud),
+        ("The mayor likened a reporter to a concentration camp guard, the Harbour Civic Party said.", .factionalFeud),
+        ("Other tax promises would be left to the Harbour Civic Party manifesto.", .defectionOrExit),
+        ("Ana Ruiz, selected to fight the Ostrava Bay seat for the Harbour Civic Party, quit her job.", .factionalFeud),
     ])
     func stockPhrasesOfOrdinaryNewsAreNoContention(text: String, cueClass: CueClass) throws {
         #expect(try Self.weight(cueClass, in: text) == 0)

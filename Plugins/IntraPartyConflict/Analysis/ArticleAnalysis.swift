@@ -137,6 +137,17 @@ package struct ArticleAnalysis: Sendable {
                 index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
                 focus: parties.focus, insurgents: insurgents,
                 lexicon: lexicon, resolver: resolver)
+            // "Tony Blair's feud with Gordon Brown is damaging the country, Tory leader Michael
+            // Howard has claimed": the party of who reports a contention is not the party in it.
+            if let cue = sentence.contention.flatMap({ sentence.best[$0.cueClass.index] }) {
+                let speakers = named.filter { Self.onlyReports($0, slots, range: range, after: cue.end) }
+                if !speakers.isEmpty {
+                    sentence = Self.facts(
+                        index: number, span: start..<end, slots: slots, words: words, range: range,
+                        parties: named.filter { !speakers.contains($0) }, focus: parties.focus,
+                        insurgents: insurgents, lexicon: lexicon, resolver: resolver)
+                }
+            }
             // "The ruling Labour Party ... with the opposition in disarray after a leadership
             // crisis": the crisis is the opposition's, not the party the sentence names.
             if let cue = sentence.contention.flatMap({ sentence.best[$0.cueClass.index] }),
@@ -242,6 +253,31 @@ package struct ArticleAnalysis: Sendable {
         // struggle ("aid to the Nicaraguan Contras … diverted to the rebels"), are its fighters.
         return placed || (sawRebel && armed)
     }
+
+    /// Whether every word of `party` (its name, its members) in `range` stands in a
+    /// trailing attribution after the cue ending at `cueEnd`: past a comma, with a
+    /// reporting verb at most four words after it ("…, Tory leader Michael Howard has
+    /// claimed in a heated debate.", "…, BJP spokesman Ravi Kumar said.").
+    static func onlyReports(_ party: String, _ slots: [TargetResolver.Slot], range: Range<Int>, after cueEnd: Int)
+        -> Bool
+    {
+        let words = range.filter { slots[$0].party == party || slots[$0].personParty == party }
+        guard let first = words.first, first >= cueEnd, let last = words.last else { return false }
+        guard slots[cueEnd..<first].contains(where: { $0.word == "," }) else { return false }
+        let reach = min(range.upperBound, last + 5)
+        guard let verb = (last + 1..<reach).first(where: { attributionVerbs.contains(slots[$0].word) }) else {
+            return false
+        }
+        // The attribution runs from the comma to the verb: no clause break inside it.
+        let comma = (cueEnd..<first).last { slots[$0].word == "," } ?? cueEnd
+        return !slots[(comma + 1)..<verb].contains { TargetResolver.clauseEnds.contains($0.word) && $0.word != "," }
+    }
+
+    /// Verbs of a trailing attribution ("…, the leader said", "…, she has claimed").
+    static let attributionVerbs: Set<String> = [
+        "said", "says", "told", "added", "stated", "claimed", "claims", "alleged", "alleges", "warned", "argued",
+        "insisted", "charged", "declared", "wrote", "tweeted",
+    ]
 
     /// Whether the nearest actor before the cue at `cue` (back to `start`) is "the
     /// opposition" as a side ("the conservative opposition ... faces controversy in its own

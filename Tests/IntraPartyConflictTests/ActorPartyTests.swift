@@ -52,3 +52,39 @@ import Testing
         #expect(ArticleAnalysis.oppositionParty(Self.slots("the opposition walked out")) == nil)
     }
 }
+
+/// Whose party a contention is: not that of who reports it at the end of the sentence.
+@Suite struct AttributionTests {
+    static let parties = ["VRF": "VRF", "NHP": "NHP"]
+
+    /// Whether `party` stands only in a trailing attribution after the cue word `cue`.
+    static func onlyReports(_ party: String, in sentence: String, cue: String, persons: [String: String] = [:]) throws
+        -> Bool
+    {
+        let tokens = sentence.split(separator: " ")
+        let position = try #require(tokens.firstIndex { $0 == cue })
+        let slots = TargetResolverTests.slots(sentence, parties: parties, persons: persons)
+        return ArticleAnalysis.onlyReports(party, slots, range: 0..<slots.count, after: position + 1)
+    }
+
+    @Test(arguments: [
+        ("the leader 's feud with his deputy is damaging the country , NHP leader Howard has claimed .", "feud"),
+        ("the VRF is split over the budget , NHP spokesman Ravi said on Monday .", "split"),
+        ("the VRF is split over the budget , Howard said .", "split"),
+    ])
+    func aTrailingSpeakerIsNoActor(sentence: String, cue: String) throws {
+        #expect(try Self.onlyReports("NHP", in: sentence, cue: cue, persons: ["Howard": "NHP"]))
+    }
+
+    @Test(arguments: [
+        // The party in the clause of the cue itself.
+        "NHP members are split over the budget , the paper said .",
+        // Past the comma, but no attribution follows.
+        "the VRF is split over the budget , and NHP members want a vote .",
+        // An attribution, but a clause break between the party and the verb.
+        "the VRF is split , NHP members argue ; the VRF said nothing .",
+    ])
+    func otherwiseThePartyStays(sentence: String) throws {
+        #expect(try !Self.onlyReports("NHP", in: sentence, cue: "split"))
+    }
+}
