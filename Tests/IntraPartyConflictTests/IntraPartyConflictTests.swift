@@ -183,6 +183,15 @@ import TextpipeTestKit
         #expect(sentence.parties == ["Valmora Renewal Front"] && sentence.context == "Valmora Renewal Front")
     }
 
+    /// A cue named only to be negated is denied.
+    @Test(arguments: [
+        "\"This meeting is not anti-party, it is anti-policy,\" a Harbour Civic Party councillor said.",
+        "There is no rebellion in the Harbour Civic Party, its leader said.",
+    ])
+    func aNegatedCueIsDenied(text: String) throws {
+        #expect(try Self.weight(.denial, in: text) >= 0.9)
+    }
+
     @Test func aFightInsideThePartyStaysAFeud() throws {
         let text = "Harbour Civic Party workers fought each other over the seats at the party office."
         #expect(try Self.weight(.factionalFeud, in: text) > 0)
