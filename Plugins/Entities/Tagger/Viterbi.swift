@@ -68,17 +68,22 @@ package enum Viterbi {
             self.init(SIMD4(repeating: value), SIMD4(repeating: value), SIMD4(repeating: value))
         }
 
-        @inline(__always) init(_ vector: SIMD16<Float>) {
-            self.init(vector.lowHalf.lowHalf, vector.lowHalf.highHalf, vector.highHalf.lowHalf)
-        }
-
         @inline(__always) static func + (a: Lanes, b: Lanes) -> Lanes {
             Lanes(a.low + b.low, a.middle + b.middle, a.high + b.high)
         }
 
         /// Lane `tag` (0…8).
         @inline(__always) subscript(tag: Int) -> Float {
-            tag < 4 ? low[tag] : tag < 8 ? middle[tag - 4] : high[tag - 8]
+            get { tag < 4 ? low[tag] : tag < 8 ? middle[tag - 4] : high[tag - 8] }
+            set {
+                if tag < 4 {
+                    low[tag] = newValue
+                } else if tag < 8 {
+                    middle[tag - 4] = newValue
+                } else {
+                    high[tag - 8] = newValue
+                }
+            }
         }
 
         /// Lane `tag` of a transition row (``Transitions/rows``) as lanes.
@@ -114,7 +119,7 @@ package enum Viterbi {
             decode(
                 n: n, transitions: table, scratch: &scratch, outside: { outside?[$0] ?? false },
                 emission: { i in
-                    var row = SIMD16<Float>()
+                    var row = Lanes(repeating: 0)
                     for tag in 0..<count { row[tag] = emissions[i * count + tag] }
                     return row
                 }, store: { tags[$0] = $1 })
@@ -158,7 +163,7 @@ package enum Viterbi {
     @inline(__always)
     static func decode(
         n: Int, transitions: Transitions, scratch: inout Scratch, outside: (Int) -> Bool,
-        emission: (Int) -> SIMD16<Float>, store: (Int, Int) -> Void
+        emission: (Int) -> Lanes, store: (Int, Int) -> Void
     ) {
         guard n > 0 else { return }
         if scratch.score.count < n { scratch.score = [Lanes](repeating: Lanes(repeating: 0), count: n) }
@@ -171,7 +176,7 @@ package enum Viterbi {
                     score = Lanes(repeating: -.infinity)
                     score.low[0] = rows[tagCount][0]
                 } else {
-                    score = Lanes(row: t, tagCount) + Lanes(emission(0))
+                    score = Lanes(row: t, tagCount) + emission(0)
                 }
                 scores[0] = score
                 var i = 1
@@ -183,7 +188,7 @@ package enum Viterbi {
                         score = Lanes(repeating: -.infinity)
                         score.low[0] = o
                     } else {
-                        score = best + Lanes(emission(i))
+                        score = best + emission(i)
                     }
                     scores[i] = score
                     i += 1
