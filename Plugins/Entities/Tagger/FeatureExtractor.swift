@@ -304,8 +304,10 @@ struct FeatureWriter {
         count += 1
     }
 
+    /// `FeatureHash.mix(template, a, b)`, which is that, written out: across the
+    /// module boundary it was not inlined, a call for 321,000 features in 300 articles.
     @inline(__always) mutating func add(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
-        base[count] = UInt32(truncatingIfNeeded: FeatureHash.mix(template, a, b) & mask)
+        base[count] = UInt32(truncatingIfNeeded: FeatureHash.mix(FeatureHash.mix(template, a), b) & mask)
         count += 1
     }
 }
