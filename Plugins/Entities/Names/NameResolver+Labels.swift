@@ -313,10 +313,15 @@ extension NameResolver {
     /// Whether token `i` is a site's address (`Amazon.com`, `3news.com`; not `www.…`), which names an organization.
     func isWebAddress(_ i: Int, _ words: Words) -> Bool {
         let scalars = words.scalars(i)
-        guard let dot = scalars.lastIndex(of: "."), dot > scalars.startIndex, dot + 1 < scalars.endIndex else {
-            return false
+        // The last dot, found from the end through lower-case letters only: what
+        // follows it must be those, and most words have no dot, so most scans
+        // stop at once instead of running over the whole token.
+        var dot = scalars.endIndex - 1
+        while dot > scalars.startIndex, scalars[dot] != "." {
+            guard scalars[dot].isLowercaseLetter else { return false }
+            dot -= 1
         }
-        guard scalars[(dot + 1)...].allSatisfy(\.isLowercaseLetter) else { return false }
+        guard dot > scalars.startIndex, dot + 1 < scalars.endIndex else { return false }
         let word = words.lower(i)
         guard !word.hasPrefix("www."), !word.contains("@") else { return false }
         guard let last = word.split(separator: ".").last else { return false }

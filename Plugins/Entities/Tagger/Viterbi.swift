@@ -180,9 +180,14 @@ package enum Viterbi {
                 }
                 scores[0] = score
                 var i = 1
+                var previousOutside = outside(0)
                 while i < n {
-                    let best = step(score, t)
-                    if outside(i) {
+                    // After an `O`-only token every lane but the first is minus infinity, so
+                    // only `O` can come before: the step is that one candidate, exactly
+                    // (most tokens are inert, and so most steps follow one).
+                    let best = previousOutside ? Lanes(repeating: score.low[0]) + Lanes(row: t, 0) : step(score, t)
+                    previousOutside = outside(i)
+                    if previousOutside {
                         // Only `O`; the other tags are out of reach.
                         let o = best.low[0]
                         score = Lanes(repeating: -.infinity)
@@ -202,6 +207,13 @@ package enum Viterbi {
                 store(n - 1, last)
                 i = n - 1
                 while i > 0 {
+                    // An `O`-only token is `O`: every other tag there is at minus infinity.
+                    if outside(i - 1) {
+                        last = 0
+                        store(i - 1, last)
+                        i -= 1
+                        continue
+                    }
                     let previousScore = scores[i - 1]
                     var bestPrevious = 0
                     var best: Float = -.infinity
