@@ -318,7 +318,12 @@ extension NameResolver {
         // stop at once instead of running over the whole token.
         var dot = scalars.endIndex - 1
         while dot > scalars.startIndex, scalars[dot] != "." {
-            guard scalars[dot].isLowercaseLetter else { return false }
+            let value = scalars[dot].value
+            // ASCII tested here: with `isLowercaseLetter` inline, its Unicode properties
+            // cost every call metadata look-ups on entry.
+            guard value < 0x80 ? value >= 0x61 && value <= 0x7A : Self.isLowercaseBeyondASCII(scalars[dot]) else {
+                return false
+            }
             dot -= 1
         }
         guard dot > scalars.startIndex, dot + 1 < scalars.endIndex else { return false }
@@ -327,6 +332,8 @@ extension NameResolver {
         guard let last = word.split(separator: ".").last else { return false }
         return Tokenizer.domainLabels.contains(String(last))
     }
+
+    @inline(never) static func isLowercaseBeyondASCII(_ scalar: Unicode.Scalar) -> Bool { scalar.isLowercaseLetter }
 
     /// Legislatures the tagger passed over ("in Parliament", "the Lok Sabha") and
     /// web addresses, as organizations.

@@ -104,9 +104,16 @@ extension Words {
 /// Words or short phrases compared by their case-folded ``NameKey``, so testing
 /// an article's tokens against them allocates nothing (`Words.key(_:)`).
 struct WordSet: ExpressibleByArrayLiteral, Sendable {
-    private let keys: Set<UInt64>
+    /// The phrases' keys, zero left out (``contains(_:)`` is false for it). A
+    /// ``HashIndex``, not a `Set`: the name rules look up 51,000 words in 300 BBC
+    /// articles, and SipHash made each look-up about 150 instructions.
+    private let keys: HashIndex<Bool>
 
-    init(_ phrases: some Sequence<String>) { keys = Set(phrases.map(Self.key)) }
+    init(_ phrases: some Sequence<String>) {
+        let keys = phrases.map(Self.key).filter { $0 != 0 }
+        self.keys = HashIndex(
+            Dictionary(keys.map { ($0, true) }, uniquingKeysWith: { first, _ in first }), empty: false)
+    }
     init(arrayLiteral phrases: String...) { self.init(phrases) }
 
     /// The key of a phrase written with single spaces between its words.
@@ -135,7 +142,7 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
         return (key.hash, words)
     }
 
-    func contains(_ key: UInt64) -> Bool { key != 0 && keys.contains(key) }
+    func contains(_ key: UInt64) -> Bool { key != 0 && keys[key] != nil }
 }
 
 extension Words {
