@@ -313,15 +313,27 @@ extension NameResolver {
     /// Whether token `i` is a site's address (`Amazon.com`, `3news.com`; not `www.…`), which names an organization.
     func isWebAddress(_ i: Int, _ words: Words) -> Bool {
         let scalars = words.scalars(i)
-        guard let dot = scalars.lastIndex(of: "."), dot > scalars.startIndex, dot + 1 < scalars.endIndex else {
-            return false
+        // The last dot, found from the end through lower-case letters only: what
+        // follows it must be those, and most words have no dot, so most scans
+        // stop at once instead of running over the whole token.
+        var dot = scalars.endIndex - 1
+        while dot > scalars.startIndex, scalars[dot] != "." {
+            let value = scalars[dot].value
+            // ASCII tested here: with `isLowercaseLetter` inline, its Unicode properties
+            // cost every call metadata look-ups on entry.
+            guard value < 0x80 ? value >= 0x61 && value <= 0x7A : Self.isLowercaseBeyondASCII(scalars[dot]) else {
+                return false
+            }
+            dot -= 1
         }
-        guard scalars[(dot + 1)...].allSatisfy(\.isLowercaseLetter) else { return false }
+        guard dot > scalars.startIndex, dot + 1 < scalars.endIndex else { return false }
         let word = words.lower(i)
         guard !word.hasPrefix("www."), !word.contains("@") else { return false }
         guard let last = word.split(separator: ".").last else { return false }
         return Tokenizer.domainLabels.contains(String(last))
     }
+
+    @inline(never) static func isLowercaseBeyondASCII(_ scalar: Unicode.Scalar) -> Bool { scalar.isLowercaseLetter }
 
     /// Legislatures the tagger passed over ("in Parliament", "the Lok Sabha") and
     /// web addresses, as organizations.

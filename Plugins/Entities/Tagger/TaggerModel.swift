@@ -19,6 +19,8 @@ package struct WeightTable: Sendable {
     let rawTransitions: [Float]
     /// `(tags + 1) × tags` scores; row `tags` is the sentence start. Constrained to BIO.
     let transitions: [Float]
+    /// ``transitions`` as the vectors the decoder reads.
+    let decoding: Viterbi.Transitions
 
     /// A table over rows already laid out (a loaded file); copies them when
     /// they are misaligned in memory or the machine is big-endian.
@@ -49,6 +51,7 @@ package struct WeightTable: Sendable {
         self.rows = rows
         rawTransitions = transitions
         self.transitions = Viterbi.constrained(transitions)
+        decoding = Viterbi.Transitions(self.transitions)
     }
 
     /// A table from trained arrays: `weights` holds nine per row.
@@ -75,23 +78,27 @@ package struct WeightTable: Sendable {
         }
     }
 
-    /// Adds the weights of `features` to `sums` (one per tag, lanes 0…8).
+    /// Adds the weights of `features[range]` to `sums` (lanes 0…7) and `last` (the ninth tag).
+    ///
+    /// Eight lanes and a scalar, not one `SIMD16`: its last vector of four lanes
+    /// was multiplied and added for one weight, 34 instructions a feature where
+    /// this takes 25.
     @inline(__always)
     static func accumulate(
-        _ rows: UnsafeRawBufferPointer, _ features: ArraySlice<UInt32>, into sums: inout SIMD16<Float>
+        _ rows: UnsafeRawBufferPointer, _ features: UnsafeBufferPointer<UInt32>, _ range: Range<Int>,
+        into sums: inout SIMD8<Float>, _ last: inout Float
     ) {
-        guard let base = rows.baseAddress else { return }
-        for feature in features {
-            let row = base + Int(feature) &* rowSize
+        guard let base = rows.baseAddress, let features = features.baseAddress else { return }
+        for k in range {
+            let row = base + Int(features[k]) &* rowSize
             let scale = row.load(as: Float.self)
             if scale == 0 { continue }
             // Written out: the generic Int8 → Float vector conversion is not specialized and costs more.
             let w = row.loadUnaligned(fromByteOffset: 4, as: SIMD8<Int8>.self)
-            let last = row.load(fromByteOffset: 12, as: Int8.self)
-            let weights = SIMD16<Float>(
-                Float(w[0]), Float(w[1]), Float(w[2]), Float(w[3]), Float(w[4]), Float(w[5]), Float(w[6]), Float(w[7]),
-                Float(last), 0, 0, 0, 0, 0, 0, 0)
+            let weights = SIMD8<Float>(
+                Float(w[0]), Float(w[1]), Float(w[2]), Float(w[3]), Float(w[4]), Float(w[5]), Float(w[6]), Float(w[7]))
             sums += scale * weights
+            last += scale * Float(row.load(fromByteOffset: 12, as: Int8.self))
         }
     }
 }
@@ -162,75 +169,133 @@ package final class TaggerModel: Sendable {
     /// - Returns: one tag per token (see ``TagSet``).
     package func tag(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], sentences: [Range<Int>]) -> [Int] {
         let facts = extractor.facts(scalars, tokens: tokens, sentences: sentences)
+        precondition(
+            sentences.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= facts.count }, "sentences within the tokens")
         // The sentence-level features, computed once: the second pass uses them too.
-        var features: [UInt32] = []
-        features.reserveCapacity(facts.count * 40)
-        var offsets = [0]
-        offsets.reserveCapacity(facts.count + 1)
-        var headlines: [Bool] = []
-        for sentence in sentences {
-            let headline = extractor.isHeadline(facts, sentence)
-            headlines.append(headline)
-            for i in sentence {
-                if !facts[i].inert {
-                    extractor.features(facts, sentence: sentence, headline: headline, at: i, into: &features)
+        var own = FeatureLists(features: [], offsets: [0])
+        own.offsets.reserveCapacity(facts.count + 1)
+        facts.withUnsafeBufferPointer { facts in
+            for sentence in sentences {
+                let headline = extractor.isHeadline(facts, sentence)
+                for i in sentence {
+                    if !facts[i].inert {
+                        own.append(room: FeatureExtractor.maxFeatures, mask: extractor.mask) { out in
+                            extractor.features(facts, sentence: sentence, headline: headline, at: i, into: &out)
+                        }
+                    }
+                    own.endToken()
                 }
-                offsets.append(features.count)
             }
         }
+        own.finish()
         let inert = facts.map(\.inert)
-        var tags = run(
-            passes[0], sentences: sentences, features: features, offsets: offsets, inert: inert, extra: { _, _ in })
+        var tags = run(passes[0], sentences: sentences, lists: [own], inert: inert)
         if passes.count > 1 {
             let document = DocumentContext(facts: facts, tags: tags)
-            tags = run(passes[1], sentences: sentences, features: features, offsets: offsets, inert: inert) { i, out in
-                extractor.documentFeatures(facts, at: i, document: document, into: &out)
+            var more = FeatureLists(features: [], offsets: [0])
+            more.offsets.reserveCapacity(facts.count + 1)
+            for sentence in sentences {
+                for i in sentence {
+                    if !facts[i].inert {
+                        more.append(room: 8, mask: extractor.mask) { out in
+                            extractor.documentFeatures(facts[i], at: i, document: document, into: &out)
+                        }
+                    }
+                    more.endToken()
+                }
             }
+            more.finish()
+            tags = run(passes[1], sentences: sentences, lists: [own, more], inert: inert)
         }
         return tags
     }
 
-    /// Decodes every sentence with one pass's weights over precomputed features
-    /// (`offsets[i]..<offsets[i + 1]` for token `i`, tokens in sentence order)
-    /// plus those `extra` appends. Tokens marked `inert` are `O`, unscored.
-    private func run(
-        _ table: WeightTable, sentences: [Range<Int>], features: [UInt32], offsets: [Int], inert: [Bool],
-        extra: (Int, inout [UInt32]) -> Void
-    ) -> [Int] {
-        let count = TagSet.count
-        var result = [Int](repeating: 0, count: offsets.count - 1)
-        var emissions: [Float] = []
-        var tags: [Int] = []
-        var more: [UInt32] = []
-        more.reserveCapacity(16)
+    /// Feature indices of the tokens in sentence order: `offsets[p]..<offsets[p + 1]` for the `p`th.
+    private struct FeatureLists {
+        var features: [UInt32]
+        var offsets: [Int]
+        /// Indices written while building; `features` beyond it is room not yet used.
+        private var used = 0
+
+        init(features: [UInt32], offsets: [Int]) {
+            self.features = features
+            self.offsets = offsets
+            used = features.count
+        }
+
+        /// Writes one token's features with `write`, which writes at most `room` of them.
+        @inline(__always)
+        mutating func append(room: Int, mask: UInt64, _ write: (inout FeatureWriter) -> Void) {
+            if features.count - used < room {
+                features.append(contentsOf: repeatElement(0, count: Swift.max(room, features.count)))
+            }
+            let start = used
+            used += features.withUnsafeMutableBufferPointer { buffer in
+                var writer = FeatureWriter(buffer, at: start, mask: mask)
+                write(&writer)
+                precondition(writer.count <= room, "feature room")
+                return writer.count
+            }
+        }
+
+        /// Ends the current token's features.
+        mutating func endToken() { offsets.append(used) }
+
+        /// Drops the room not used.
+        mutating func finish() { features.removeLast(features.count - used) }
+    }
+
+    /// Decodes every sentence with one pass's weights over the features of
+    /// `lists`, added up in their order. Tokens marked `inert` are `O`, unscored.
+    private func run(_ table: WeightTable, sentences: [Range<Int>], lists: [FeatureLists], inert: [Bool]) -> [Int] {
+        var result = [Int](repeating: 0, count: lists[0].offsets.count - 1)
+        // The buffers below are read unchecked: every sentence must lie within the tokens.
+        precondition(
+            sentences.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= min(inert.count, result.count) }
+                && sentences.reduce(0) { $0 + $1.count } == result.count
+                && lists.allSatisfy { $0.offsets.count == lists[0].offsets.count },
+            "sentences and features")
         var scratch = Viterbi.Scratch()
-        var position = 0
+        // Emissions are scored as the decoder asks for them, straight from
+        // unchecked buffers: no per-sentence emission array, no closure call per token.
+        let first = lists[0]
+        let second = lists.count > 1 ? lists[1] : FeatureLists(features: [], offsets: [])
         table.withRows { rows in
-            for sentence in sentences {
-                emissions.removeAll(keepingCapacity: true)
-                for i in sentence {
-                    if inert[i] {
-                        emissions.append(0)
-                        for _ in 1..<count { emissions.append(-.infinity) }
-                        position += 1
-                        continue
+            first.features.withUnsafeBufferPointer { features in
+                first.offsets.withUnsafeBufferPointer { offsets in
+                    second.features.withUnsafeBufferPointer { moreFeatures in
+                        second.offsets.withUnsafeBufferPointer { moreOffsets in
+                            inert.withUnsafeBufferPointer { inert in
+                                result.withUnsafeMutableBufferPointer { result in
+                                    var position = 0
+                                    for sentence in sentences {
+                                        let start = sentence.lowerBound
+                                        let base = position
+                                        Viterbi.decode(
+                                            n: sentence.count, transitions: table.decoding, scratch: &scratch,
+                                            outside: { inert[start + $0] },
+                                            emission: { k in
+                                                let p = base + k
+                                                var sums = SIMD8<Float>()
+                                                var last: Float = 0
+                                                WeightTable.accumulate(
+                                                    rows, features, offsets[p]..<offsets[p + 1], into: &sums, &last)
+                                                if !moreOffsets.isEmpty {
+                                                    WeightTable.accumulate(
+                                                        rows, moreFeatures, moreOffsets[p]..<moreOffsets[p + 1],
+                                                        into: &sums, &last)
+                                                }
+                                                return Viterbi.Lanes(
+                                                    sums.lowHalf, sums.highHalf, SIMD4(last, 0, 0, 0))
+                                            },
+                                            store: { result[start + $0] = $1 })
+                                        position += sentence.count
+                                    }
+                                }
+                            }
+                        }
                     }
-                    var sums = SIMD16<Float>()
-                    WeightTable.accumulate(rows, features[offsets[position]..<offsets[position + 1]], into: &sums)
-                    more.removeAll(keepingCapacity: true)
-                    extra(i, &more)
-                    WeightTable.accumulate(rows, more[...], into: &sums)
-                    for tag in 0..<count { emissions.append(sums[tag]) }
-                    position += 1
                 }
-                emissions.withUnsafeBufferPointer { emissions in
-                    inert[sentence].withUnsafeBufferPointer { outside in
-                        Viterbi.decode(
-                            emissions, n: sentence.count, transitions: table.transitions, outside: outside,
-                            into: &tags, scratch: &scratch)
-                    }
-                }
-                for (k, i) in sentence.enumerated() { result[i] = tags[k] }
             }
         }
         return result
