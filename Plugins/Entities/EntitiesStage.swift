@@ -116,6 +116,7 @@ public struct EntitiesStage: Stage {
         // Summarize and intra-party-conflict split the same text with the same
         // splitter; handing them this split saves them the work.
         document.shareSentences(layout.sentenceSpans)
+        if let tokenized = layout.tokenized { document.shareTokens(tokenized) }
         return .keep
     }
 

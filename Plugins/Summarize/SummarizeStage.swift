@@ -111,8 +111,10 @@ public struct SummarizeStage: Stage {
 
     public func process(_ document: inout Document) throws -> Disposition {
         let requested = try Self.requestedCount(in: document)
-        let text = ScalarText(document.text)
-        let tokens = Tokenizer.tokens(in: text)
+        // The entities stage's tokens of this text when it ran before (see Document.shareTokens).
+        let shared = document.sharedTokens
+        let text = shared?.text ?? ScalarText(document.text)
+        let tokens = shared?.tokens ?? Tokenizer.tokens(in: text)
         let sentences = try ArticleSentences(document: document, text: text, tokens: tokens)
         let candidates = sentences.candidates(excludingTitle: document.title)
 

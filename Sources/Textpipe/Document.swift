@@ -21,8 +21,11 @@ public struct Document: Sendable, Equatable {
     public var id: String
     /// The article body.
     public var text: String {
-        // A shared split describes the text it was made from, not this one.
-        didSet { annotations.sharedSentences = nil }
+        // A shared split or tokenization describes the text it was made from, not this one.
+        didSet {
+            annotations.sharedSentences = nil
+            annotations.sharedTokens = nil
+        }
     }
     /// The headline, when the input had one.
     public var title: String?
@@ -183,6 +186,31 @@ public struct Document: Sendable, Equatable {
     public mutating func shareSentences(_ sentences: [TextSpan]) {
         annotations.sharedSentences = sentences
     }
+
+    /// The current `text` as scalars and ``Tokenizer`` tokens, when an earlier
+    /// stage of this run shared them with ``shareTokens(_:)``; never read from input.
+    public var sharedTokens: TokenizedText? { annotations.sharedTokens }
+
+    /// Shares the ``Tokenizer``'s tokens of the current `text` with later stages,
+    /// in memory only, like ``shareSentences(_:)``: entities tokenizes every
+    /// article, and the conflict stage tokenizing it again was a quarter of its
+    /// instructions. Never written; forgotten when `text` changes.
+    ///
+    /// - Precondition: `tokenized` is `Tokenizer.tokens(in: ScalarText(text))` for the current `text`.
+    public mutating func shareTokens(_ tokenized: TokenizedText) {
+        annotations.sharedTokens = tokenized
+    }
+}
+
+/// A text's scalars and its ``Tokenizer`` tokens, as a stage shares them.
+public struct TokenizedText: Sendable {
+    public let text: ScalarText
+    public let tokens: [Token]
+
+    public init(text: ScalarText, tokens: [Token]) {
+        self.text = text
+        self.tokens = tokens
+    }
 }
 
 /// Typed values of the shared annotations, beside the fields they mirror.
@@ -195,6 +223,8 @@ struct TypedAnnotations: Sendable {
     var sentenceField: [TextSpan]?
     /// A split of the current text a stage shared, not written.
     var sharedSentences: [TextSpan]?
+    /// The current text's tokens a stage shared, not written.
+    var sharedTokens: TokenizedText?
 }
 
 /// Errors about a document's fields.

@@ -56,6 +56,21 @@ import TextpipeTestKit
         #expect(report.subtype == nil && report.party == nil && report.evidence.isEmpty)
     }
 
+    /// The tokens the entities stage shares are the ones this stage makes itself, so
+    /// reading them changes no report.
+    @Test(arguments: [Fixtures.memberProtest, Fixtures.split, Fixtures.protestAgainstGovernment])
+    func sharedTokensGiveTheSameReport(text: String) throws {
+        let tagged = try Self.entities.get().run(text: text).document
+        #expect(tagged.sharedTokens != nil, "the entities stage shares its tokens")
+        var unshared = tagged
+        unshared.text = String(tagged.text)  // a new text: the shared tokens are dropped
+        #expect(unshared.sharedTokens == nil)
+        let stage = try Self.stage.get()
+        let shared = try stage.run(tagged).document.value("intra_party_conflict", as: ConflictReport.self)
+        let own = try stage.run(unshared).document.value("intra_party_conflict", as: ConflictReport.self)
+        #expect(shared == own)
+    }
+
     @Test func anUnrelatedParagraphFlipsNoLabel() throws {
         for text in [Fixtures.memberProtest, Fixtures.discipline, Fixtures.factionalFeud] {
             let before = try Self.judge(text)

@@ -161,6 +161,16 @@ import TextpipeTestKit
             try summarize(shared, options: "{ sentences: 2 }") == summarize(text: text, options: "{ sentences: 2 }"))
     }
 
+    /// Likewise the tokens it shares.
+    @Test(arguments: [Fixtures.harbour, "Mr. Khan arrived.\n\nHe said \"no.\" U.S. officials agreed! Why? Because."])
+    func sharedTokensGiveTheSameSummary(text: String) throws {
+        var shared = Document(id: "a", text: text)
+        let scalars = ScalarText(text)
+        shared.shareTokens(TokenizedText(text: scalars, tokens: Tokenizer.tokens(in: scalars)))
+        #expect(
+            try summarize(shared, options: "{ sentences: 2 }") == summarize(text: text, options: "{ sentences: 2 }"))
+    }
+
     @Test func aMalformedSentencesFieldIsAnErrorThatNamesIt() throws {
         let document = try TestDocuments.document(json: #"{"text": "One. Two.", "sentences": [{"start": 0}]}"#)
         let error = #expect(throws: DocumentError.self) { try StageHarness(SummarizeStage.self).run(document) }

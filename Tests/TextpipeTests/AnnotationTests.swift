@@ -144,6 +144,18 @@ import Testing
         document.text = "One. Two. Three."
         #expect(try document.sentences == nil)
     }
+
+    @Test func sharedTokensAreNeverWrittenAndFollowTheText() throws {
+        var document = Document(id: "a", text: "One. Two.")
+        let before = written(document)
+        let scalars = ScalarText(document.text)
+        document.shareTokens(TokenizedText(text: scalars, tokens: Tokenizer.tokens(in: scalars)))
+        #expect(written(document) == before)
+        #expect(document.sharedTokens?.tokens.map(\.text) == ["One", ".", "Two", "."])
+        #expect(document.sharedTokens?.text.count == 9)
+        document.text = "One. Two. Three."
+        #expect(document.sharedTokens == nil)
+    }
 }
 
 /// Reads the `entities` field, as a stage that needs it would.

@@ -8,6 +8,9 @@ package struct TextLayout: Sendable {
     package let tokens: [Range<Int>]
     /// Sentences as ranges of token indices.
     package let sentences: [Range<Int>]
+    /// The text and its tokens as the shared ``Tokenizer`` gave them, for later stages
+    /// (``Document/shareTokens(_:)``); `nil` for a layout cut beforehand.
+    package let tokenized: TokenizedText?
 
     /// Tokenizes and splits `text` with the shared ``Tokenizer`` and ``SentenceSplitter``.
     package init(_ text: String) {
@@ -16,6 +19,7 @@ package struct TextLayout: Sendable {
         scalars = scalarText.scalars
         self.tokens = tokens.map { $0.start..<$0.end }
         sentences = SentenceSplitter.ranges(in: scalarText, tokens: tokens)
+        tokenized = TokenizedText(text: scalarText, tokens: tokens)
     }
 
     /// A layout already cut into tokens and sentences (a CoNLL document).
@@ -23,6 +27,7 @@ package struct TextLayout: Sendable {
         self.scalars = scalars
         self.tokens = tokens
         self.sentences = sentences
+        tokenized = nil
     }
 
     /// The sentences as Unicode-scalar spans of the text.

@@ -13,14 +13,14 @@ struct TargetResolver: Sendable {
     let lexicon: TargetLexicon
     /// Word → its id in the cue lexicon and in ``lexicon`` (-1 where absent), so
     /// an article's words are hashed once for both.
-    let wordIDs: [String: (cue: Int32, target: Int32)]
+    let wordIDs: WordIDTable
 
     init(lexicon: TargetLexicon, cues: CueLexicon? = nil) {
         self.lexicon = lexicon
         var ids: [String: (cue: Int32, target: Int32)] = [:]
         for (word, id) in cues?.vocabulary ?? [:] { ids[word] = (id, -1) }
         for (word, id) in lexicon.vocabulary { ids[word] = (ids[word]?.cue ?? -1, id) }
-        wordIDs = ids
+        wordIDs = WordIDTable(ids)
     }
 
     /// One token of a sentence as the resolver sees it.
