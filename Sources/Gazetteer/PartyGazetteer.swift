@@ -253,6 +253,13 @@ package struct NameKey {
     /// Adds the next token.
     package mutating func add(_ scalars: ArraySlice<Unicode.Scalar>) {
         if !empty { space = true }
+        // Through a buffer pointer rather than the slice's own iterator: on the
+        // 2,225 BBC articles (978,000 tokens hashed by Words alone) this took
+        // `add` from 330.9 M instructions to 303.4 M.
+        scalars.withUnsafeBufferPointer { add($0) }
+    }
+
+    private mutating func add(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
         for scalar in scalars {
             switch scalar.value {
             case 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014:

@@ -84,9 +84,14 @@ struct LabelContext {
         label = mention.label
         phrase = known(tokens)
         firstNamed = known.word(first) & Known.firstName != 0
-        var name = NameKey(foldCase: true)
-        for i in tokens where words.key(i) != NameResolver.Key.the { name.add(words.scalars(i)) }
-        nameHash = name.hash
+        if tokens.count == 1, words.key(first) != NameResolver.Key.the {
+            // The word's key, hashed once per article.
+            nameHash = words.key(first)
+        } else {
+            var name = NameKey(foldCase: true)
+            for i in tokens where words.key(i) != NameResolver.Key.the { name.add(words.scalars(i)) }
+            nameHash = name.hash
+        }
     }
 
     /// Whether a word of the mention is an organization's ("Party", "Club").
