@@ -59,22 +59,25 @@ struct Words {
     /// The scalars of token `i`.
     func scalars(_ i: Int) -> ArraySlice<Unicode.Scalar> { layout.scalars[layout.tokens[i]] }
 
+    /// `scalars` lower-cased byte by byte when all are ASCII, else `nil`: appending to a
+    /// `String.UnicodeScalarView` cost about 1,500 instructions a capitalized word.
+    static func asciiLowered(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
+        guard scalars.allSatisfy(\.isASCII) else { return nil }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            var k = 0
+            for scalar in scalars {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                k += 1
+            }
+            return k
+        }
+    }
+
     /// Token `i` lower-cased with typographic apostrophes as `'`.
     func lower(_ i: Int) -> String {
         let scalars = layout.scalars[layout.tokens[i]]
-        if scalars.allSatisfy(\.isASCII) {
-            // Lowered byte by byte: appending to a `String.UnicodeScalarView` cost
-            // about 1,500 instructions a capitalized word.
-            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
-                var k = 0
-                for scalar in scalars {
-                    let byte = UInt8(truncatingIfNeeded: scalar.value)
-                    buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                    k += 1
-                }
-                return k
-            }
-        }
+        if let lowered = Self.asciiLowered(scalars) { return lowered }
         var view = String.UnicodeScalarView()
         for scalar in scalars {
             if scalar == "\u{2019}" {
