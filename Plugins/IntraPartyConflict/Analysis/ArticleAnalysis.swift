@@ -120,7 +120,15 @@ package struct ArticleAnalysis: Sendable {
             title = scalars
         }
         let words = Self.ids(slots, resolver)
-        let opposition = Self.oppositionParty(slots)
+        // The party the article calls the opposition, looked for only once a sentence's
+        // contention turns out to be the opposition's (few do), and then once.
+        var oppositionScan: String??
+        func opposition() -> String? {
+            if let oppositionScan { return oppositionScan }
+            let found = Self.oppositionParty(slots)
+            oppositionScan = .some(found)
+            return found
+        }
         var mentionIndex = 0
         var partyWord = false
         for (number, range) in try Self.sentenceRanges(of: document, text: text, tokens: tokens).enumerated() {
@@ -157,10 +165,11 @@ package struct ArticleAnalysis: Sendable {
             if let cue = sentence.contention.flatMap({ sentence.best[$0.cueClass.index] }),
                 Self.belongsToOpposition(slots, cue: cue.start, from: range.lowerBound)
             {
-                let owner = opposition.map { [$0] } ?? []
+                let owner = opposition()
                 sentence = Self.facts(
-                    index: number, span: start..<end, slots: slots, words: words, range: range, parties: owner,
-                    focus: opposition, insurgents: insurgents, lexicon: lexicon, resolver: resolver)
+                    index: number, span: start..<end, slots: slots, words: words, range: range,
+                    parties: owner.map { [$0] } ?? [], focus: owner, insurgents: insurgents, lexicon: lexicon,
+                    resolver: resolver)
             }
             partyWord =
                 partyWord || (sentence.weight(.nonpolitical) < 1 && slots[range].contains { $0.word == "party" })
