@@ -179,6 +179,9 @@ import TextpipeTestKit
         ("The mayor likened a reporter to a concentration camp guard, the Harbour Civic Party said.", .factionalFeud),
         ("Other tax promises would be left to the Harbour Civic Party manifesto.", .defectionOrExit),
         ("Ana Ruiz, selected to fight the Ostrava Bay seat for the Harbour Civic Party, quit her job.", .factionalFeud),
+        ("Exit polls: Harbour Civic Party wins limited gains in the city vote.", .defectionOrExit),
+        ("The Left parties and the Harbour Civic Party won 110 seats together.", .defectionOrExit),
+        ("The left wing of the Harbour Civic Party met on Sunday.", .defectionOrExit),
     ])
     func stockPhrasesOfOrdinaryNewsAreNoContention(text: String, cueClass: CueClass) throws {
         #expect(try Self.weight(cueClass, in: text) == 0)

@@ -480,14 +480,16 @@ package struct ArticleAnalysis: Sendable {
         var subtypeCues: [Int] = []
         let matches = lexicon.matches(in: words.cues, range: range)
         // Stock phrases ("left the party facing its worst crisis", "a party in
-        // disarray") hold words that read as cues; a match inside one is not evidence.
+        // disarray") hold words that read as cues; a match inside one is not evidence,
+        // nor is one whose first word the stock phrase has taken in another sense
+        // ("exit polls: the Democrats win" is no exit from a party).
         let idioms = matches.filter { lexicon.cues[$0.cue].label == .idiom }.map { $0.start..<$0.end }
         for match in matches {
             let cue = lexicon.cues[match.cue]
             if cue.label == .idiom { continue }
             // In an article about insurgents, "the rebels" are theirs, not a party's.
             if insurgents, match.end - match.start == 1, Self.rebelWords.contains(slots[match.start].word) { continue }
-            if idioms.contains(where: { $0.lowerBound <= match.start && match.end <= $0.upperBound }) { continue }
+            if idioms.contains(where: { $0.contains(match.start) }) { continue }
             let k = cue.label.index
             if cue.label.isSubtype, !subtypeCues.contains(match.cue) { subtypeCues.append(match.cue) }
             if cue.weight > weights[k] {
