@@ -13,12 +13,14 @@ struct MentionOverlaps {
     private let longest: Int
 
     init(_ mentions: [Mention]) {
-        let ranges = mentions.map(\.tokens)
+        // Closures, not key paths: these went through `swift_getAtKeyPath`, about 700
+        // instructions a mention (8.7 M on the 510 BBC business articles).
+        let ranges = mentions.map { $0.tokens }
         let byStart = ranges.indices.sorted { (ranges[$0].lowerBound, $0) < (ranges[$1].lowerBound, $1) }
         self.ranges = ranges
         self.byStart = byStart
         starts = byStart.map { ranges[$0].lowerBound }
-        longest = ranges.map(\.count).max() ?? 0
+        longest = ranges.map { $0.count }.max() ?? 0
     }
 
     /// The indices, ascending, of the mentions whose tokens overlap `tokens`, as `Range.overlaps` says.

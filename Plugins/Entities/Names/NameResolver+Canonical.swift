@@ -158,13 +158,13 @@ extension NameResolver {
         for other in organizations where mentions[other].tokens.count >= 2 {
             let initials = mentions[other].tokens.map { words.text($0) }
                 .filter { !Self.acronymStopWords.contains($0.lowercased()) }
-                .compactMap(\.first).filter(\.isUppercase)
+                .compactMap { $0.first }.filter { $0.isUppercase }
             let key = String(initials)
             if byInitials[key] == nil { byInitials[key] = mentions[other].text }
         }
         for index in organizations where Self.isAllCaps(mentions[index].text) && expansions[mentions[index].text] == nil
         {
-            let letters = mentions[index].text.filter(\.isLetter)
+            let letters = mentions[index].text.filter { $0.isLetter }
             guard letters.count >= 2, !mentions[index].text.contains(" ") else { continue }
             if let long = byInitials[String(letters)] { expansions[mentions[index].text] = long }
         }
