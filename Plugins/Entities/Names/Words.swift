@@ -165,7 +165,16 @@ extension Words {
     func isAllCaps(_ range: Range<Int>) -> Bool {
         var letters = false
         for i in range {
-            for scalar in scalars(i) where scalar.properties.isAlphabetic {
+            for scalar in scalars(i) {
+                // ASCII inline (Alphabetic there is A–Z and a–z, Lowercase a–z): the Unicode
+                // properties of every scalar were 7.4 M instructions on the 510 BBC business articles.
+                let value = scalar.value
+                if value < 0x80 {
+                    if value >= 0x61 && value <= 0x7A { return false }
+                    if value >= 0x41 && value <= 0x5A { letters = true }
+                    continue
+                }
+                guard scalar.properties.isAlphabetic else { continue }
                 if scalar.properties.isLowercase { return false }
                 letters = true
             }
