@@ -230,14 +230,20 @@ extension NameResolver {
         },
     ]
 
+    /// The `decide` closures of ``labelRules``, in their order.
+    static let labelDecisions: [@Sendable (LabelContext) -> LabelRule.Decision?] = labelRules.map { $0.decide }
+
     /// The first of ``labelRules`` that applies to `mention`, and what it decides.
     func firstLabelRule(_ mention: Mention, _ words: Words, _ known: Known, isSport: () -> Bool)
         -> (rule: LabelRule, decision: LabelRule.Decision)?
     {
         withoutActuallyEscaping(isSport) { isSport in
             let context = LabelContext(mention, words, known, resolver: self, isSport: isSport)
-            for rule in Self.labelRules {
-                if let decision = rule.decide(context) { return (rule, decision) }
+            // Only the closures are walked: binding each whole rule retained and released its
+            // name, explanation and examples, about 750 K calls to the runtime on the 510
+            // BBC business articles.
+            for k in Self.labelDecisions.indices {
+                if let decision = Self.labelDecisions[k](context) { return (Self.labelRules[k], decision) }
             }
             return nil
         }
