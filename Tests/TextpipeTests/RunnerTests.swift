@@ -114,10 +114,9 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
                 try StageType(JitterStage.self).instantiate(),
             ]
             let result = try run(stages, inputs: [.path(input)], jobs: jobs, in: directory)
-            // A run that stops early says why in its reports. Once (2026-12-06, full suite on a loaded machine)
-            // this run read 160 of 600 records, wrote none and raised no error to the test: the stop reason is
-            // what tells a runner fault from the test process's other tests (CLITests spawn children with
-            // Foundation's Process, which has closed unrelated descriptors under concurrency, swiftlang/swift#57827).
+            // A run that stops early says why in its reports. Once (2026-12-06, full suite) this run read 160 of
+            // 600 records and wrote none: its output failed while another test held the process's file-size
+            // limit at 2 bytes (failedWriteSpoilsTheSinkAndCommitDiscardsIt now fails its write on its own descriptor instead).
             #expect(result.summary.stop == nil, "jobs \(jobs): \(result.reports)")
             #expect(result.summary.read == 600)
             #expect(result.summary.written == 450)
