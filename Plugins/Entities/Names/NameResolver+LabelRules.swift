@@ -183,16 +183,23 @@ extension NameResolver {
         },
         LabelRule(
             name: "first-name-and-surname",
-            why: "\"Abhishek Thakur\" (ORG): a known first name and a capitalized word or two; not a venue "
-                + "(\"Heinz Field\") nor a place that opens with a first name (\"San Francisco Giants\").",
+            why: "\"Abhishek Thakur\" (ORG), \"Sonia Gandhi\" (LOC): a known first name and a capitalized word "
+                + "or two; not a venue (\"Heinz Field\") nor a place that opens with a first name (\"San Francisco "
+                + "Giants\").",
             examples: [
                 .init(
                     "Then Ilsa Brandt spoke.", "Ilsa Brandt", tagged: .organization, known: ["Ilsa": .firstName],
-                    expected: .person)
+                    expected: .person),
+                .init(
+                    "He wrote to Ilsa Brandt again.", "Ilsa Brandt", tagged: .location, known: ["Ilsa": .firstName],
+                    expected: .person),
             ]
         ) { c in
             let words = c.words
-            guard c.label == .organization || c.label == .misc, (2...3).contains(c.tokens.count), c.nameLike(c.tokens),
+            // Places too since 2026-12-06 ("to Sonia Gandhi", "Giorgia Meloni" were LOC): CoNLL dev whole stage
+            // 0.9401 -> 0.9405 (LOC P 0.9600 -> 0.9610, R unchanged), typed strict recall of the conflict sets'
+            // names dev 0.9226 -> 0.9234, train 0.8610 -> 0.8631, their locations' recall unchanged.
+            guard c.label != .person, (2...3).contains(c.tokens.count), c.nameLike(c.tokens),
                 c.firstNamed, !c.hasOrganizationWord(), !venueWords.contains(words.key(c.last)),
                 !compassWords.contains(words.key(c.last)),
                 !c.tokens.contains(where: { c.known.word($0) & (Known.placeWord | Known.organizationWord) != 0 }),
