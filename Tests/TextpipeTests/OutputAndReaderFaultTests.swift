@@ -110,8 +110,8 @@ import Testing
         try sink.write(Array("{}\n".utf8))
         // The next write fails: the sink's descriptor now reads /dev/null (opened read-only), so write(2)
         // returns EBADF. A file-size limit (setrlimit RLIMIT_FSIZE) would fail it too, but the limit is
-        // the whole process's: the tests running beside this one failed their own writes with "File too
-        // large" (a RunnerTests run that read 160 of 600 records and wrote none; 1 of 15 TextpipeTests runs here).
+        // the whole process's: a test running beside this one failed its own write with "File too large"
+        // (1 of 15 TextpipeTests runs here), and most likely so did a RunnerTests run that wrote nothing.
         // The limit itself is tested in a process of its own ("output over ulimit -f", Tests/Faults/run.sh).
         let descriptor = try #require(Self.descriptor(openOn: directory))
         let readOnly = open("/dev/null", O_RDONLY | O_CLOEXEC)

@@ -115,8 +115,9 @@ func jsonl(_ count: Int, text: (Int) -> String) -> String {
             ]
             let result = try run(stages, inputs: [.path(input)], jobs: jobs, in: directory)
             // A run that stops early says why in its reports. Once (2026-12-06, full suite) this run read 160 of
-            // 600 records and wrote none: its output failed while another test held the process's file-size
-            // limit at 2 bytes (failedWriteSpoilsTheSinkAndCommitDiscardsIt now fails its write on its own descriptor instead).
+            // 600 records and wrote none, most likely because another test held the whole process's file-size
+            // limit at 2 bytes: that limit failed a third test's write with "File too large" in 1 of 15 runs.
+            // failedWriteSpoilsTheSinkAndCommitDiscardsIt now fails a write on its own descriptor instead.
             #expect(result.summary.stop == nil, "jobs \(jobs): \(result.reports)")
             #expect(result.summary.read == 600)
             #expect(result.summary.written == 450)
