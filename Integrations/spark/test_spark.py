@@ -68,6 +68,11 @@ def main():
     with open(failing, "w") as f:
         f.write("on_error: fail\nstages:\n  - normalize\n  - dedupe\n  - entities\n")
 
+    # Each task's scratch directory (tempfile in textpipe_spark.run_textpipe) lands here, so the test can see
+    # that none is left behind, by a failing task either.
+    task_tmp = os.path.join(work, "task-tmp")
+    os.makedirs(task_tmp)
+
     from pyspark import SparkConf, SparkContext
 
     conf = SparkConf().setMaster("local[2]").setAppName("textpipe spark test")
@@ -77,6 +82,7 @@ def main():
     for key, value in textpipe_spark.UTF8_ENV.items():
         conf.set(f"spark.executorEnv.{key}", value)
     conf.set("spark.ui.showConsoleProgress", "false")
+    conf.set("spark.executorEnv.TMPDIR", task_tmp)
     started = time.time()
     sc = SparkContext.getOrCreate(conf)
     sc.setLogLevel("ERROR")
@@ -120,9 +126,12 @@ def main():
             print(f"ok   {name}: {len(expected)} bytes equal, {summary} ({time.time() - t0:.1f} s)")
         sys.stdout.flush()
 
-    # A failing pipeline fails the job, with textpipe's message and exit status.
+    # A failing pipeline fails the job, with textpipe's message and exit status. The executor logs the failing
+    # task's Python traceback at ERROR; it is the failure this case expects, so it is not shown.
+    sc.setLogLevel("FATAL")
     code, err, _ = spark(sc, binary, failing, [generated], 4, os.path.join(work, "failing.jsonl"),
                          os.path.join(work, "failing-dead.jsonl"))
+    sc.setLogLevel("ERROR")
     if code == 65 and "error: invalid JSON" in err and "the job failed" in err:
         passed += 1
         print("ok   on_error: fail stops the job: exit 65, " + err.strip().splitlines()[-1][:160])
@@ -130,6 +139,13 @@ def main():
         failed += 1
         print(f"FAIL on_error: fail: exit {code}, stderr {err.strip()[-400:]!r}")
     sc.stop()
+    left = sorted(name for name in os.listdir(task_tmp) if name.startswith("textpipe-task-"))
+    if left:
+        failed += 1
+        print(f"FAIL tasks left {len(left)} scratch directories in {task_tmp}: {', '.join(left[:5])}")
+    else:
+        passed += 1
+        print("ok   no task, the failing ones included, left its scratch directory behind")
     shutil.rmtree(work, ignore_errors=True)
     print(f"({time.time() - started:.0f} s in Spark)")
     print(f"{passed} passed, {failed} failed")

@@ -185,55 +185,65 @@ def run_textpipe(arguments, lines, partition, step="run"):
         # Spark unpacks a plain .tar with Java, which drops the executable bit.
         os.chmod(binary, 0o755)
     scratch = tempfile.mkdtemp(prefix="textpipe-task-")
-    dead = os.path.join(scratch, "dead.jsonl")
-    err_path = os.path.join(scratch, "stderr")
-    env = child_env({"LD_LIBRARY_PATH": directory + ":" + os.environ.get("LD_LIBRARY_PATH", "")})
-    # `--jobs 1`: each task is one core; textpipe would otherwise start a thread per core in every task.
-    command = [binary] + arguments + (["--jobs", "1", "--dead-letter", dead] if arguments[0] == "run" else ["--quiet"])
-    with open(err_path, "wb") as err:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, env=env,
-                                   cwd=scratch)
-        failure = []
+    # The scratch directory goes whatever happens: a failing task (raised below) is retried by Spark,
+    # and an executor that keeps every try's directory fills its disk.
+    process = None
+    try:
+        dead = os.path.join(scratch, "dead.jsonl")
+        err_path = os.path.join(scratch, "stderr")
+        env = child_env({"LD_LIBRARY_PATH": directory + ":" + os.environ.get("LD_LIBRARY_PATH", "")})
+        # `--jobs 1`: each task is one core; textpipe would otherwise start a thread per core in every task.
+        extra = ["--jobs", "1", "--dead-letter", dead] if arguments[0] == "run" else ["--quiet"]
+        command = [binary] + arguments + extra
+        with open(err_path, "wb") as err:
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, env=env,
+                                       cwd=scratch)
+            failure = []
 
-        def feed():
-            try:
-                for line in lines:
-                    process.stdin.write(line + b"\n")
-                process.stdin.close()
-            except BrokenPipeError:
-                pass
-            except BaseException as error:  # noqa: BLE001 - reported with the task's failure
-                failure.append(error)
-                process.kill()
+            def feed():
+                try:
+                    for line in lines:
+                        process.stdin.write(line + b"\n")
+                    process.stdin.close()
+                except BrokenPipeError:
+                    pass
+                except BaseException as error:  # noqa: BLE001 - reported with the task's failure
+                    failure.append(error)
+                    process.kill()
 
-        writer = threading.Thread(target=feed, daemon=True)
-        writer.start()
-        for line in process.stdout:
-            yield 0, line.rstrip(b"\n")
-        writer.join()
-        code = process.wait()
-    with open(err_path, "rb") as err:
-        stderr = err.read().decode("utf-8", "replace")
-    if failure:
-        raise failure[0]
-    if code != 0:
-        shown = " ".join(shlex.quote(a) for a in ["textpipe"] + arguments)
-        said = [line for line in stderr.splitlines() if line.strip() and not ACCOUNT.match(line)]
-        raise RuntimeError(f"{FAILED}[{code}]: {' / '.join(said) or 'no message'} "
-                           f"(partition {partition}: {shown}) :{FAILED}")
-    if os.path.exists(dead):
-        with open(dead, "rb") as f:
-            for line in f:
-                yield 1, line.rstrip(b"\n")
-    for message in stderr.splitlines():
-        match = ACCOUNT.match(message)
-        if match:
-            counts = dict(zip(["read", "written", "dropped", "dead_lettered", "failed"], map(int, match.groups())))
-            counts["step"] = step
-            yield 2, counts
-        elif message.strip():
-            yield 3, message
-    shutil.rmtree(scratch, ignore_errors=True)
+            writer = threading.Thread(target=feed, daemon=True)
+            writer.start()
+            for line in process.stdout:
+                yield 0, line.rstrip(b"\n")
+            writer.join()
+            code = process.wait()
+        with open(err_path, "rb") as err:
+            stderr = err.read().decode("utf-8", "replace")
+        if failure:
+            raise failure[0]
+        if code != 0:
+            shown = " ".join(shlex.quote(a) for a in ["textpipe"] + arguments)
+            said = [line for line in stderr.splitlines() if line.strip() and not ACCOUNT.match(line)]
+            raise RuntimeError(f"{FAILED}[{code}]: {' / '.join(said) or 'no message'} "
+                               f"(partition {partition}: {shown}) :{FAILED}")
+        if os.path.exists(dead):
+            with open(dead, "rb") as f:
+                for line in f:
+                    yield 1, line.rstrip(b"\n")
+        for message in stderr.splitlines():
+            match = ACCOUNT.match(message)
+            if match:
+                counts = dict(zip(["read", "written", "dropped", "dead_lettered", "failed"], map(int, match.groups())))
+                counts["step"] = step
+                yield 2, counts
+            elif message.strip():
+                yield 3, message
+    finally:
+        if process is not None and process.poll() is None:
+            # The consumer stopped early (the generator was closed): the child must not outlive the task.
+            process.kill()
+            process.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 FINGERPRINT_KEY = b',"dedupe_fingerprint":'

@@ -225,6 +225,7 @@ func temporaryDirectory() throws -> URL {
 
     @Test func brokenJSONLineIsDeadLetteredWhileNeighboursPass() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let dead = directory.appendingPathComponent("dead.jsonl").path
         let result = try CLI.run(
             ["run", "clean", "--dead-letter", dead],
@@ -252,6 +253,7 @@ func temporaryDirectory() throws -> URL {
 
     @Test func headClosingStdoutIsQuiet() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("many.jsonl").path
         try String(repeating: "{\"text\":\"a line of text that repeats\"}\n", count: 200_000)
             .write(toFile: input, atomically: true, encoding: .utf8)
@@ -271,6 +273,7 @@ func temporaryDirectory() throws -> URL {
 
     @Test func outputFileIsWrittenAtomically() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out.jsonl").path
         try "old\n".write(toFile: out, atomically: false, encoding: .utf8)
         let oldInode = try FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int
@@ -321,6 +324,7 @@ func temporaryDirectory() throws -> URL {
 
     @Test func namedPipelinesResolveFromAnyDirectory() throws {
         let elsewhere = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
         let result = try CLI.run(
             ["run", "conflict-watch", CLI.packageRoot.appendingPathComponent("Examples/articles").path, "--quiet"],
             in: elsewhere)
@@ -342,6 +346,7 @@ func temporaryDirectory() throws -> URL {
     /// runs every stage of the flagship pipeline and writes the same bytes.
     @Test func aCopiedBinaryNeedsNoFilesBesideIt() throws {
         let elsewhere = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
         let copy = elsewhere.appendingPathComponent("textpipe")
         try FileManager.default.copyItem(at: CLI.binary, to: copy)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["textpipe"])
@@ -377,6 +382,7 @@ func temporaryDirectory() throws -> URL {
 
     @Test func brokenFilesReportFileLineColumn() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("broken.yaml")
         try "description: x\nstages:\n  - normalise\n  - normalize: { nfkd: true }\n".write(
             to: file, atomically: true, encoding: .utf8)
@@ -395,6 +401,7 @@ func temporaryDirectory() throws -> URL {
 
     @Test func runWithBrokenPipelineIsUsageError() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.yaml")
         try "stages: [dedupe-everything]\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["run", file.path], stdin: "")
@@ -440,6 +447,7 @@ func temporaryDirectory() throws -> URL {
 @Suite struct NewStageTests {
     @Test func scaffoldsAStageIntoACopyOfTheManifest() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(
             at: CLI.packageRoot.appendingPathComponent("Package.swift"),
             to: directory.appendingPathComponent("Package.swift"))

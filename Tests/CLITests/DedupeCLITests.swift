@@ -17,6 +17,7 @@ import Testing
 
     @Test func evalMarksAreTheSameForEveryJobCount() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         var marks: [String] = []
         for jobs in ["1", "2", "3"] {
             let file = directory.appendingPathComponent("marks-\(jobs).tsv").path
@@ -81,6 +82,7 @@ import Testing
     @Test(.enabled(if: pipelinesLoad, "needs the real pipeline loader"))
     func runStateDropsWhatAnEarlierRunSaw() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let pipeline = directory.appendingPathComponent("daily.yaml")
         try "stages:\n  - dedupe: { state: seen.sqlite }\n".write(to: pipeline, atomically: true, encoding: .utf8)
         let day1 = directory.appendingPathComponent("day1")
@@ -100,6 +102,7 @@ import Testing
     @Test(.enabled(if: pipelinesLoad, "needs the real pipeline loader"))
     func runWithACorruptStateFileExits74() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let pipeline = directory.appendingPathComponent("p.yaml")
         try "stages:\n  - dedupe: { state: seen.sqlite }\n".write(to: pipeline, atomically: true, encoding: .utf8)
         try Data(repeating: 0x41, count: 4096).write(to: directory.appendingPathComponent("seen.sqlite"))
@@ -113,6 +116,7 @@ import Testing
     @Test(.enabled(if: pipelinesLoad, "needs the real pipeline loader"))
     func killedRunLeavesAUsableStateFile() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let pipeline = directory.appendingPathComponent("p.yaml")
         try "stages:\n  - dedupe: { state: seen.sqlite }\n".write(to: pipeline, atomically: true, encoding: .utf8)
         let input = directory.appendingPathComponent("in.jsonl")

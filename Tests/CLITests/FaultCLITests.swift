@@ -52,6 +52,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
     func outputOntoDevNullKeepsTheDevice() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
         let result = try PrivateDev.run(
             "textpipe run clean in.jsonl --output /dev/null --quiet; echo \"status $?\"; [ -c /dev/null ] && echo device",
@@ -62,6 +63,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
     func outputOntoDevFullExitsWithIOError() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
         let result = try PrivateDev.run(
             "textpipe run clean in.jsonl --output /dev/full; echo \"status $?\"; [ -c /dev/full ] && echo device",
@@ -74,6 +76,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
     func outputOntoDevStdoutWritesToStdout() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
         let result = try PrivateDev.run(
             "textpipe run clean in.jsonl --output /dev/stdout --quiet | wc -l; [ -L /dev/stdout ] && echo link",
@@ -83,6 +86,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
 
     @Test func outputOntoAFIFOWritesIntoThePipe() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(4, to: directory.appendingPathComponent("in.jsonl"))
         let result = try CLI.shell(
             "mkfifo pipe && (wc -l < pipe > count &) && textpipe run clean in.jsonl --output pipe --quiet; "
@@ -92,6 +96,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
 
     @Test func symbolicLinkToAFileReplacesTheFileAndKeepsTheLink() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("real"), withIntermediateDirectories: true)
@@ -108,6 +113,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
 
     @Test func outputThatIsADirectoryIsRefusedAndLeavesNothing() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
@@ -120,6 +126,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
 
     @Test func danglingSymbolicLinkIsRefused() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
         try FileManager.default.createSymbolicLink(
             atPath: directory.path + "/out.jsonl", withDestinationPath: "gone.jsonl")
@@ -134,6 +141,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
 @Suite struct StandardStreamTests {
     @Test func closedStderrDoesNotCrashTheRun() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
         let result = try CLI.shell(
             "textpipe run clean in.jsonl missing.jsonl 2>&- ; echo \"status $?\"; textpipe run clean in.jsonl 2>&- | wc -l",
@@ -144,6 +152,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
 
     @Test func closedStderrDoesNotLandInTheOutputFile() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
         let result = try CLI.shell(
             "textpipe run clean in.jsonl --output out.jsonl 2>&- ; echo \"status $?\"", in: directory)
@@ -155,6 +164,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
     func fullStderrDoesNotCrashTheRun() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
         let result = try PrivateDev.run(
             "textpipe run clean in.jsonl 2>/dev/full | wc -l; textpipe run clean nothing.jsonl 2>/dev/full; echo \"status $?\"",
@@ -201,6 +211,7 @@ func writeArticles(_ count: Int, to url: URL) throws {
 
     @Test func outputAndDeadLetterNamingOneFileIsRefused() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
         for (output, deadLetter) in [
             ("out.jsonl", "out.jsonl"), ("out.jsonl", "./out.jsonl"), ("out.jsonl", "sub/../out.jsonl"),
@@ -228,6 +239,7 @@ func writeLongInput(to url: URL) throws {
     @Test(arguments: [("INT", 130), ("TERM", 143), ("HUP", 129)])
     func signalRemovesTheTemporaryFilesAndEndsWithTheSignal(signal: String, status: Int) throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeLongInput(to: directory.appendingPathComponent("in.jsonl"))
         try "kept\n".write(to: directory.appendingPathComponent("out.jsonl"), atomically: true, encoding: .utf8)
         let result = try CLI.shell(
@@ -244,6 +256,7 @@ func writeLongInput(to url: URL) throws {
 
     @Test func ignoredSignalStaysIgnored() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(3, to: directory.appendingPathComponent("in.jsonl"))
         let result = try CLI.shell(
             """
@@ -255,6 +268,7 @@ func writeLongInput(to url: URL) throws {
 
     @Test func runAfterSIGKILLRemovesTheKilledRunsTemporaryFile() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeLongInput(to: directory.appendingPathComponent("in.jsonl"))
         let result = try CLI.shell(
             """
@@ -269,6 +283,7 @@ func writeLongInput(to url: URL) throws {
 
     @Test func missingInputCreatesNoFile() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(2, to: directory.appendingPathComponent("in.jsonl"))
         let result = try CLI.run(
             ["run", "clean", "in.jsonl", "gone.jsonl", "--output", "out.jsonl", "--dead-letter", "dead.jsonl"],
@@ -280,6 +295,7 @@ func writeLongInput(to url: URL) throws {
 
     @Test func failedRenameRemovesTheTemporaryFile() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         // The output path turns into a non-empty directory while the run waits on stdin, so rename(2) fails.
         let result = try CLI.shell(
             """
@@ -318,6 +334,7 @@ struct Accounting: Equatable {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a small tmpfs"))
     func stdoutOnAFullDiskCountsOnlyTheLinesDelivered() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(2000, to: directory.appendingPathComponent("in.jsonl"))
         let result = try PrivateDev.run(
             """
@@ -335,6 +352,7 @@ struct Accounting: Equatable {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
     func outputFileOnAFullDiskIsNotKeptAndCountsNothingWritten() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try writeArticles(2000, to: directory.appendingPathComponent("in.jsonl"))
         let result = try PrivateDev.run(
             """
@@ -349,6 +367,7 @@ struct Accounting: Equatable {
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a small tmpfs"))
     func deadLetterFileOnAFullDiskIsNotCommitted() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let lines = (1...400).map { $0 % 2 == 0 ? "{\"text\":\"good \($0)\"}" : "{broken \($0)" }
         try (lines.joined(separator: "\n") + "\n").write(
             to: directory.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
@@ -366,9 +385,11 @@ struct Accounting: Equatable {
 
     @Test(.enabled(if: PrivateDev.available, "needs root and unshare for a private /dev"))
     func deadLetterOntoDevFullIsAnIOError() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try PrivateDev.run(
             "printf '{\"text\":\"ok\"}\\n{bad\\n' | textpipe run clean --dead-letter /dev/full 2>err; echo \"status $?\"; cat err >&2",
-            in: try temporaryDirectory())
+            in: directory)
         #expect(result.lines.last == "status 74")
         let counts = try #require(Accounting(stderr: result.stderr))
         #expect(counts == Accounting(stderr: "read 2, written 1, dropped 0, dead-lettered 0, failed 1"))
@@ -379,6 +400,7 @@ struct Accounting: Equatable {
     /// Runs `clean` over the folder `d` that `setup` (bash) made in a fresh directory.
     func walk(_ setup: String) throws -> (result: CLI.Result, deadLetters: [[String: Any]]) {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.shell(
             "mkdir d && cd d && { \(setup); } && cd .. && textpipe run clean d --dead-letter dead.jsonl", in: directory)
         let dead = (try? String(contentsOfFile: directory.path + "/dead.jsonl", encoding: .utf8)) ?? ""
@@ -411,6 +433,7 @@ struct Accounting: Equatable {
 
     @Test func inputNamedOnTheCommandLineThatIsNotUTF8IsRead() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.shell(
             "name=$(printf 'caf\\xe9.txt'); printf 'Le port ouvre.\\n' > \"$name\"; textpipe run clean \"$name\" --quiet",
             in: directory)
@@ -420,6 +443,7 @@ struct Accounting: Equatable {
 
     @Test func outputAndDeadLetterNamedByArgumentsThatAreNotUTF8AreWrittenUnderThoseNames() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.shell(
             """
             printf '{"text":"Le port ouvre."}\\n{"text":5}\\n' > in.jsonl
@@ -469,6 +493,7 @@ struct Accounting: Equatable {
     @Test(arguments: ["--input-format text", "--input-format jsonl"])
     func stdinThatIsADirectoryIsAnError(format: String) throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.shell("mkdir d && textpipe run clean \(format) < d", in: directory)
         #expect(result.status == 74)
         #expect(result.stdout.isEmpty)

@@ -42,6 +42,7 @@ import Testing
     func oneLocatedErrorAndExit64(name: String) throws {
         let (_, bytes, position) = try #require(Self.cases.first { $0.name == name })
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("\(name).yaml")
         try Data(bytes).write(to: file)
         for command in [["validate", file.path], ["run", file.path, "--quiet"]] {

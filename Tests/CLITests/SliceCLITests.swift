@@ -57,6 +57,7 @@ import Testing
     /// Fingerprint, decide, apply: the steps a cluster runs, here in one process each.
     static func inSteps(_ pipeline: String, _ input: String) throws -> CLI.Result {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let records = directory.appendingPathComponent("records.jsonl").path
         let fingerprints = directory.appendingPathComponent("fingerprints.jsonl").path
         let decisions = directory.appendingPathComponent("decisions.jsonl").path
@@ -105,6 +106,7 @@ import Testing
         let b = Array(words[..<185]) + newEnd
         let c = newStart + Array(b[15...])
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("chain.jsonl").path
         let lines = [("a", a), ("b", b), ("c", c)].map {
             #"{"id":"\#($0.0)","text":"\#($0.1.joined(separator: " "))"}"#
@@ -122,6 +124,7 @@ import Testing
 
     @Test func decideRefusesOutOfOrderAndMixedSettings() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let records = directory.appendingPathComponent("records.jsonl").path
         let run = try CLI.run([
             "run", "Examples/dedupe/mark-duplicates.yaml", "Examples/dedupe/articles", "--set",
@@ -154,6 +157,7 @@ import Testing
 
     @Test func stdinAsNamesAPartOfAFileAsARunOverTheFileDoes() throws {
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("feed.jsonl").path
         let lines = [#"{"text":"one"}"#, "", #"{"id":"b","text":"two"}"#, #"{"text":"three"}"#]
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
