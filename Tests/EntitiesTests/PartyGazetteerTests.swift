@@ -116,6 +116,17 @@ import TextpipeTestKit
         #expect(try parties(text).contains(party))
     }
 
+    @Test(arguments: [
+        ("The Green Party in Germany elected two new leaders in Berlin.", "Greens"),
+        ("The Green Party in Austria chose its list in Vienna.", "The Greens (Austria)"),
+        ("The Green Party in Britain launched its manifesto in London.", "Green Party of England and Wales"),
+    ])
+    func theGreenPartyIsTheGreensOfTheArticlesCountry(text: String, party: String) throws {
+        // English-language news calls most countries' Greens "the Green Party"; in Germany
+        // and Austria that name was missing, and read as a party of its own ("Green Party").
+        #expect(try parties(text) == [party])
+    }
+
     // MARK: - Common words
 
     @Test func aCommonWordNeedsItsPartysCountry() throws {
