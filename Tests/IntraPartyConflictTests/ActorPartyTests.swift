@@ -88,3 +88,49 @@ import Testing
         #expect(try !Self.onlyReports("NHP", in: sentence, cue: "split"))
     }
 }
+
+/// In a defection the party in conflict is the one left; the one joined is only where the defector went.
+@Suite struct DestinationTests {
+    static let parties = ["VRF": "VRF", "NHP": "NHP"]
+
+    static func destinations(_ sentence: String) -> [String] {
+        let slots = TargetResolverTests.slots(sentence, parties: parties)
+        var named: [String] = []
+        for slot in slots { if let party = slot.party, !named.contains(party) { named.append(party) } }
+        return ArticleAnalysis.destinations(named, slots, range: 0..<slots.count)
+    }
+
+    @Test(arguments: [
+        "three VRF senators defected to the ruling NHP on Wednesday",
+        "the VRF expelled ten members who joined the NHP",
+        "two VRF members crossed into the opposition NHP",
+    ])
+    func thePartyJoinedIsADestination(sentence: String) {
+        #expect(Self.destinations(sentence) == ["NHP"])
+    }
+
+    @Test(arguments: [
+        // The party left, after "from".
+        "NHP members defected from the VRF",
+        // Named once as the destination, once as an actor.
+        "NHP leaders said two VRF members defected to the NHP",
+        // Too many words between "to" and the name.
+        "two VRF members went to the big and noisy NHP rally",
+    ])
+    func otherwiseNoPartyIsADestination(sentence: String) {
+        #expect(Self.destinations(sentence).isEmpty)
+    }
+
+    @Test func theArticleNamesThePartyLeftAndAimsTheExitAtIt() throws {
+        // The party joined is the article's focus (named first and most), so only the rule names the one left.
+        let analysis = try BundledCueTests.analysis(
+            "The Northland Heritage Party won two seats on Monday. "
+                + "Two Harbour Civic Party senators defected to the Northland Heritage Party. "
+                + "The Northland Heritage Party leader welcomed them.")
+        #expect(analysis.focus == "Northland Heritage Party")
+        let sentence = try #require(analysis.sentences.first { $0.index == 1 })
+        #expect(sentence.parties == ["Harbour Civic Party", "Northland Heritage Party"])
+        #expect(sentence.context == "Harbour Civic Party")
+        #expect(sentence.target == .ownParty)
+    }
+}

@@ -111,12 +111,21 @@ package struct ArticleAnalysis: Sendable {
                     if !named.contains(party) { named.append(party) }
                 }
             }
-            facts.append(
-                Self.facts(
-                    index: -1, span: 0..<scalars.count, slots: titleSlots,
-                    words: Self.ids(titleSlots, resolver),
-                    range: 0..<titleSlots.count, parties: named,
-                    focus: parties.focus, insurgents: insurgents, lexicon: lexicon, resolver: resolver))
+            let titleWords = Self.ids(titleSlots, resolver)
+            var heading = Self.facts(
+                index: -1, span: 0..<scalars.count, slots: titleSlots, words: titleWords,
+                range: 0..<titleSlots.count, parties: named,
+                focus: parties.focus, insurgents: insurgents, lexicon: lexicon, resolver: resolver)
+            if heading.weight(.defectionOrExit) > 0 {
+                let joined = Self.destinations(named, titleSlots, range: 0..<titleSlots.count)
+                if !joined.isEmpty, joined.count < named.count {
+                    heading = Self.facts(
+                        index: -1, span: 0..<scalars.count, slots: titleSlots, words: titleWords,
+                        range: 0..<titleSlots.count, parties: named, joined: joined,
+                        focus: parties.focus, insurgents: insurgents, lexicon: lexicon, resolver: resolver)
+                }
+            }
+            facts.append(heading)
             title = scalars
         }
         let words = Self.ids(slots, resolver)
@@ -149,6 +158,20 @@ package struct ArticleAnalysis: Sendable {
                 index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
                 focus: parties.focus, insurgents: insurgents,
                 lexicon: lexicon, resolver: resolver)
+            // "The ODM has expelled 10 members who defected to Jubilee": in a defection the party
+            // in conflict is the one left, not the one joined (the labelled sets name the party
+            // left first, the one joined second).
+            var joined: [String] = []
+            if sentence.weight(.defectionOrExit) > 0 {
+                joined = Self.destinations(named, slots, range: range)
+                if joined.count == named.count { joined = [] }
+                if !joined.isEmpty {
+                    sentence = Self.facts(
+                        index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
+                        joined: joined, focus: parties.focus, insurgents: insurgents, lexicon: lexicon,
+                        resolver: resolver)
+                }
+            }
             // "Tony Blair's feud with Gordon Brown is damaging the country, Tory leader Michael
             // Howard has claimed": the party of who reports a contention is not the party in it.
             if let cue = sentence.contention.flatMap({ sentence.best[$0.cueClass.index] }) {
@@ -156,7 +179,7 @@ package struct ArticleAnalysis: Sendable {
                 if !speakers.isEmpty {
                     sentence = Self.facts(
                         index: number, span: start..<end, slots: slots, words: words, range: range,
-                        parties: named.filter { !speakers.contains($0) }, focus: parties.focus,
+                        parties: named.filter { !speakers.contains($0) }, joined: joined, focus: parties.focus,
                         insurgents: insurgents, lexicon: lexicon, resolver: resolver)
                 }
             }
@@ -304,6 +327,30 @@ package struct ArticleAnalysis: Sendable {
         let comma = (cueEnd..<first).last { slots[$0].word == "," } ?? cueEnd
         return !slots[(comma + 1)..<verb].contains { TargetResolver.clauseEnds.contains($0.word) && $0.word != "," }
     }
+
+    /// The parties of `named` that `slots[range]` names only as where someone went: each of
+    /// their names follows "to", "into" or "join(ed)", with at most three of
+    /// ``destinationModifiers`` between ("defected to the ruling All Progressives Congress",
+    /// "joined the BJP"). A party named only through a person's affiliation is never one.
+    static func destinations(_ named: [String], _ slots: [TargetResolver.Slot], range: Range<Int>) -> [String] {
+        named.filter { party in
+            let starts = range.filter {
+                slots[$0].party == party && ($0 == range.lowerBound || slots[$0 - 1].party != party)
+            }
+            return !starts.isEmpty
+                && starts.allSatisfy { start in
+                    var j = start - 1
+                    while j >= range.lowerBound, start - j <= 3, destinationModifiers.contains(slots[j].word) { j -= 1 }
+                    return j >= range.lowerBound && destinationWords.contains(slots[j].word)
+                }
+        }
+    }
+
+    /// Words before the party a defector goes to.
+    static let destinationWords: Set<String> = ["to", "into", "join", "joins", "joined", "joining"]
+
+    /// Words that may stand between a destination word and the party's name ("to the ruling …").
+    static let destinationModifiers: Set<String> = ["the", "ruling", "governing", "opposition", "rival", "new"]
 
     /// Verbs of a trailing attribution ("…, the leader said", "…, she has claimed").
     static let attributionVerbs: Set<String> = [
@@ -473,7 +520,8 @@ package struct ArticleAnalysis: Sendable {
     static func facts(
         index: Int, span: Range<Int>, slots: [TargetResolver.Slot], words: (cues: [Int32], targets: [Int32]),
         range: Range<Int>,
-        parties: [String], focus: String?, insurgents: Bool = false, lexicon: CueLexicon, resolver: TargetResolver
+        parties: [String], joined: [String] = [], focus: String?, insurgents: Bool = false, lexicon: CueLexicon,
+        resolver: TargetResolver
     ) -> SentenceFacts {
         var weights = [Double](repeating: 0, count: CueClass.allCases.count)
         var best = [CueLexicon.Match?](repeating: nil, count: CueClass.allCases.count)
@@ -497,8 +545,10 @@ package struct ArticleAnalysis: Sendable {
                 best[k] = match
             }
         }
+        // A party someone defected to is named, and counts among the sentence's parties, but is not whose conflict it is.
+        let actors = joined.isEmpty ? parties : parties.filter { !joined.contains($0) }
         let context =
-            parties.count == 1 ? parties[0] : (parties.contains { $0 == focus } ? focus : parties.first ?? focus)
+            actors.count == 1 ? actors[0] : (actors.contains { $0 == focus } ? focus : actors.first ?? focus)
         var facts = SentenceFacts(
             index: index, start: span.lowerBound, end: span.upperBound, weights: weights, best: best,
             subtypeCues: subtypeCues,
@@ -509,6 +559,13 @@ package struct ArticleAnalysis: Sendable {
             {
                 facts.target = chosen.kind
                 facts.targetWords = chosen.start..<chosen.end
+                // "defected to Labour": the party joined is where the defector went, and what
+                // the exit is aimed at is the party left.
+                if chosen.kind == .otherParty, !joined.isEmpty,
+                    slots[chosen.start..<chosen.end].contains(where: { $0.party.map(joined.contains) ?? false })
+                {
+                    facts.target = .ownParty
+                }
             }
         }
         return facts
