@@ -127,6 +127,16 @@ import TextpipeTestKit
         #expect(try parties(text) == [party])
     }
 
+    @Test func aThaiDemocratIsOfTheDemocratParty() throws {
+        // Thai news calls the Democrat Party's members "Democrat MPs"; an American "Democrat" stays American.
+        #expect(
+            try parties("A former Democrat MP for Songkhla quit after Pheu Thai took office in Bangkok.")
+                .contains("Democrat Party (Thailand)"))
+        #expect(
+            try parties("Democrat senator Ruth Calder of Ohio voted against the bill in Washington.").first
+                == "Democratic Party")
+    }
+
     // MARK: - Common words
 
     @Test func aCommonWordNeedsItsPartysCountry() throws {
