@@ -121,6 +121,38 @@ import TextpipeTestKit
         #expect(repaired.map(\.label) == [.organization, .person, .organization])
     }
 
+    /// A person the tagger ran over a title, as whole person mentions from the text's first token.
+    static func repairedPerson(_ text: String, tokens count: Int) throws -> String {
+        let layout = TextLayout(text)
+        let end = layout.tokens[count - 1].upperBound
+        var repaired = [Mention(text: layout.text(0..<end), label: .person, start: 0, end: end, tokens: 0..<count)]
+        NameResolver(parties: try EntitiesStage.bundled.parties.get()).repairNames(&repaired, words: Words(layout))
+        return repaired.map(\.text).joined(separator: "|")
+    }
+
+    @Test(arguments: [
+        ("Madam Efua Mensah spoke to delegates.", 3, "Efua Mensah"),
+        ("Cde Tendai Moyo addressed the rally.", 3, "Tendai Moyo"),
+        ("Chancellor Anna Keller resigned.", 3, "Anna Keller"),
+        ("Datuk Seri Rahman Osman quit the party.", 4, "Rahman Osman"),
+        ("Tan Sri Lim Kok Wah met them.", 5, "Lim Kok Wah"),
+    ])
+    func titlesAreCutOffThePerson(text: String, tokens: Int, name: String) throws {
+        #expect(try Self.repairedPerson(text, tokens: tokens) == name)
+    }
+
+    @Test(arguments: [
+        // "Sri" and "Tan" are names of their own without the title before them.
+        ("Sri Wahyuni Lestari spoke to delegates.", 3),
+        ("Tan Mei Ling spoke to delegates.", 3),
+        // The labelled sets keep South Asian honorifics in the name.
+        ("Maulana Abdul Karim spoke to delegates.", 3),
+    ])
+    func otherwiseTheFirstWordStays(text: String, tokens: Int) throws {
+        let layout = TextLayout(text)
+        #expect(try Self.repairedPerson(text, tokens: tokens) == layout.text(0..<layout.tokens[tokens - 1].upperBound))
+    }
+
     @Test func aNameDoesNotEndOnAConnector() throws {
         let text = "Inspector Rovan of Kellmore Police Station and two officers arrived."
         let layout = TextLayout(text)

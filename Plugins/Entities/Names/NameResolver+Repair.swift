@@ -23,6 +23,27 @@ extension NameResolver {
         "former", "both", "ex", "then", "late", "outgoing", "incumbent", "acting",
     ]
 
+    /// Titles news writes before a person's name but labelled sets leave out of it
+    /// ("Madam Grace Kwaw", "Cde Emmerson Mnangagwa", "Chancellor Karl Nehammer",
+    /// "Datuk Seri Anwar Ibrahim"): dropped from the front of a person the tagger ran
+    /// over them. Unlike ``nameHonorifics`` ("Maulana Fazlur Rehman") and the British
+    /// judge's "Mr Justice Harrison", which the labelled sets keep.
+    static let leadingTitles: Set<String> = [
+        "madam", "cde", "comrade", "chancellor", "advocate", "adv", "vp", "chair", "president-elect", "deputy", "hon",
+        "honourable", "honorable", "datuk", "dato", "dato'", "tun",
+    ]
+
+    /// Malaysian titles of two words whose second, "Sri"/"Seri", is a first name elsewhere ("Sri Mulyani Indrawati").
+    static let titlesBeforeSri: Set<String> = ["tan", "datuk", "dato", "dato'", "puan"]
+
+    /// Whether token `i` is a title to drop from the front of a person's name (``leadingTitles``).
+    func isLeadingTitle(_ i: Int, words: Words) -> Bool {
+        let word = words.lower(i)
+        if Self.leadingTitles.contains(word) { return true }
+        if word == "sri" || word == "seri" { return i > 0 && Self.titlesBeforeSri.contains(words.lower(i - 1)) }
+        return word == "tan" && i + 1 < words.count && words.lower(i + 1) == "sri"
+    }
+
     /// Words that end organization names, so "Party Committee" after a role is not a person.
     static let organizationWords: Set<String> = [
         "committee", "council", "office", "house", "party", "league", "assembly", "commission", "board", "court",
@@ -52,6 +73,11 @@ extension NameResolver {
             }
             while tokens.count > 1, Self.trailingConnectors.contains(words.lower(tokens.upperBound - 1)) {
                 tokens = tokens.lowerBound..<(tokens.upperBound - 1)
+            }
+            if mention.label == .person {
+                while tokens.count > 1, isLeadingTitle(tokens.lowerBound, words: words) {
+                    tokens = (tokens.lowerBound + 1)..<tokens.upperBound
+                }
             }
             if mention.label == .organization {
                 while tokens.count > 1, Self.officeWords.contains(words.lower(tokens.upperBound - 1)),
