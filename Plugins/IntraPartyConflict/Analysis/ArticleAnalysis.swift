@@ -111,21 +111,12 @@ package struct ArticleAnalysis: Sendable {
                     if !named.contains(party) { named.append(party) }
                 }
             }
-            let titleWords = Self.ids(titleSlots, resolver)
-            var heading = Self.facts(
-                index: -1, span: 0..<scalars.count, slots: titleSlots, words: titleWords,
-                range: 0..<titleSlots.count, parties: named,
-                focus: parties.focus, insurgents: insurgents, lexicon: lexicon, resolver: resolver)
-            if heading.weight(.defectionOrExit) > 0 {
-                let joined = Self.destinations(named, titleSlots, range: 0..<titleSlots.count)
-                if !joined.isEmpty, joined.count < named.count {
-                    heading = Self.facts(
-                        index: -1, span: 0..<scalars.count, slots: titleSlots, words: titleWords,
-                        range: 0..<titleSlots.count, parties: named, joined: joined,
-                        focus: parties.focus, insurgents: insurgents, lexicon: lexicon, resolver: resolver)
-                }
-            }
-            facts.append(heading)
+            facts.append(
+                Self.facts(
+                    index: -1, span: 0..<scalars.count, slots: titleSlots,
+                    words: Self.ids(titleSlots, resolver),
+                    range: 0..<titleSlots.count, parties: named,
+                    focus: parties.focus, insurgents: insurgents, lexicon: lexicon, resolver: resolver))
             title = scalars
         }
         let words = Self.ids(slots, resolver)
@@ -158,20 +149,6 @@ package struct ArticleAnalysis: Sendable {
                 index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
                 focus: parties.focus, insurgents: insurgents,
                 lexicon: lexicon, resolver: resolver)
-            // "The ODM has expelled 10 members who defected to Jubilee": in a defection the party
-            // in conflict is the one left, not the one joined (the labelled sets name the party
-            // left first, the one joined second).
-            var joined: [String] = []
-            if sentence.weight(.defectionOrExit) > 0 {
-                joined = Self.destinations(named, slots, range: range)
-                if joined.count == named.count { joined = [] }
-                if !joined.isEmpty {
-                    sentence = Self.facts(
-                        index: number, span: start..<end, slots: slots, words: words, range: range, parties: named,
-                        joined: joined, focus: parties.focus, insurgents: insurgents, lexicon: lexicon,
-                        resolver: resolver)
-                }
-            }
             // "Tony Blair's feud with Gordon Brown is damaging the country, Tory leader Michael
             // Howard has claimed": the party of who reports a contention is not the party in it.
             if let cue = sentence.contention.flatMap({ sentence.best[$0.cueClass.index] }) {
@@ -179,7 +156,7 @@ package struct ArticleAnalysis: Sendable {
                 if !speakers.isEmpty {
                     sentence = Self.facts(
                         index: number, span: start..<end, slots: slots, words: words, range: range,
-                        parties: named.filter { !speakers.contains($0) }, joined: joined, focus: parties.focus,
+                        parties: named.filter { !speakers.contains($0) }, focus: parties.focus,
                         insurgents: insurgents, lexicon: lexicon, resolver: resolver)
                 }
             }
@@ -520,8 +497,7 @@ package struct ArticleAnalysis: Sendable {
     static func facts(
         index: Int, span: Range<Int>, slots: [TargetResolver.Slot], words: (cues: [Int32], targets: [Int32]),
         range: Range<Int>,
-        parties: [String], joined: [String] = [], focus: String?, insurgents: Bool = false, lexicon: CueLexicon,
-        resolver: TargetResolver
+        parties: [String], focus: String?, insurgents: Bool = false, lexicon: CueLexicon, resolver: TargetResolver
     ) -> SentenceFacts {
         var weights = [Double](repeating: 0, count: CueClass.allCases.count)
         var best = [CueLexicon.Match?](repeating: nil, count: CueClass.allCases.count)
@@ -545,7 +521,12 @@ package struct ArticleAnalysis: Sendable {
                 best[k] = match
             }
         }
-        // A party someone defected to is named, and counts among the sentence's parties, but is not whose conflict it is.
+        // "The ODM has expelled 10 members who defected to Jubilee": in a defection the party in
+        // conflict is the one left, not the one joined (the labelled sets name the party left
+        // first, the one joined second). The party joined still counts among the sentence's parties.
+        var joined =
+            weights[CueClass.defectionOrExit.index] > 0 ? Self.destinations(parties, slots, range: range) : []
+        if joined.count == parties.count { joined = [] }
         let actors = joined.isEmpty ? parties : parties.filter { !joined.contains($0) }
         let context =
             actors.count == 1 ? actors[0] : (actors.contains { $0 == focus } ? focus : actors.first ?? focus)
