@@ -68,8 +68,7 @@ def main():
     with open(failing, "w") as f:
         f.write("on_error: fail\nstages:\n  - normalize\n  - dedupe\n  - entities\n")
 
-    # Each task's scratch directory (tempfile in textpipe_spark.run_textpipe) lands here, so the test can see
-    # that none is left behind, by a failing task either.
+    # The executors' TMPDIR, empty: a scratch directory made there would not go with the application.
     task_tmp = os.path.join(work, "task-tmp")
     os.makedirs(task_tmp)
 
@@ -86,6 +85,14 @@ def main():
     started = time.time()
     sc = SparkContext.getOrCreate(conf)
     sc.setLogLevel("ERROR")
+    # Where each task makes its scratch directory (textpipe_spark.run_textpipe); in local mode the
+    # executor's file root is the driver's.
+    from pyspark import SparkFiles
+    task_root = SparkFiles.getRootDirectory()
+
+    def scratch_left():
+        folders = [folder for folder in (task_root, task_tmp) if os.path.isdir(folder)]
+        return sorted(name for folder in folders for name in os.listdir(folder) if name.startswith("textpipe-task-"))
 
     cases = []
     for partitions in (1, 4, 8):
@@ -126,6 +133,15 @@ def main():
             print(f"ok   {name}: {len(expected)} bytes equal, {summary} ({time.time() - t0:.1f} s)")
         sys.stdout.flush()
 
+    # Every task of the jobs that passed removed its scratch directory.
+    left = scratch_left()
+    if left:
+        failed += 1
+        print(f"FAIL tasks left {len(left)} scratch directories in {task_root} or {task_tmp}: {', '.join(left[:5])}")
+    else:
+        passed += 1
+        print("ok   every task of the jobs that passed removed its scratch directory")
+
     # A failing pipeline fails the job, with textpipe's message and exit status. The executor logs the failing
     # task's Python traceback at ERROR; it is the failure this case expects, so it is not shown.
     sc.setLogLevel("FATAL")
@@ -139,13 +155,15 @@ def main():
         failed += 1
         print(f"FAIL on_error: fail: exit {code}, stderr {err.strip()[-400:]!r}")
     sc.stop()
-    left = sorted(name for name in os.listdir(task_tmp) if name.startswith("textpipe-task-"))
+    # The failing job's tasks: the failed one removed its directory in `finally`; those Spark
+    # cancelled could not, and go with the application's file root when the context stops.
+    left = scratch_left()
     if left:
         failed += 1
-        print(f"FAIL tasks left {len(left)} scratch directories in {task_tmp}: {', '.join(left[:5])}")
+        print(f"FAIL {len(left)} scratch directories outlived the application: {', '.join(left[:5])}")
     else:
         passed += 1
-        print("ok   no task, the failing ones included, left its scratch directory behind")
+        print("ok   no scratch directory outlived the application, the failing job's tasks included")
     shutil.rmtree(work, ignore_errors=True)
     print(f"({time.time() - started:.0f} s in Spark)")
     print(f"{passed} passed, {failed} failed")

@@ -184,9 +184,12 @@ def run_textpipe(arguments, lines, partition, step="run"):
     if not os.access(binary, os.X_OK):
         # Spark unpacks a plain .tar with Java, which drops the executable bit.
         os.chmod(binary, 0o755)
-    scratch = tempfile.mkdtemp(prefix="textpipe-task-")
     # The scratch directory goes whatever happens: a failing task (raised below) is retried by Spark,
-    # and an executor that keeps every try's directory fills its disk.
+    # and an executor that keeps every try's directory fills its disk. A task Spark kills (a failing
+    # job cancels the tasks still running) runs no `finally`, so the directory is made in the
+    # application's own file root, which Spark deletes with the application.
+    from pyspark import SparkFiles
+    scratch = tempfile.mkdtemp(prefix="textpipe-task-", dir=SparkFiles.getRootDirectory())
     process = None
     try:
         dead = os.path.join(scratch, "dead.jsonl")
