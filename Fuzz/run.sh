@@ -33,6 +33,9 @@ for target in $targets; do
     *) echo "unknown target $target"; failed=$((failed + 1)); continue ;;
   esac
   work=$(mktemp -d)
+  # The targets' own scratch files (FuzzPipeline writes each input to a file) go to a
+  # private TMPDIR that must be empty when the target exits.
+  scratch=$(mktemp -d)
   mkdir -p "artifacts/$target"
   log="artifacts/$target/last-run.log"
   start=$(date +%s)
@@ -40,14 +43,19 @@ for target in $targets; do
   # not hours; a new input libFuzzer finds goes to the temporary folder, never to the seeds.
   # -detect_leaks=0: LeakSanitizer reports the stages' process-lifetime `static let`s (models
   # read once from the embedded resources) as leaked at exit, before any input ran.
-  ASAN_OPTIONS=detect_leaks=0 "$bin/$exe" "$work" "corpus/$target" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+  TMPDIR="$scratch" ASAN_OPTIONS=detect_leaks=0 "$bin/$exe" "$work" "corpus/$target" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 -detect_leaks=0 -artifact_prefix="artifacts/$target/" ${dict:+-dict=$dict} >"$log" 2>&1
   status=$?
   seconds=$(($(date +%s) - start))
   rm -rf "$work"
+  left=$(find "$scratch" -mindepth 1 | head -3)
+  rm -rf "$scratch"
   done_line=$(grep -E '^Done [0-9]+ runs' "$log" | tail -1)
   execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -1)
-  if [ "$status" -eq 0 ] && [ -n "$done_line" ]; then
+  if [ "$status" -eq 0 ] && [ -n "$done_line" ] && [ -n "$left" ]; then
+    echo "FAIL $target: left files in its TMPDIR: $left"
+    failed=$((failed + 1))
+  elif [ "$status" -eq 0 ] && [ -n "$done_line" ]; then
     echo "PASS $target: ${execs:-?} executions in ${seconds}s ($done_line)"
     passed=$((passed + 1))
   else

@@ -8,6 +8,10 @@ import Textpipe
 /// options of every stage and their `requires`). One file per process.
 let pipelinePath = NSTemporaryDirectory() + "textpipe-fuzz-pipeline-\(getpid()).yaml"
 
+// libFuzzer ends the process with exit(), so the file goes in an exit handler: each run
+// had left one behind in /tmp (nine there after a day of CI runs).
+atexit { unlink(pipelinePath) }
+
 /// A pipeline file's bytes, loaded and validated against the built-in stages:
 /// any bytes must give a `Pipeline` or a `PipelineError`, never a trap. Loading
 /// builds each stage from its options but runs none, so a `state:` path in the
