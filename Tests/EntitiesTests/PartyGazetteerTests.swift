@@ -99,6 +99,62 @@ import TextpipeTestKit
         #expect(try parties(text).contains(party))
     }
 
+    @Test(arguments: [
+        ("Two Barbados Labour Party MPs in Bridgetown criticised the prime minister.", ["Barbados Labour Party"]),
+        (
+            "The DLP chose a new president at its conference in Bridgetown, Barbados.",
+            ["Democratic Labour Party (Barbados)"]
+        ),
+        ("The UWP in Roseau, Dominica, suspended two of its candidates.", ["United Workers' Party (Dominica)"]),
+        ("The UWP in Castries, St Lucia, suspended two of its candidates.", ["United Workers Party (Saint Lucia)"]),
+        ("The PLP caucus met in Nassau as Bahamian ministers debated the budget.", ["Progressive Liberal Party"]),
+        (
+            "The PLP caucus met as Bermudian ministers debated the budget in Bermuda.",
+            ["Progressive Labour Party (Bermuda)"]
+        ),
+        ("Vetevendosje lawmakers in Pristina walked out of the Kosovo assembly.", ["Vetëvendosje"]),
+        (
+            "The DPS leadership in Podgorica expelled a Montenegrin mayor.",
+            ["Democratic Party of Socialists of Montenegro"]
+        ),
+        ("The CNL in Bujumbura removed its leader, Burundian media said.", ["National Congress for Liberty"]),
+        // The namesakes elsewhere still win in their own countries.
+        ("The NDP in Ottawa chose a new leader in Canada.", ["New Democratic Party"]),
+        ("The DPS in Sofia, Bulgaria, chose a new leader.", ["Movement for Rights and Freedoms"]),
+        ("CCM officials in Dodoma, Tanzania, rejected the claim.", ["Chama Cha Mapinduzi"]),
+    ])
+    func partiesOfCountriesNoLabelledSetCovers(text: String, expected: [String]) throws {
+        // Before these countries had parties, "Barbados Labour Party" read as Britain's
+        // Labour, Montenegro's DPS as Bulgaria's and the UWP as no party at all.
+        #expect(try Set(parties(text)) == Set(expected))
+    }
+
+    @Test(arguments: [
+        (
+            "The National Democratic Congress (NDC) has suspended four constituency executives. "
+                + "The NDC said the case goes to its disciplinary committee.", ["National Democratic Congress"]
+        ),
+        (
+            "The National Democratic Congress (NDC) won the election in Grenada. "
+                + "The NDC said the cabinet would be sworn in on Monday.", ["National Democratic Congress (Grenada)"]
+        ),
+        (
+            "The Democratic Party of Korea and the PPP clashed over the budget. "
+                + "The PPP said it would boycott the vote.", ["People Power Party", "Democratic Party of Korea"]
+        ),
+    ])
+    func aNamePlainForOnePartyPointsToItsCountryWhenNothingElseDoes(text: String, expected: [String]) throws {
+        // "National Democratic Congress" is plain for Ghana's party and ambiguous for
+        // Grenada's: with no country named, it points to Ghana, and so does its "NDC".
+        // Any other pointer stops it: a Korean party makes "PPP" Korea's, not Pakistan's.
+        #expect(try Set(parties(text)) == Set(expected))
+    }
+
+    @Test func aPartyNameNeverRunsAcrossASentence() throws {
+        // The name key drops periods, so "Europe. Now" had read as Montenegro's "Europe Now".
+        #expect(try parties("The minister spoke about trade with Europe. Now the talks will resume.").isEmpty)
+    }
+
     // MARK: - Abbreviations
 
     @Test func anAbbreviationInCapitalsMatchesOnlyCapitals() throws {

@@ -70,6 +70,11 @@ struct NameResolver: Sendable {
         // "Congress" is a US cue, but in an Indian article it is the party.
         var inAmbiguousName = Set<Int>()
         for match in raw where match.candidates.allSatisfy(\.ambiguous) { inAmbiguousName.formUnion(match.tokens) }
+        var inName = Set<Int>()
+        for match in raw { inName.formUnion(match.tokens) }
+        // The countries pointed to by something other than a word inside a party name
+        // ("Congress" of Ghana's "National Democratic Congress" is no US pointer here).
+        var pointers = Set<String>()
         var evidence = CountryEvidence()
         var i = 0
         while i < words.count {
@@ -85,6 +90,7 @@ struct NameResolver: Sendable {
                 if !parties.prefixes.contains(key.hash) { break }
             }
             if let found {
+                if !(i..<found.end).allSatisfy(inName.contains) { pointers.formUnion(found.countries) }
                 if !(i..<found.end).allSatisfy(inAmbiguousName.contains) {
                     for country in Set(found.countries) {
                         evidence.counts[country, default: 0] += 1
@@ -96,9 +102,14 @@ struct NameResolver: Sendable {
                 i += 1
             }
         }
-        // Unambiguous party names count too.
-        for match in raw where match.candidates.count == 1 && !match.candidates[0].ambiguous {
-            let candidate = match.candidates[0]
+        // Unambiguous party names count too; then a name that is plain for one party and
+        // ambiguous for others, when nothing so far points to another country: "National
+        // Democratic Congress" is Ghana's unless the article is about Grenada. Without that,
+        // adding Grenada's party of that name took Ghana's evidence from an article that names
+        // "the National Democratic Congress (NDC)" but never Ghana, and its "NDC" named nothing.
+        // Any other country stops it, not only the namesakes': "Hawke's Labour Party" in an
+        // Australian story is no pointer to Britain, nor "PPP" in a Korean one to Pakistan.
+        func add(_ candidate: PartyGazetteer.Candidate) {
             let country = parties.parties[candidate.party].country
             evidence.counts[country, default: 0] += Self.nameEvidence
             if candidate.capitals {
@@ -107,6 +118,15 @@ struct NameResolver: Sendable {
                 // Party indices stand apart from cue hashes in the top bit.
                 evidence.distinct[country, default: []].insert(UInt64(candidate.party) | 1 << 63)
             }
+        }
+        for match in raw where match.candidates.count == 1 && !match.candidates[0].ambiguous {
+            add(match.candidates[0])
+            pointers.insert(parties.parties[match.candidates[0].party].country)
+        }
+        for match in raw where match.candidates.count > 1 {
+            let plain = match.candidates.filter { !$0.ambiguous }
+            guard plain.count == 1, pointers.isSubset(of: [parties.parties[plain[0].party].country]) else { continue }
+            add(plain[0])
         }
         return evidence
     }
@@ -155,6 +175,8 @@ struct NameResolver: Sendable {
             var key = NameKey(foldCase: true)
             var found: (end: Int, candidates: [PartyGazetteer.Candidate])?
             for end in i..<min(words.count, i + parties.longest + 2) {
+                // Nor across a sentence: the key drops periods, so "… in Europe. Now …" read as Montenegro's "Europe Now".
+                if end > i, words.isSentenceStart(end) { break }
                 key.add(words.scalars(end))
                 var candidates = parties.candidates(key.hash)
                 if candidates.contains(where: \.capitals), !words.isAllCaps(i..<(end + 1)) {
