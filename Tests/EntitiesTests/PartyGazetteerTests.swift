@@ -150,6 +150,25 @@ import TextpipeTestKit
         #expect(try Set(parties(text)) == Set(expected))
     }
 
+    @Test(arguments: [
+        ("The infighting in the Rajasthan Congress grew as leaders met in Jaipur, India.", "Rajasthan Congress"),
+        ("The British Conservative leader spoke in London on Monday.", "British Conservative"),
+    ])
+    func aPlaceBeforeAnAmbiguousPartyWordMakesItTheBranchThere(text: String, mention: String) throws {
+        // An ambiguous word inside a longer name says nothing of a party, except after a place.
+        let entities = try StageHarness(EntitiesStage.self).run(text: text).document.entities ?? []
+        let branch = try #require(entities.first { $0.text == mention })
+        #expect(branch.party != nil)
+    }
+
+    @Test func aPartyAdjectiveBeforeAPartyWordIsNoBranch() throws {
+        // The tagger's lexicon lists "Democratic" among nationalities, as it does "Republican".
+        #expect(
+            try !parties("The Democratic Justice Party won the vote in Seoul, South Korea.").contains(
+                "Justice Party (South Korea)"))
+        #expect(try parties("The Valmora Democratic Front met in the capital on Monday.").isEmpty)
+    }
+
     @Test func aPartyNameNeverRunsAcrossASentence() throws {
         // The name key drops periods, so "Europe. Now" had read as Montenegro's "Europe Now".
         #expect(try parties("The minister spoke about trade with Europe. Now the talks will resume.").isEmpty)

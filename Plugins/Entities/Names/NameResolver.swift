@@ -43,7 +43,13 @@ struct NameResolver: Sendable {
         let evidence = countryEvidence(words, raw)
         let persons = words.covered(by: mentions.filter { $0.label == .person })
         let matches = partyMatches(words, raw, evidence: evidence, persons: persons)
-        mergeParties(&mentions, matches: matches, words: words)
+        mergeParties(&mentions, matches: matches, words: words) {
+            // A nationality too ("Scottish Labour"), but not one of the lexicon's party
+            // adjectives ("Democratic Justice Party" is no branch of a Justice Party).
+            let known = gazetteer($0) | lists.categories($0, words)
+            return known & Known.place != 0
+                || (known & Known.nationality != 0 && parties.candidates(words.key($0)).isEmpty)
+        }
         canonicalizeNames(&mentions, words: words)
         assignParties(&mentions, words: words)
     }
@@ -346,8 +352,11 @@ struct NameResolver: Sendable {
         return parts
     }
 
-    /// Turns party matches into `ORG` mentions with the party's canonical name.
-    func mergeParties(_ mentions: inout [Mention], matches: [PartyMatch], words: Words) {
+    /// Turns party matches into `ORG` mentions with the party's canonical name;
+    /// `isPlace` tells whether a token range is a known place or nationality.
+    func mergeParties(
+        _ mentions: inout [Mention], matches: [PartyMatch], words: Words, isPlace: (Range<Int>) -> Bool = { _ in false }
+    ) {
         var added: [Mention] = []
         var removed = Set<Int>()
         // Token ranges do not change in the loop (only labels, names and parties do).
@@ -390,8 +399,20 @@ struct NameResolver: Sendable {
             if !inside {
                 // The party is part of a longer name: "MQM Central Committee", "Iowa Democratic
                 // Party", "DA Western Cape" keep their own name and get the party. An ambiguous
-                // word inside a longer name ("Valmora Democratic Front") says nothing of a party.
-                if match.ambiguous { continue }
+                // word inside a longer name ("Valmora Democratic Front") says nothing of a party,
+                // unless all the name has before it is a place, the party's branch there:
+                // "Karnataka Congress", "Scottish Labour", "Queensland Liberals".
+                if match.ambiguous {
+                    if overlapping.count == 1, mentions[overlapping[0]].label == .organization,
+                        mentions[overlapping[0]].party == nil,
+                        mentions[overlapping[0]].tokens.upperBound == match.tokens.upperBound,
+                        mentions[overlapping[0]].tokens.lowerBound < match.tokens.lowerBound,
+                        isPlace(mentions[overlapping[0]].tokens.lowerBound..<match.tokens.lowerBound)
+                    {
+                        mentions[overlapping[0]].party = name
+                    }
+                    continue
+                }
                 for index in overlapping
                 where mentions[index].label == .organization && mentions[index].party == nil
                     && mentions[index].tokens.lowerBound <= match.tokens.lowerBound
