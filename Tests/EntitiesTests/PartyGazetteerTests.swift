@@ -94,6 +94,9 @@ import TextpipeTestKit
         ("The VVD lost ground in The Hague.", "People's Party for Freedom and Democracy"),
         ("Members of Morena in Mexico City backed the reform.", "Morena"),
         ("The SDF chairman spoke in Bamenda on Friday.", "Social Democratic Front (Cameroon)"),
+        // The Congress's state units and organs name the party.
+        ("The Kerala Pradesh Congress Committee issued a notice to two MPs in Kochi.", "Indian National Congress"),
+        ("The TPCC chief in Hyderabad said the AICC would decide.", "Indian National Congress"),
     ])
     func partiesOfManyCountriesResolve(text: String, party: String) throws {
         #expect(try parties(text).contains(party))
