@@ -97,6 +97,8 @@ import TextpipeTestKit
         // The Congress's state units and organs name the party.
         ("The Kerala Pradesh Congress Committee issued a notice to two MPs in Kochi.", "Indian National Congress"),
         ("The TPCC chief in Hyderabad said the AICC would decide.", "Indian National Congress"),
+        ("PMK cadres gathered outside the party office in Chennai, Tamil Nadu.", "Pattali Makkal Katchi"),
+        ("The NDPP legislators met in Kohima on Tuesday.", "Nationalist Democratic Progressive Party"),
         // Organs of other parties: the PLP is Labour's MPs, CCHQ the Tories' head office.
         ("The PLP met at Westminster in London after the vote.", "Labour Party"),
         ("A spokesman for CCHQ in London said the candidate had been suspended.", "Conservative Party"),
