@@ -185,6 +185,7 @@ import TextpipeTestKit
         ("ANC leaders met in Johannesburg, South Africa, on Sunday.", "African National Congress"),
         ("The SDP candidate in Abuja, Nigeria, rejected the result.", "Social Democratic Party (Nigeria)"),
         ("GD lawmakers in Tbilisi, Georgia, passed the bill.", "Georgian Dream"),
+        ("The NPP of President Adama Barrow won seats in Banjul, The Gambia.", "National People's Party (Gambia)"),
     ])
     func aBareAbbreviationNamesTheArticlesCountrysParty(text: String, party: String) throws {
         // The gazetteer spelled these "NPP (Sri Lanka)", "ANC (Kenya)", "SDP (Nigeria)": forms
