@@ -61,7 +61,8 @@ struct NameResolver: Sendable {
     /// different words.
     struct CountryEvidence {
         /// Country → pointers: each country cue once per use, each unambiguous
-        /// party name ``NameResolver/nameEvidence`` times.
+        /// party name ``NameResolver/nameEvidence`` times, and so each name plain
+        /// for one party and ambiguous for others when nothing points elsewhere.
         var counts: [String: Int] = [:]
         /// Country → the different cues and party names in full that point to it;
         /// abbreviations leave it alone (see ``NameResolver/abbreviationPointsElsewhere(_:evidence:)``).
@@ -181,7 +182,7 @@ struct NameResolver: Sendable {
             var key = NameKey(foldCase: true)
             var found: (end: Int, candidates: [PartyGazetteer.Candidate])?
             for end in i..<min(words.count, i + parties.longest + 2) {
-                // Nor across a sentence: the key drops periods, so "… in Europe. Now …" read as Montenegro's "Europe Now".
+                // Never across a sentence: the key drops periods, so "… Europe. Now …" read as Montenegro's "Europe Now".
                 if end > i, words.isSentenceStart(end) { break }
                 key.add(words.scalars(end))
                 var candidates = parties.candidates(key.hash)
@@ -355,7 +356,7 @@ struct NameResolver: Sendable {
     /// Turns party matches into `ORG` mentions with the party's canonical name;
     /// `isPlace` tells whether a token range is a known place or nationality.
     func mergeParties(
-        _ mentions: inout [Mention], matches: [PartyMatch], words: Words, isPlace: (Range<Int>) -> Bool = { _ in false }
+        _ mentions: inout [Mention], matches: [PartyMatch], words: Words, isPlace: (Range<Int>) -> Bool
     ) {
         var added: [Mention] = []
         var removed = Set<Int>()
@@ -401,7 +402,7 @@ struct NameResolver: Sendable {
                 // Party", "DA Western Cape" keep their own name and get the party. An ambiguous
                 // word inside a longer name ("Valmora Democratic Front") says nothing of a party,
                 // unless all the name has before it is a place, the party's branch there:
-                // "Karnataka Congress", "Scottish Labour", "Queensland Liberals".
+                // "Karnataka Congress", "Scottish Conservative", "Queensland Labor".
                 if match.ambiguous {
                     if overlapping.count == 1, mentions[overlapping[0]].label == .organization,
                         mentions[overlapping[0]].party == nil,
