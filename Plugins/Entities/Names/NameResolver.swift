@@ -76,9 +76,11 @@ struct NameResolver: Sendable {
         // A cue that is itself an ambiguous party name says nothing of the country:
         // "Congress" is a US cue, but in an Indian article it is the party.
         var inAmbiguousName = Set<Int>()
-        for match in raw where match.candidates.allSatisfy(\.ambiguous) { inAmbiguousName.formUnion(match.tokens) }
         var inName = Set<Int>()
-        for match in raw { inName.formUnion(match.tokens) }
+        for match in raw {
+            inName.formUnion(match.tokens)
+            if match.candidates.allSatisfy(\.ambiguous) { inAmbiguousName.formUnion(match.tokens) }
+        }
         // The countries pointed to by something other than a word inside a party name
         // ("Congress" of Ghana's "National Democratic Congress" is no US pointer here).
         var pointers = Set<String>()
