@@ -314,6 +314,27 @@ import TextpipeTestKit
         #expect(
             try Self.retyped("Police said Bishwa Prakash Sharma left.", [(2..<3, .person), (3..<5, .person)])
                 == ["Bishwa Prakash Sharma/PER"])
+        // A firm's legal ending makes an organization of a MISC name; an organ's noun joins the name.
+        #expect(
+            try Self.retyped("It hired Harrow Lane Limited then.", [(2..<5, .misc)]) == ["Harrow Lane Limited/ORG"])
+        #expect(
+            try Self.retyped("The VDF National Executive met.", [(1..<3, .organization)])
+                == ["VDF National Executive/ORG"])
+        #expect(
+            try Self.retyped("The VDF National executive met.", [(1..<3, .organization)]) == ["VDF National/ORG"])
+        // An abbreviation the article defines in brackets is a name of the same kind, everywhere.
+        #expect(
+            try Self.retyped(
+                "Orvel Harbour Trust (OHT) agreed. Later OHT and Kemra met.",
+                [(0..<3, .organization), (11..<12, .location)])
+                == ["Orvel Harbour Trust/ORG", "OHT/ORG", "OHT/ORG", "Kemra/LOC"])
+        #expect(
+            try Self.retyped("Orvel Harbour Trust (oht) agreed.", [(0..<3, .organization)]) == [
+                "Orvel Harbour Trust/ORG"
+            ])
+        // Spelled from the name's initials only: a dateline's agency is not the place's abbreviation.
+        #expect(
+            try Self.retyped("the port of Nela Vora (AP) and AP said so.", [(3..<5, .location)]) == ["Nela Vora/LOC"])
     }
 
     /// The name-list categories of the whole of `text`.

@@ -38,6 +38,7 @@ extension NameResolver {
         static let channel = WordSet.key("channel")
         static let comma = WordSet.key(",")
         static let justice = WordSet.key("justice")
+        static let identifiedAs = WordSet.key("identified as")
     }
 
     /// ``organizationWords`` and ``nameHonorifics`` as word sets.
@@ -82,6 +83,20 @@ extension NameResolver {
         "northeast", "northwest", "southeast", "southwest", "rural", "urban", "city",
     ]
 
+    /// Words that qualify an organization's organ ("National Executive", "Central Committee").
+    static let organModifiers: WordSet = [
+        "national", "central", "federal", "state", "provincial", "regional", "district", "executive", "working",
+        "disciplinary", "standing", "steering", "political", "general",
+    ]
+    /// An organization's organs, after ``organModifiers``.
+    static let organNouns: WordSet = [
+        "executive", "committee", "council", "board", "commission", "secretariat", "bureau", "assembly", "convention",
+        "conference", "congress",
+    ]
+    /// A firm's legal ending ("Inc", "Ltd", "plc").
+    static let companyEndings: WordSet = [
+        "inc", "corp", "corporation", "ltd", "limited", "plc", "co", "holdings", "llc", "gmbh",
+    ]
     /// Words that end the names of newspapers and broadcasters ("Republic TV", "Colombo Gazette").
     static let mediaWords: WordSet = [
         "tv", "television", "radio", "gazette", "chronicle", "telegraph", "express", "observer", "mirror", "times",
