@@ -332,6 +332,16 @@ import TextpipeTestKit
             try Self.retyped("Orvel Harbour Trust (oht) agreed.", [(0..<3, .organization)]) == [
                 "Orvel Harbour Trust/ORG"
             ])
+        // Two names joined over "at", or over "in" before a known place or a legislature, are two.
+        #expect(
+            try Self.retyped("the crowd met Orvel at Tansy Harbour Park today.", [(3..<8, .location)])
+                == ["Orvel/LOC", "Tansy Harbour Park/LOC"])
+        #expect(
+            try Self.retyped("the Brenn Charter in Parliament was read.", [(1..<5, .organization)])
+                == ["Brenn Charter/ORG", "Parliament/ORG"])
+        #expect(
+            try Self.retyped("the Thrift in Harbour Trade Group met.", [(1..<6, .organization)])
+                == ["Thrift in Harbour Trade Group/ORG"])
         // Spelled from the name's initials only: a dateline's agency is not the place's abbreviation.
         #expect(
             try Self.retyped("the port of Nela Vora (AP) and AP said so.", [(3..<5, .location)]) == ["Nela Vora/LOC"])

@@ -32,6 +32,7 @@ extension NameResolver {
         static let of = WordSet.key("of")
         static let the = WordSet.key("the")
         static let `in` = WordSet.key("in")
+        static let at = WordSet.key("at")
         static let `for` = WordSet.key("for")
         static let who = WordSet.key("who")
         static let and = WordSet.key("and")
