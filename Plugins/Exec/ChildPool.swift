@@ -29,6 +29,7 @@ final class ChildPool: Sendable {
     private let available: DispatchSemaphore
     private let restarts = Locked(0)
     private let started = Locked<[pid_t]>([])
+    private let sockets = Locked<[UInt64]>([])
 
     init(command: [String], processes: Int, timeout: Duration) {
         self.command = command
@@ -45,6 +46,9 @@ final class ChildPool: Sendable {
 
     /// Every child started so far, for the tests that check each was reaped.
     var startedPIDs: [pid_t] { started.withLock { $0 } }
+
+    /// The inodes of every socket this side opened to a child, for the tests that check each was closed.
+    var openedSocketInodes: [UInt64] { sockets.withLock { $0 } }
 
     /// Sends one record line (newline included) to a free child and returns
     /// the members of the JSON object it answers.
@@ -85,6 +89,8 @@ final class ChildPool: Sendable {
             slot = child
             let pid = child.pid
             started.withLock { $0.append(pid) }
+            let inodes = child.socketInodes
+            sockets.withLock { $0 += inodes }
         }
         do throws(ChildError) {
             let line = try child.exchange(request, deadline: .now + timeout)

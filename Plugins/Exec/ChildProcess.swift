@@ -34,6 +34,8 @@ import Textpipe
 final class ChildProcess {
     /// The process id, also the id of its process group.
     let pid: pid_t
+    /// The inodes of this side's three sockets, for the tests that check each is closed.
+    let socketInodes: [UInt64]
     private var stdinFD: Int32
     private var stdoutFD: Int32
     private var stderrFD: Int32
@@ -105,9 +107,13 @@ final class ChildProcess {
         stdinFD = input[0]
         stdoutFD = output[0]
         stderrFD = errors[0]
+        var inodes: [UInt64] = []
         for fd in [stdinFD, stdoutFD, stderrFD] {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            var info = stat()
+            if fstat(fd, &info) == 0 { inodes.append(UInt64(info.st_ino)) }
         }
+        socketInodes = inodes
     }
 
     deinit { kill() }
