@@ -332,6 +332,13 @@ import TextpipeTestKit
             try Self.retyped("Orvel Harbour Trust (oht) agreed.", [(0..<3, .organization)]) == [
                 "Orvel Harbour Trust/ORG"
             ])
+        // In a list of places, a person the gazetteers know as a place is that place.
+        #expect(
+            try Self.retyped(
+                "They marched in Varnoor, Kelmar, Tessi and Dunmore.",
+                [(3..<4, .location), (5..<6, .location), (7..<8, .person), (9..<10, .location)],
+                gazetteer: ["Tessi": category(.place)])
+                == ["Varnoor/LOC", "Kelmar/LOC", "Tessi/LOC", "Dunmore/LOC"])
         // Two names joined over "at", or over "in" before a known place or a legislature, are two.
         #expect(
             try Self.retyped("the crowd met Orvel at Tansy Harbour Park today.", [(3..<8, .location)])

@@ -113,15 +113,21 @@ extension NameResolver {
         },
         LabelRule(
             name: "known-place",
-            why: "A place the gazetteers know is not an organization, except in sport, where places name teams.",
+            why: "A place the gazetteers know is not an organization, except in sport, where places name teams; "
+                + "one of two words or more that opens with no first name is no person either.",
             examples: [
                 .init(
                     "Arvenia signed the trade deal.", "Arvenia", tagged: .organization, known: ["Arvenia": .place],
-                    expected: .location)
+                    expected: .location),
+                .init(
+                    "He spoke in Tarra Ventu on Monday.", "Tarra Ventu", tagged: .person,
+                    known: ["Tarra Ventu": .place], expected: .location),
             ]
         ) { c in
-            guard c.label == .organization, c.phrase & Known.place != 0, c.phrase & Known.organization == 0,
-                !c.isSport()
+            // Persons too since 2026-12-07 ("Lakki Marwat", the seat of "Sher Afzal Marwat"); a
+            // one-word place stays a person, as surnames are ("Kent", "Washington").
+            guard c.label == .organization || (c.label == .person && c.tokens.count >= 2 && !c.firstNamed),
+                c.phrase & Known.place != 0, c.phrase & Known.organization == 0, !c.isSport()
             else { return nil }
             return .label(.location)
         },

@@ -60,6 +60,8 @@ extension NameResolver {
         }
         agreeWithinLists(&mentions, words: words) {
             known($0) & (Known.place | Known.organization | Known.nationality) != 0
+        } isPlace: {
+            known($0) & Known.place != 0 && known($0) & Known.firstName == 0
         }
         splitLeadingPlaces(&mentions, words: words) {
             known($0) & Known.place != 0 && known($0) & (Known.firstName | Known.organization) == 0
@@ -389,8 +391,11 @@ extension NameResolver {
     /// Names in one list ("Vijay, Durai Raj, Muthuselvam and Ramadoss") are of one
     /// kind: when more of a list's names (at least two) share a label than any
     /// other, the others the gazetteers do not know take it (a person stays a
-    /// person: "China and India, Bill Gates, …" is no list of places).
-    func agreeWithinLists(_ mentions: inout [Mention], words: Words, isKnown: (Range<Int>) -> Bool) {
+    /// person: "China and India, Bill Gates, …" is no list of places, unless a list
+    /// of places names a place the gazetteers know).
+    func agreeWithinLists(
+        _ mentions: inout [Mention], words: Words, isKnown: (Range<Int>) -> Bool, isPlace: (Range<Int>) -> Bool
+    ) {
         var start = 0
         while start < mentions.count {
             var end = start + 1
@@ -406,10 +411,16 @@ extension NameResolver {
                     counts.values.filter({ $0 == count }).count == 1
                 {
                     for k in start..<end
-                    where mentions[k].label != label && mentions[k].label != .misc && mentions[k].label != .person
-                        && !isKnown(mentions[k].tokens)
+                    where mentions[k].label != label && mentions[k].label != .misc
                         && !words.isTitleCase(mentions[k].tokens.lowerBound)
                     {
+                        // A person stays one unless the list is of places and the gazetteers know
+                        // this one as a place ("Guntur, Tirupati, Kadapa", Tirupati tagged PER).
+                        if mentions[k].label == .person {
+                            guard label == .location, isPlace(mentions[k].tokens) else { continue }
+                        } else if isKnown(mentions[k].tokens) {
+                            continue
+                        }
                         mentions[k].label = label
                     }
                 }
