@@ -53,7 +53,8 @@ import Testing
     }
 }
 
-/// Whose party a contention is: not that of who reports it at the end of the sentence.
+/// Whose party a contention is: not that of who reports it at the end of the
+/// sentence, nor of who accuses others of it at the start.
 @Suite struct AttributionTests {
     static let parties = ["VRF": "VRF", "NHP": "NHP"]
 
@@ -86,6 +87,36 @@ import Testing
     ])
     func otherwiseThePartyStays(sentence: String) throws {
         #expect(try !Self.onlyReports("NHP", in: sentence, cue: "split"))
+    }
+
+    /// Whether `party` stands only as the subject of an accusation before the cue word `cue`.
+    static func onlyAccuses(_ party: String, in sentence: String, cue: String) throws -> Bool {
+        let tokens = sentence.split(separator: " ")
+        let position = try #require(tokens.firstIndex { $0 == cue })
+        let slots = TargetResolverTests.slots(sentence, parties: parties)
+        return ArticleAnalysis.onlyAccuses(party, slots, range: 0..<slots.count, before: position)
+    }
+
+    @Test(arguments: [
+        "the NHP has claimed infighting is paralysing the government .",
+        "NHP leaders accused the ministers of a feud that stalls reform .",
+        "the NHP also alleged that a split had opened at the top .",
+    ])
+    func aLeadingAccuserIsNoActor(sentence: String) throws {
+        let cue = ["infighting", "feud", "split"].first { sentence.contains($0) } ?? ""
+        #expect(try Self.onlyAccuses("NHP", in: sentence, cue: cue))
+    }
+
+    @Test(arguments: [
+        // The party is named after the accusation too.
+        ("the NHP claimed infighting in the NHP was over .", "infighting"),
+        // Saying is not accusing: its members speak of their own party.
+        ("NHP MPs said the feud was hurting them .", "feud"),
+        // A clause break between the party and the verb.
+        ("the NHP met ; others claimed a split .", "split"),
+    ])
+    func aSpeakerOfItsOwnPartyStays(sentence: String, cue: String) throws {
+        #expect(try !Self.onlyAccuses("NHP", in: sentence, cue: cue))
     }
 }
 

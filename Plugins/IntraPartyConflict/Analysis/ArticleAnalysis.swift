@@ -152,7 +152,10 @@ package struct ArticleAnalysis: Sendable {
             // "Tony Blair's feud with Gordon Brown is damaging the country, Tory leader Michael
             // Howard has claimed": the party of who reports a contention is not the party in it.
             if let cue = sentence.contention.flatMap({ sentence.best[$0.cueClass.index] }) {
-                let speakers = named.filter { Self.onlyReports($0, slots, range: range, after: cue.end) }
+                let speakers = named.filter {
+                    Self.onlyReports($0, slots, range: range, after: cue.end)
+                        || Self.onlyAccuses($0, slots, range: range, before: cue.start)
+                }
                 if !speakers.isEmpty {
                     sentence = Self.facts(
                         index: number, span: start..<end, slots: slots, words: words, range: range,
@@ -304,6 +307,26 @@ package struct ArticleAnalysis: Sendable {
         let comma = (cueEnd..<first).last { slots[$0].word == "," } ?? cueEnd
         return !slots[(comma + 1)..<verb].contains { TargetResolver.clauseEnds.contains($0.word) && $0.word != "," }
     }
+
+    /// Whether `party` is named only before the cue at `cueStart`, as the subject of an
+    /// accusation that the cue is part of ("The Liberal Democrats have claimed infighting
+    /// in Labour is …"): a verb of ``accusationVerbs`` at most three words after its last
+    /// mention, before the cue, with no clause break between.
+    static func onlyAccuses(_ party: String, _ slots: [TargetResolver.Slot], range: Range<Int>, before cueStart: Int)
+        -> Bool
+    {
+        let words = range.filter { slots[$0].party == party || slots[$0].personParty == party }
+        guard let last = words.last, last < cueStart else { return false }
+        guard let verb = (last + 1..<min(cueStart, last + 5)).first(where: { accusationVerbs.contains(slots[$0].word) })
+        else { return false }
+        return !slots[(last + 1)..<verb].contains { TargetResolver.clauseEnds.contains($0.word) }
+    }
+
+    /// Verbs with which one side says something of another ("claimed", "accused").
+    static let accusationVerbs: Set<String> = [
+        "claimed", "claims", "claim", "alleged", "alleges", "allege", "accused", "accuses", "accuse", "charged",
+        "charges", "blamed", "blames", "blame",
+    ]
 
     /// The parties of `named` that `slots[range]` names only as where someone went: each of
     /// their names follows "to", "into" or "join(ed)", with at most three of
