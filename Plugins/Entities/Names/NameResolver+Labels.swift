@@ -101,10 +101,9 @@ extension NameResolver {
     func splitAtPrepositions(
         _ mentions: inout [Mention], words: Words, isPlaceOrLegislature: (Range<Int>) -> Bool
     ) {
-        guard mentions.contains(where: { $0.tokens.count >= 3 }) else { return }
-        var result: [Mention] = []
-        result.reserveCapacity(mentions.count)
-        for mention in mentions {
+        // Most articles hold no such name: the array is copied only from the first split on.
+        var result: [Mention]?
+        for (index, mention) in mentions.enumerated() {
             var start = mention.tokens.lowerBound
             var connected = false
             for i in mention.tokens.dropFirst().dropLast() {
@@ -115,15 +114,18 @@ extension NameResolver {
                         || (key == Key.in && !connected
                             && isPlaceOrLegislature((i + 1)..<mention.tokens.upperBound))
                 else { continue }
-                result.append(make(start..<i, mention.label, words))
+                if result == nil { result = Array(mentions[..<index]) }
+                result?.append(make(start..<i, mention.label, words))
                 start = i + 1
                 connected = false
             }
-            result.append(
-                start == mention.tokens.lowerBound
-                    ? mention : make(start..<mention.tokens.upperBound, mention.label, words))
+            if start > mention.tokens.lowerBound {
+                result?.append(make(start..<mention.tokens.upperBound, mention.label, words))
+            } else {
+                result?.append(mention)
+            }
         }
-        mentions = result
+        if let result { mentions = result }
     }
 
     /// "Mitsubishi Tokyo Financial Group (MTFG)": an abbreviation in capitals in
