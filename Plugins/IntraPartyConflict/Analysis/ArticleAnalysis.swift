@@ -296,7 +296,7 @@ package struct ArticleAnalysis: Sendable {
     static func onlyReports(_ party: String, _ slots: [TargetResolver.Slot], range: Range<Int>, after cueEnd: Int)
         -> Bool
     {
-        let words = range.filter { slots[$0].party == party || slots[$0].personParty == party }
+        let words = positions(of: party, slots, range: range)
         guard let first = words.first, first >= cueEnd, let last = words.last else { return false }
         guard slots[cueEnd..<first].contains(where: { $0.word == "," }) else { return false }
         let reach = min(range.upperBound, last + 5)
@@ -308,6 +308,11 @@ package struct ArticleAnalysis: Sendable {
         return !slots[(comma + 1)..<verb].contains { TargetResolver.clauseEnds.contains($0.word) && $0.word != "," }
     }
 
+    /// The tokens of `slots[range]` that name `party` or one of its persons.
+    static func positions(of party: String, _ slots: [TargetResolver.Slot], range: Range<Int>) -> [Int] {
+        range.filter { slots[$0].party == party || slots[$0].personParty == party }
+    }
+
     /// Whether `party` is named only before the cue at `cueStart`, as the subject of an
     /// accusation that the cue is part of ("The Liberal Democrats have claimed infighting
     /// in Labour is …"): a verb of ``accusationVerbs`` at most three words after its last
@@ -315,7 +320,7 @@ package struct ArticleAnalysis: Sendable {
     static func onlyAccuses(_ party: String, _ slots: [TargetResolver.Slot], range: Range<Int>, before cueStart: Int)
         -> Bool
     {
-        let words = range.filter { slots[$0].party == party || slots[$0].personParty == party }
+        let words = positions(of: party, slots, range: range)
         guard let last = words.last, last < cueStart else { return false }
         guard let verb = (last + 1..<min(cueStart, last + 5)).first(where: { accusationVerbs.contains(slots[$0].word) })
         else { return false }
