@@ -98,12 +98,11 @@ import Testing
     }
 
     @Test(arguments: [
-        "the NHP has claimed infighting is paralysing the government .",
-        "NHP leaders accused the ministers of a feud that stalls reform .",
-        "the NHP also alleged that a split had opened at the top .",
+        ("the NHP has claimed infighting is paralysing the government .", "infighting"),
+        ("NHP leaders accused the ministers of a feud that stalls reform .", "feud"),
+        ("the NHP also alleged that a split had opened at the top .", "split"),
     ])
-    func aLeadingAccuserIsNoActor(sentence: String) throws {
-        let cue = ["infighting", "feud", "split"].first { sentence.contains($0) } ?? ""
+    func aLeadingAccuserIsNoActor(sentence: String, cue: String) throws {
         #expect(try Self.onlyAccuses("NHP", in: sentence, cue: cue))
     }
 
