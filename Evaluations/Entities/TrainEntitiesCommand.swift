@@ -14,8 +14,8 @@ struct TrainEntitiesCommand: ParsableCommand {
             Deterministic for a given --seed. Use the result with the stage option 'model: PATH'.
             """)
 
-    @Option(help: "Training data in CoNLL format.")
-    var train: String
+    @Option(help: "Training data in CoNLL format; repeat to train on several files, in the order given.")
+    var train: [String]
 
     @Option(help: "Development data in CoNLL format, for choosing the epoch.")
     var dev: String?
@@ -51,6 +51,7 @@ struct TrainEntitiesCommand: ParsableCommand {
     var clusters: String?
 
     func validate() throws {
+        guard !train.isEmpty else { throw ValidationError("give at least one --train file") }
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
         guard (1...2).contains(passes) else { throw ValidationError("--passes must be 1 or 2") }
         guard ensemble >= 1 else { throw ValidationError("--ensemble must be at least 1") }
@@ -60,7 +61,7 @@ struct TrainEntitiesCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let (trainDocuments, devDocuments) = try GoldFile.reporting {
-            (try CoNLLCorpus.read(path: train), try dev.map { try CoNLLCorpus.read(path: $0) } ?? [])
+            (try train.flatMap { try CoNLLCorpus.read(path: $0) }, try dev.map { try CoNLLCorpus.read(path: $0) } ?? [])
         }
         let texts = try GoldFile.reporting { try casingCorpus.flatMap(Self.texts(at:)) }
         let wordClusters = try clusters.map { path in try GoldFile.reporting { try Self.clusters(at: path) } } ?? [:]

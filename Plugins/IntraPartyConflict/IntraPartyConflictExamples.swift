@@ -13,7 +13,7 @@ enum IntraPartyConflictExamples {
                 {"text": "Workers of the Valmora Renewal Front (VRF) stormed the party's head office on Saturday. They chanted slogans against the party leadership over the allocation of posts. VRF leader Paolo Brandt urged members to settle differences inside the party.", "entities": [{"text": "Valmora Renewal Front", "label": "ORG", "start": 15, "end": 36, "canonical": "Valmora Renewal Front"}, {"text": "VRF", "label": "ORG", "start": 38, "end": 41, "canonical": "Valmora Renewal Front"}, {"text": "VRF", "label": "ORG", "start": 168, "end": 171, "canonical": "Valmora Renewal Front"}, {"text": "Paolo Brandt", "label": "PER", "start": 179, "end": 191, "canonical": "Paolo Brandt"}]}
                 """#,
             expected: #"""
-                {"intra_party_conflict": {"label": true, "score": 0.916, "subtype": "member_protest", "subtypes": ["member_protest"], "party": "Valmora Renewal Front", "actors": [], "evidence": [{"sentence": 1, "text": "They chanted slogans against the party leadership over the allocation of posts.", "cue": "slogans against", "target": "own_leadership", "score": 0.773}]}}
+                {"intra_party_conflict": {"label": true, "score": 0.917, "subtype": "member_protest", "subtypes": ["member_protest"], "party": "Valmora Renewal Front", "actors": [], "evidence": [{"sentence": 1, "text": "They chanted slogans against the party leadership over the allocation of posts.", "cue": "slogans against", "target": "own_leadership", "score": 0.774}]}}
                 """#),
         StageExample(
             "supporters of two different parties clash: not intra-party conflict",

@@ -439,3 +439,44 @@ import TextpipeTestKit
         #expect(front.party == nil)
     }
 }
+
+/// How party names from the gazetteer override the tagger's pieces of them.
+@Suite struct PartyMergeTests {
+    /// `text`'s mentions tagged as given (`(token range, label)`), then resolved
+    /// by the ``NameResolver`` as the stage resolves them, as `text/label/party`.
+    static func resolved(_ text: String, _ tagged: [(Range<Int>, EntityLabel)]) throws -> [String] {
+        let layout = TextLayout(text)
+        var mentions = tagged.map { tokens, label in
+            let start = layout.tokens[tokens.lowerBound].lowerBound
+            let end = layout.tokens[tokens.upperBound - 1].upperBound
+            return Mention(text: layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)
+        }
+        let model = try EntitiesStage.bundled.model.get()
+        let resolver = NameResolver(
+            parties: try EntitiesStage.bundled.parties.get(), lists: try EntitiesStage.bundled.lists.get())
+        resolver.resolve(&mentions, in: layout) { model.gazetteer(layout.scalars, tokens: layout.tokens[$0]) }
+        return mentions.map { "\($0.text)/\($0.label)/\($0.party ?? "-")" }
+    }
+
+    @Test func aPartyNameTheTaggerReadPartlyAsAPersonIsOneOrganization() throws {
+        // "Shiv Sena (UBT)" is the gazetteer's alone: the tagger's person "Shiv Sena"
+        // inside it is a misreading, as a whole name tagged PER is.
+        let text = "Leaders of the Shiv Sena (UBT) met in Mumbai on Sunday."
+        #expect(
+            try Self.resolved(text, [(3..<5, .person), (6..<7, .organization), (10..<11, .location)]) == [
+                "Shiv Sena (UBT)/ORG/Shiv Sena (UBT)", "Mumbai/LOC/-",
+            ])
+        // A person the name does not contain whole keeps its own name.
+        #expect(
+            try Self.resolved("Leaders of the Shiv Sena met Anil Desai.", [(3..<5, .organization), (6..<8, .person)])
+                == ["Shiv Sena/ORG/Shiv Sena", "Anil Desai/PER/-"])
+    }
+
+    @Test(arguments: [EntityLabel.organization, .misc])
+    func aPlaceBeforeAnAmbiguousPartyWordIsItsBranchWhateverTheTaggerCalledIt(label: EntityLabel) throws {
+        // CoNLL tags "British" MISC, so the tagger may call "British Conservative" MISC too.
+        #expect(
+            try Self.resolved("The British Conservative leader spoke in London.", [(1..<3, label), (6..<7, .location)])
+                == ["British Conservative/ORG/Conservative Party", "London/LOC/-"])
+    }
+}

@@ -395,9 +395,13 @@ struct NameResolver: Sendable {
                     })
                 continue
             }
+            // A person inside the name is the tagger's misreading only when the name is the
+            // gazetteer's alone ("Shiv Sena" tagged PER in "Shiv Sena (UBT)"); an ambiguous
+            // name does not outweigh the tagger's person.
             let inside = overlapping.allSatisfy {
                 match.tokens.contains(mentions[$0].tokens.lowerBound)
-                    && mentions[$0].tokens.upperBound <= match.tokens.upperBound && mentions[$0].label != .person
+                    && mentions[$0].tokens.upperBound <= match.tokens.upperBound
+                    && (mentions[$0].label != .person || !match.ambiguous)
             }
             if !inside {
                 // The party is part of a longer name: "MQM Central Committee", "Iowa Democratic
@@ -406,12 +410,15 @@ struct NameResolver: Sendable {
                 // unless all the name has before it is a place, the party's branch there:
                 // "Karnataka Congress", "Scottish Conservative", "Queensland Labor".
                 if match.ambiguous {
-                    if overlapping.count == 1, mentions[overlapping[0]].label == .organization,
+                    // The tagger may call the branch MISC, as CoNLL calls "British" ("British Conservative").
+                    if overlapping.count == 1,
+                        [EntityLabel.organization, .misc].contains(mentions[overlapping[0]].label),
                         mentions[overlapping[0]].party == nil,
                         mentions[overlapping[0]].tokens.upperBound == match.tokens.upperBound,
                         mentions[overlapping[0]].tokens.lowerBound < match.tokens.lowerBound,
                         isPlace(mentions[overlapping[0]].tokens.lowerBound..<match.tokens.lowerBound)
                     {
+                        mentions[overlapping[0]].label = .organization
                         mentions[overlapping[0]].party = name
                     }
                     continue
