@@ -164,17 +164,22 @@ import TextpipeTestKit
         #expect(repaired.map(\.text) == ["Inspector Rovan of Kellmore Police Station"])
     }
 
+    /// The mentions a tagger might give `layout`'s text, as `(token range, label)`.
+    static func tagged(_ tagged: [(Range<Int>, EntityLabel)], in layout: TextLayout) -> [Mention] {
+        tagged.map { tokens, label in
+            let start = layout.tokens[tokens.lowerBound].lowerBound
+            let end = layout.tokens[tokens.upperBound - 1].upperBound
+            return Mention(text: layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)
+        }
+    }
+
     /// Mentions of `text` with the labels a tagger might give (`(token range, label)`), after ``NameResolver/retype``.
     static func retyped(_ text: String, _ tagged: [(Range<Int>, EntityLabel)], gazetteer: [String: UInt16] = [:]) throws
         -> [String]
     {
         let layout = TextLayout(text)
         let words = Words(layout)
-        var mentions = tagged.map { tokens, label in
-            let start = layout.tokens[tokens.lowerBound].lowerBound
-            let end = layout.tokens[tokens.upperBound - 1].upperBound
-            return Mention(text: layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)
-        }
+        var mentions = Self.tagged(tagged, in: layout)
         NameResolver(parties: try EntitiesStage.bundled.parties.get()).retype(&mentions, words: words) { tokens in
             gazetteer[tokens.map { words.text($0) }.joined(separator: " ")] ?? 0
         }
@@ -446,11 +451,7 @@ import TextpipeTestKit
     /// by the ``NameResolver`` as the stage resolves them, as `text/label/party`.
     static func resolved(_ text: String, _ tagged: [(Range<Int>, EntityLabel)]) throws -> [String] {
         let layout = TextLayout(text)
-        var mentions = tagged.map { tokens, label in
-            let start = layout.tokens[tokens.lowerBound].lowerBound
-            let end = layout.tokens[tokens.upperBound - 1].upperBound
-            return Mention(text: layout.text(start..<end), label: label, start: start, end: end, tokens: tokens)
-        }
+        var mentions = NameTests.tagged(tagged, in: layout)
         let model = try EntitiesStage.bundled.model.get()
         let resolver = NameResolver(
             parties: try EntitiesStage.bundled.parties.get(), lists: try EntitiesStage.bundled.lists.get())
