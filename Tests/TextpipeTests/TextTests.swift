@@ -117,6 +117,43 @@ import Testing
                 == ["Read More: MQM denies rumours", "Last year, it denied them."])
     }
 
+    @Test func rowsOfATableOrListEachEndALine() {
+        #expect(
+            sentences("Results on Saturday :\nWigan 42 Bradford Bulls 36\nLeeds 12 Halifax 10")
+                == ["Results on Saturday :", "Wigan 42 Bradford Bulls 36", "Leeds 12 Halifax 10"])
+    }
+
+    @Test func aHeadlineOnItsOwnLineEndsBeforeTheBody() {
+        #expect(
+            sentences(
+                "Security worries end a Valmora party convention\nRIVERTON -- The Valmora Renewal Front cut its "
+                    + "convention short on Sunday after delegates from two factions came to blows over the rules.")
+                == [
+                    "Security worries end a Valmora party convention",
+                    "RIVERTON -- The Valmora Renewal Front cut its convention short on Sunday after delegates "
+                        + "from two factions came to blows over the rules.",
+                ])
+    }
+
+    @Test func wrappedProseIsOneSentenceEvenAfterAShortFirstLine() {
+        // Wrapped at about 60 scalars; the first line is short, as a newswire body's is
+        // once its dateline has been taken off, and the next word would have fitted.
+        let text = [
+            "Coastal Harvest Co and Northland Trading",
+            "Inc said they plan to form a venture to manage the money",
+            "market borrowing and investment activities of both",
+            "companies, and that Valmora regulators had been told of",
+            "the plan, which would start in the second quarter.",
+        ].joined(separator: "\n")
+        #expect(sentences(text) == [text])
+    }
+
+    @Test func aNameIsNotCutAtALineBreak() {
+        #expect(
+            sentences("The talks were led by Deputy Minister Paolo\nBrandt of the Valmora Renewal Front.")
+                == ["The talks were led by Deputy Minister Paolo\nBrandt of the Valmora Renewal Front."])
+    }
+
     @Test func decimalsAndLowercaseContinuations() {
         #expect(
             sentences("Growth was 2.5 per cent. e.g. in March it fell.") == [
