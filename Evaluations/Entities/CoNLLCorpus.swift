@@ -28,6 +28,32 @@ package struct CoNLLDocument: Sendable {
         return (scalars, tokens, ranges)
     }
 
+    /// The document as text a user would hand to `textpipe run`: tokens joined by
+    /// single spaces, sentences by `separator`, with each token's scalar range.
+    package func text(sentenceSeparator separator: String) -> (text: String, tokens: [Range<Int>]) {
+        var text = ""
+        var length = 0
+        var tokens: [Range<Int>] = []
+        let separatorLength = separator.unicodeScalars.count
+        for (number, sentence) in sentences.enumerated() {
+            if number > 0 {
+                text += separator
+                length += separatorLength
+            }
+            for (index, (token, _)) in sentence.enumerated() {
+                if index > 0 {
+                    text += " "
+                    length += 1
+                }
+                let count = token.unicodeScalars.count
+                text += token
+                tokens.append(length..<(length + count))
+                length += count
+            }
+        }
+        return (text, tokens)
+    }
+
     /// Gold tags, one per token.
     package var tags: [Int] { sentences.flatMap { $0.map(\.tag) } }
 }

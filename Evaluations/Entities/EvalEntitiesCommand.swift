@@ -15,7 +15,10 @@ struct EvalEntitiesCommand: ParsableCommand {
             consistency pass) and prints per-type and micro precision, recall and F1 over exact spans, \
             as conlleval does, then the ten most frequent error patterns (missed, spurious, wrong type, \
             wrong boundary, by type) with examples. With --whole-stage it scores what the stage writes instead: the tagger's \
-            spans after the name repairs, label rules and party merging.
+            spans after the name repairs, label rules and party merging. With --as-text it scores what `textpipe run` \
+            writes for each document handed over as text — tokens joined by spaces, sentences by spaces, line breaks \
+            or blank lines — so the stage's own tokenizer and sentence splitter cut it; an entity that covers part \
+            of a gold token ("Bergamo" of "Bergamo-based") is scored as covering the whole token.
 
             --news FILE runs the whole stage on each line's "text" and prints the recall of the names \
             listed in its "entities" {persons, organizations, locations}. Matching ignores case and \
@@ -42,6 +45,25 @@ struct EvalEntitiesCommand: ParsableCommand {
     @Flag(help: "With --conll: score the spans the stage writes (after name repairs, label rules and parties).")
     var wholeStage = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With --conll: run the whole stage on each document as text, its sentences joined by 'spaces', 'lines' or 'paragraphs'.",
+            valueName: "join"))
+    var asText: SentenceJoin?
+
+    /// How `--as-text` joins a CoNLL document's sentences.
+    enum SentenceJoin: String, ExpressibleByArgument, CaseIterable {
+        case spaces, lines, paragraphs
+
+        var separator: String {
+            switch self {
+            case .spaces: " "
+            case .lines: "\n"
+            case .paragraphs: "\n\n"
+            }
+        }
+    }
+
     @Flag(help: "With --conll: list wrong and missed spans (gold/predicted label and text).")
     var showErrors = false
 
@@ -61,7 +83,10 @@ struct EvalEntitiesCommand: ParsableCommand {
         guard conll != nil || news != nil || throughput != nil else {
             throw ValidationError("give --conll FILE, --news FILE or --throughput DIR")
         }
-        guard !(rawTags && wholeStage) else { throw ValidationError("--raw-tags and --whole-stage exclude each other") }
+        guard [rawTags, wholeStage, asText != nil].filter({ $0 }).count <= 1 else {
+            throw ValidationError("--raw-tags, --whole-stage and --as-text exclude each other")
+        }
+        guard asText == nil || conll != nil else { throw ValidationError("--as-text needs --conll FILE") }
         guard jobs >= 1, repeats >= 1 else { throw ValidationError("--jobs and --repeats must be at least 1") }
     }
 
@@ -79,9 +104,15 @@ struct EvalEntitiesCommand: ParsableCommand {
             let tagging = Date()
             var tokens = 0
             for document in documents {
-                let layout = document.layout()
+                var layout = document.layout()
                 let predicted: [Int]
-                if rawTags {
+                if let asText {
+                    let (text, tokens) = document.text(sentenceSeparator: asText.separator)
+                    var record = Document(id: "", text: text)
+                    _ = try stage.process(&record)
+                    predicted = Self.tags(of: try record.entities ?? [], tokens: tokens)
+                    layout = (Array(text.unicodeScalars), tokens, layout.sentences)
+                } else if rawTags {
                     predicted = stage.model.tag(layout.scalars, tokens: layout.tokens, sentences: layout.sentences)
                 } else if wholeStage {
                     let spans = stage.resolvedMentions(
@@ -159,6 +190,28 @@ struct EvalEntitiesCommand: ParsableCommand {
                 format:
                     "textpipe entities (in-process, %d jobs): %d articles (%d KiB of entities JSON) in %.3f s = %.0f articles/s, %.0f characters/s",
                 jobs, files.count, bytes / 1024, best, Double(files.count) / best, Double(characters) / best))
+    }
+
+    /// BIO tags over `tokens` (scalar ranges, in order) for `entities`, each widened
+    /// to the tokens it touches; an entity overlapping an earlier one is dropped.
+    static func tags(of entities: [Entity], tokens: [Range<Int>]) -> [Int] {
+        var spans: [(range: Range<Int>, type: Int)] = []
+        var covered = 0
+        for entity in entities.sorted(by: { $0.start < $1.start }) {
+            guard let type = TagSet.types.firstIndex(of: entity.label) else { continue }
+            var first = 0
+            var high = tokens.count
+            while first < high {  // the first token ending after the entity's start
+                let middle = (first + high) / 2
+                if tokens[middle].upperBound > entity.start { high = middle } else { first = middle + 1 }
+            }
+            var last = first
+            while last < tokens.count, tokens[last].lowerBound < entity.end { last += 1 }
+            guard first < last, first >= covered else { continue }
+            spans.append((first..<last, type))
+            covered = last
+        }
+        return TaggerModel.tags(spans, count: tokens.count)
     }
 
     private func evaluateNews(_ path: String, stage: EntitiesStage) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Textpipe
 import TextpipeEvalKit
 
 @testable import Entities
@@ -36,6 +37,26 @@ import TextpipeEvalKit
             "Headline O\n\nLONDON B-LOC\n1996-08-30 O\n\nBody O\n\nSecond O\n\nPARIS B-LOC\n1996-08-31 O\n\nMore O\n"
         let documents = try CoNLLCorpus.parse(text)
         #expect(documents.map(\.sentences.count) == [3, 3])
+    }
+
+    @Test func documentsBecomeTextWithTheirSentencesJoinedAsAsked() throws {
+        let documents = try CoNLLCorpus.parse("Riverton O\n1996-08-30 O\n\nMarlo B-PER\nHale I-PER\nwon O\n")
+        let (text, tokens) = documents[0].text(sentenceSeparator: "\n\n")
+        #expect(text == "Riverton 1996-08-30\n\nMarlo Hale won")
+        #expect(tokens == [0..<8, 9..<19, 21..<26, 27..<31, 32..<35])
+        #expect(documents[0].text(sentenceSeparator: " ").text == "Riverton 1996-08-30 Marlo Hale won")
+    }
+
+    @Test func entitiesAreScoredOverTheTokensTheyTouch() {
+        // "Bergamo-based Marlo Hale won": one gold token for "Bergamo-based".
+        let tokens = [0..<13, 14..<19, 20..<24, 25..<28]
+        func entity(_ label: EntityLabel, _ start: Int, _ end: Int) -> Entity {
+            Entity(text: "", label: label, start: start, end: end)
+        }
+        let tags = EvalEntitiesCommand.tags(
+            of: [entity(.person, 14, 24), entity(.location, 0, 7), entity(.organization, 20, 28)], tokens: tokens)
+        // "Bergamo" widens to its token; the ORG overlapping the person is dropped.
+        #expect(tags.map(TagSet.name) == ["B-LOC", "B-PER", "I-PER", "O"])
     }
 
     @Test func spanScoreCountsExactSpans() {
