@@ -473,6 +473,17 @@ import TextpipeTestKit
                 == ["Shiv Sena/ORG/Shiv Sena", "Anil Desai/PER/-"])
     }
 
+    @Test func aPartyNameEndsBeforeTheSentencesPeriodOrAPossessiveApostrophe() throws {
+        // The gazetteer's keys drop periods and apostrophes, so "Labour Party ." and
+        // "Social Democrats ’" matched as the party whole, punctuation included.
+        #expect(
+            try Self.resolved("He left the Labour Party. Then he wrote.", [(3..<5, .organization)])
+                == ["Labour Party/ORG/Labour Party"])
+        #expect(
+            try Self.resolved("The Social Democrats’ leader quit.", [(1..<3, .organization)])
+                == ["Social Democrats/ORG/SPD"])
+    }
+
     @Test(arguments: [EntityLabel.organization, .misc])
     func aPlaceBeforeAnAmbiguousPartyWordIsItsBranchWhateverTheTaggerCalledIt(label: EntityLabel) throws {
         // CoNLL tags "British" MISC, so the tagger may call "British Conservative" MISC too.

@@ -186,7 +186,12 @@ struct NameResolver: Sendable {
             for end in i..<min(words.count, i + parties.longest + 2) {
                 // Never across a sentence: the key drops periods, so "… Europe. Now …" read as Montenegro's "Europe Now".
                 if end > i, words.isSentenceStart(end) { break }
+                let before = key.hash
                 key.add(words.scalars(end))
+                // A period, apostrophe or dash adds nothing to the key: a name never ends
+                // on one ("the Labour Party." and "the Social Democrats’ leader" were
+                // matched through it, and the sentence's period became part of the party).
+                if end > i, key.hash == before { continue }
                 var candidates = parties.candidates(key.hash)
                 if candidates.contains(where: \.capitals), !words.isAllCaps(i..<(end + 1)) {
                     candidates.removeAll(where: \.capitals)
