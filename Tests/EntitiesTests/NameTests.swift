@@ -109,6 +109,16 @@ import TextpipeTestKit
         #expect(persons.contains("K N Nehru"))
     }
 
+    @Test func twoCapitalsWrittenAsInitialsBelongToTheName() throws {
+        let persons = try entities(
+            "The Valmora Renewal Front expelled KP Tomas Verdi on Monday, and Md Ilse Marrow resigned."
+        ).filter { $0.label == .person }.map(\.text)
+        #expect(persons == ["KP Tomas Verdi", "Md Ilse Marrow"])
+        // Offices and countries stay off the name.
+        let others = try entities("PM Tomas Verdi met US envoy Ilse Marrow.").filter { $0.label == .person }.map(\.text)
+        #expect(others == ["Tomas Verdi", "Ilse Marrow"])
+    }
+
     @Test func officesAreCutOffNamesButNotOffCompanies() throws {
         let mentions = [
             Mention(text: "Rajasthan Deputy CM Sachin Pilot", label: .organization, start: 0, end: 32, tokens: 0..<5),

@@ -5,6 +5,7 @@ extension NameResolver {
     static let nameHonorifics: Set<String> = [
         "syed", "sayed", "mian", "maulana", "hafiz", "chaudhry", "chaudhary", "choudhary", "pir", "makhdoom", "sardar",
         "khawaja", "khwaja", "haji", "alhaji", "mufti", "allama", "qazi", "mirza", "nawabzada", "sahibzada", "begum",
+        "md", "mohd",
     ]
 
     /// Offices that precede a name in news but are not part of it (`MLA Subhash Chand Manglet`).
@@ -105,6 +106,7 @@ extension NameResolver {
                 var start = mention.tokens.lowerBound
                 while start > 0, !taken.contains(start - 1),
                     Self.nameHonorifics.contains(words.lower(start - 1)) || isInitial(start - 1, words)
+                        || isPairOfInitials(start - 1, before: start, words)
                 {
                     start -= 1
                 }
@@ -149,6 +151,28 @@ extension NameResolver {
         guard scalars.count == 1, let letter = scalars.first else { return false }
         return letter.isUppercaseLetter && letter != "A" && letter != "I"
     }
+
+    /// Two capitals written together as initials before a name, as South Asian news
+    /// writes them ("KP Sharma Oli", "DV Sadananda Gowda", "BY Vijayendra"): before a
+    /// word in Title Case, not after a word in capitals (a headline's "STATEMENT BY"),
+    /// and neither an office ("PM", "CM", "MP") nor one of the abbreviations that
+    /// stand before names for something else (``notInitials``).
+    private func isPairOfInitials(_ i: Int, before next: Int, _ words: Words) -> Bool {
+        let scalars = words.scalars(i)
+        guard scalars.count == 2, scalars.allSatisfy({ $0.isASCII && $0.isUppercaseLetter }),
+            next < words.count, !words.isAllCaps(next..<(next + 1))
+        else { return false }
+        let lower = words.lower(i)
+        if Self.officeWords.contains(lower) || Self.notInitials.contains(lower) { return false }
+        return i == 0 || !(words.scalars(i - 1).count >= 2 && words.isAllCaps((i - 1)..<i))
+    }
+
+    /// Two-capital abbreviations that come before a name without being its initials
+    /// (offices, countries, legal forms such as "NV Nederlandse Gasunie").
+    static let notInitials: Set<String> = [
+        "us", "uk", "un", "eu", "tv", "vp", "md", "gm", "dg", "ig", "sp", "dc", "ag", "dj", "mc", "hr", "pr", "ex",
+        "st", "dr", "mr", "ms", "jr", "sr", "ap", "ok", "nv", "bv", "sa", "ab", "oy", "kk", "co",
+    ]
 
     func make(_ tokens: Range<Int>, _ label: EntityLabel, _ words: Words) -> Mention {
         let start = words.layout.tokens[tokens.lowerBound].lowerBound
