@@ -117,6 +117,9 @@ import TextpipeTestKit
         // Offices and countries stay off the name.
         let others = try entities("PM Tomas Verdi met US envoy Ilse Marrow.").filter { $0.label == .person }.map(\.text)
         #expect(others == ["Tomas Verdi", "Ilse Marrow"])
+        // "Md" is Mohammed only in that spelling; "MD" is a managing director.
+        let director = try entities("The firm's MD Tomas Verdi resigned on Monday.").filter { $0.label == .person }
+        #expect(director.map(\.text) == ["Tomas Verdi"])
     }
 
     @Test func officesAreCutOffNamesButNotOffCompanies() throws {

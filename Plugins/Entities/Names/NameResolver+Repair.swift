@@ -5,7 +5,6 @@ extension NameResolver {
     static let nameHonorifics: Set<String> = [
         "syed", "sayed", "mian", "maulana", "hafiz", "chaudhry", "chaudhary", "choudhary", "pir", "makhdoom", "sardar",
         "khawaja", "khwaja", "haji", "alhaji", "mufti", "allama", "qazi", "mirza", "nawabzada", "sahibzada", "begum",
-        "md", "mohd",
     ]
 
     /// Offices that precede a name in news but are not part of it (`MLA Subhash Chand Manglet`).
@@ -106,7 +105,7 @@ extension NameResolver {
                 var start = mention.tokens.lowerBound
                 while start > 0, !taken.contains(start - 1),
                     Self.nameHonorifics.contains(words.lower(start - 1)) || isInitial(start - 1, words)
-                        || isPairOfInitials(start - 1, before: start, words)
+                        || isMohammedAbbreviated(start - 1, words) || isPairOfInitials(start - 1, before: start, words)
                 {
                     start -= 1
                 }
@@ -150,6 +149,18 @@ extension NameResolver {
         let scalars = words.scalars(i)
         guard scalars.count == 1, let letter = scalars.first else { return false }
         return letter.isUppercaseLetter && letter != "A" && letter != "I"
+    }
+
+    /// "Md" or "Mohd", Bangladeshi and Malaysian news's short form of Mohammed, which
+    /// belongs to the name after it ("Md Abdul Hamid"). Only in that spelling: an
+    /// all-caps "MD" before a name is a managing director (``notInitials``).
+    private func isMohammedAbbreviated(_ i: Int, _ words: Words) -> Bool {
+        let scalars = words.scalars(i)
+        guard let first = scalars.first, first.isUppercaseLetter,
+            scalars.dropFirst().allSatisfy({ $0.isLowercaseLetter })
+        else { return false }
+        let lower = words.lower(i)
+        return lower == "md" || lower == "mohd"
     }
 
     /// Two capitals written together as initials before a name, as South Asian news
