@@ -155,12 +155,8 @@ extension NameResolver {
     /// belongs to the name after it ("Md Abdul Hamid"). Only in that spelling: an
     /// all-caps "MD" before a name is a managing director (``notInitials``).
     private func isMohammedAbbreviated(_ i: Int, _ words: Words) -> Bool {
-        let scalars = words.scalars(i)
-        guard let first = scalars.first, first.isUppercaseLetter,
-            scalars.dropFirst().allSatisfy({ $0.isLowercaseLetter })
-        else { return false }
         let lower = words.lower(i)
-        return lower == "md" || lower == "mohd"
+        return (lower == "md" || lower == "mohd") && words.startsCapitalized(i) && !words.isAllCaps(i..<(i + 1))
     }
 
     /// Two capitals written together as initials before a name, as South Asian news
